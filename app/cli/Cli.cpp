@@ -1,0 +1,1176 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Cli.h"
+
+#include "almanac/AlmanacLoader.h"
+#include "almanac/SyntheticAlmanac.h"
+#include "db/Database.h"
+#include "domain/Discipline.h"
+#include "domain/Placing.h"
+#include "stats/AthleteService.h"
+#include "stats/Catalog.h"
+#include "stats/ChampionshipService.h"
+#include "stats/HeadToHeadService.h"
+#include "stats/Lookup.h"
+#include "stats/RecordService.h"
+#include "stats/TopListService.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+#include <algorithm>
+
+namespace almanac::cli {
+
+namespace {
+
+const char *const kUsage = R"(Usage: almanac [--db FILE] COMMAND [OPTIONS] [--json]
+
+Answers from the athletics almanac, as text or (with --json) as one JSON document.
+
+Commands:
+  athlete NAME                      identity, personal bests, season bests, honours
+  progression NAME --event EVENT [--indoor]
+                                    PB progression and best mark of each season
+  results --competition COMP [--event EVENT] [--round final|semi|quarter|heat|race]
+                                    full results of a competition's races
+  records --event EVENT [--type WR|AR|NR|OR|CR] [--scope CODE] [--history] [--as-of DATE] [--indoor]
+                                    records in force, or their progressions with how long each stood
+  medals COMP [--as-of DATE] [--order gold|total]
+                                    medal table computed from the finals
+  toplist --event EVENT (--year YYYY | --all-time) [--performances] [--country CODE] [--limit N]
+          [--indoor] [--all-marks] [--hand]
+                                    season or all-time list (legal marks, one per athlete, by default)
+  h2h NAME NAME [--event EVENT] [--finals-only] [--championships-only] [--from DATE] [--to DATE]
+                                    head-to-head: wins of each and the races behind the count
+  history --event EVENT --category OG|WCH|WIC|EC
+                                    medallists of every edition of a championship
+  events | competitions | stats     what the almanac holds
+  generate --results N --out FILE [--seed N]
+                                    write a synthetic almanac of about N results (for benchmarks)
+  build-almanac SOURCE_DIR OUT      compile the almanac's text files into a new SQLite almanac
+
+NAME matches case- and accent-insensitively, with other names and near misses ("Ingebrightsen").
+EVENT is a name such as "Men's 1500m", "Women's 800m" or "Men's Mile". COMP matches when all its words
+occur in a competition's name, city and year ("Paris 2024"). DATE is YYYY-MM-DD.
+--db FILE uses that almanac file (created if missing) instead of your own almanac.
+
+Exit status: 0 answered, 1 nothing found or ambiguous, 2 usage error, 3 bad input or database error.
+)";
+
+struct Failure
+{
+    int status;
+    QString message;
+};
+
+// ---- arguments ----------------------------------------------------------------------------------
+
+struct Arguments
+{
+    QString command;
+    QStringList positional;
+    QHash<QString, QString> values;   // --option VALUE
+    QSet<QString> flags;              // --flag
+};
+
+const QSet<QString> kValueOptions = {
+    QStringLiteral("--db"),    QStringLiteral("--event"),  QStringLiteral("--competition"), QStringLiteral("--round"),
+    QStringLiteral("--type"),  QStringLiteral("--scope"),  QStringLiteral("--as-of"),       QStringLiteral("--order"),
+    QStringLiteral("--year"),  QStringLiteral("--country"), QStringLiteral("--limit"),      QStringLiteral("--from"),
+    QStringLiteral("--to"),    QStringLiteral("--category"), QStringLiteral("--results"),   QStringLiteral("--out"),
+    QStringLiteral("--seed"),
+};
+const QSet<QString> kFlagOptions = {
+    QStringLiteral("--json"),         QStringLiteral("--history"),     QStringLiteral("--all-time"),
+    QStringLiteral("--performances"), QStringLiteral("--indoor"),      QStringLiteral("--finals-only"),
+    QStringLiteral("--championships-only"), QStringLiteral("--all-marks"), QStringLiteral("--hand"),
+    QStringLiteral("--help"),         QStringLiteral("--version"),
+};
+
+std::optional<Failure> parseArguments(const QStringList &args, Arguments &parsed)
+{
+    for (int i = 0; i < args.size(); ++i) {
+        QString arg = args[i];
+        QString inlineValue;
+        bool hasInline = false;
+        if (arg.startsWith(QLatin1String("--")) && arg.contains(QLatin1Char('='))) {
+            inlineValue = arg.mid(arg.indexOf(QLatin1Char('=')) + 1);
+            arg = arg.left(arg.indexOf(QLatin1Char('=')));
+            hasInline = true;
+        }
+        if (kValueOptions.contains(arg)) {
+            if (!hasInline) {
+                if (i + 1 >= args.size())
+                    return Failure{Usage, QStringLiteral("%1 needs a value; see almanac --help").arg(arg)};
+                inlineValue = args[++i];
+            }
+            parsed.values.insert(arg, inlineValue);
+        } else if (kFlagOptions.contains(arg) && !hasInline) {
+            parsed.flags.insert(arg);
+        } else if (arg.startsWith(QLatin1String("--"))) {
+            return Failure{Usage, QStringLiteral("unknown option %1; see almanac --help").arg(arg)};
+        } else if (parsed.command.isEmpty()) {
+            parsed.command = arg;
+        } else {
+            parsed.positional.append(arg);
+        }
+    }
+    return std::nullopt;
+}
+
+// ---- formatting ---------------------------------------------------------------------------------
+
+QString isoDate(const QDate &d)
+{
+    return d.isValid() ? d.toString(Qt::ISODate) : QString();
+}
+
+QJsonValue jsonOrNull(const QString &s)
+{
+    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+}
+
+QJsonArray jsonStrings(const QStringList &list)
+{
+    QJsonArray a;
+    for (const QString &s : list)
+        a.append(s);
+    return a;
+}
+
+QStringList markFlags(const Mark &m)
+{
+    QStringList f;
+    if (m.isAltitude())
+        f << QStringLiteral("A");
+    if (m.isIndoor())
+        f << QStringLiteral("i");
+    if (m.isEnRoute())
+        f << QStringLiteral("+");
+    if (m.isMixed())
+        f << QStringLiteral("mx");
+    if (m.isHand())
+        f << QStringLiteral("h");
+    return f;
+}
+
+QJsonObject resultJson(const ResultInfo &r)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), r.id);
+    o.insert(QStringLiteral("date"), isoDate(r.date));
+    o.insert(QStringLiteral("competition"), r.competition);
+    o.insert(QStringLiteral("event"), r.event);
+    o.insert(QStringLiteral("round"), r.round);
+    o.insert(QStringLiteral("heat"), r.heat > 0 ? QJsonValue(r.heat) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("place"), r.place > 0 ? QJsonValue(r.placeText()) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("athlete"), r.athlete);
+    o.insert(QStringLiteral("country"), jsonOrNull(r.country));
+    o.insert(QStringLiteral("mark"), r.hasMark() ? QJsonValue(r.mark.toString()) : QJsonValue(r.status));
+    o.insert(QStringLiteral("value"), r.hasMark() ? QJsonValue(r.mark.numeric()) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("wind"), r.wind && r.wind->isMeasured() ? QJsonValue(r.wind->toString()) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("status"), r.status);
+    o.insert(QStringLiteral("qualifier"), jsonOrNull(r.qualifier));
+    o.insert(QStringLiteral("flags"), jsonStrings(r.flags));
+    o.insert(QStringLiteral("mark_flags"), jsonStrings(markFlags(r.mark)));
+    o.insert(QStringLiteral("legal"), r.legal);
+    return o;
+}
+
+QJsonObject athleteJson(const AthleteInfo &a)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), a.id);
+    o.insert(QStringLiteral("name"), a.name);
+    o.insert(QStringLiteral("sex"), a.sex);
+    o.insert(QStringLiteral("country"), jsonOrNull(a.country));
+    o.insert(QStringLiteral("born"), jsonOrNull(a.birthDate));
+    o.insert(QStringLiteral("other_names"), jsonStrings(a.otherNames));
+    return o;
+}
+
+QString roundLabel(const QString &round, int heat)
+{
+    QString label = round;
+    if (!label.isEmpty())
+        label[0] = label[0].toUpper();
+    if (heat > 0)
+        label += QStringLiteral(" %1").arg(heat);
+    return label;
+}
+
+/** A plain text table: columns padded to their widest cell. */
+class TextTable
+{
+public:
+    explicit TextTable(QStringList header)
+        : m_rows({std::move(header)})
+    {
+    }
+    void add(QStringList row) { m_rows.append(std::move(row)); }
+    bool isEmpty() const { return m_rows.size() <= 1; }
+    void print(QTextStream &out, const QString &indent = QStringLiteral("  ")) const
+    {
+        QList<int> widths;
+        for (const QStringList &row : m_rows) {
+            for (int i = 0; i < row.size(); ++i) {
+                if (widths.size() <= i)
+                    widths.append(0);
+                widths[i] = std::max(widths[i], int(row[i].size()));
+            }
+        }
+        for (const QStringList &row : m_rows) {
+            QString line = indent;
+            for (int i = 0; i < row.size(); ++i)
+                line += (i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i]);
+            while (line.endsWith(QLatin1Char(' ')))
+                line.chop(1);
+            out << line << '\n';
+        }
+    }
+
+private:
+    QList<QStringList> m_rows;
+};
+
+// ---- the session: an open almanac and the lookups every command needs ------------------------------
+
+class Session
+{
+public:
+    Session(const Arguments &args, QTextStream &out)
+        : m_args(args)
+        , m_out(out)
+    {
+    }
+
+    std::optional<Failure> open()
+    {
+        QString path = m_args.values.value(QStringLiteral("--db"));
+        if (path.isEmpty()) {
+            QString error;
+            if (!Database::ensureUserDatabase(&error))
+                return Failure{BadInput, error};
+            path = Database::userDatabasePath();
+        }
+        if (!m_database.open(path))
+            return Failure{BadInput, m_database.errorString()};
+        return std::nullopt;
+    }
+
+    QSqlDatabase db() const { return m_database.db(); }
+    bool json() const { return m_args.flags.contains(QStringLiteral("--json")); }
+    QString value(const char *option) const { return m_args.values.value(QLatin1String(option)); }
+    bool flag(const char *option) const { return m_args.flags.contains(QLatin1String(option)); }
+    QTextStream &out() { return m_out; }
+
+    void emitJson(const QJsonObject &o) { m_out << QJsonDocument(o).toJson(QJsonDocument::Indented); }
+
+    std::optional<Failure> athlete(const QString &name, AthleteInfo &found)
+    {
+        Lookup lookup(db());
+        const auto matches = lookup.athletes(name);
+        if (!matches)
+            return Failure{BadInput, QStringLiteral("database error: %1").arg(lookup.errorString())};
+        if (matches->isEmpty())
+            return Failure{NotFound, QStringLiteral("no athlete matches \"%1\"; try another spelling or part of the name").arg(name)};
+        if (matches->size() > 1) {
+            QStringList names;
+            for (const AthleteInfo &a : *matches)
+                names << QStringLiteral("%1 (%2%3)").arg(a.name, a.country, a.birthDate.isEmpty() ? QString() : QStringLiteral(", ") + a.birthDate.left(4));
+            return Failure{NotFound, QStringLiteral("\"%1\" matches %2 athletes: %3; give the full name").arg(name).arg(matches->size()).arg(names.join(QStringLiteral("; ")))};
+        }
+        found = matches->first();
+        return std::nullopt;
+    }
+
+    std::optional<Failure> competition(const QString &text, CompetitionInfo &found)
+    {
+        Lookup lookup(db());
+        const auto matches = lookup.competitions(text);
+        if (!matches)
+            return Failure{BadInput, QStringLiteral("database error: %1").arg(lookup.errorString())};
+        if (matches->isEmpty())
+            return Failure{NotFound, QStringLiteral("no competition matches \"%1\"; see almanac competitions").arg(text)};
+        if (matches->size() > 1) {
+            QStringList names;
+            for (const CompetitionInfo &c : *matches)
+                names << QStringLiteral("%1 (%2)").arg(c.name, isoDate(c.start));
+            return Failure{NotFound, QStringLiteral("\"%1\" matches %2 competitions: %3; add a word such as the city or year").arg(text).arg(matches->size()).arg(names.join(QStringLiteral("; ")))};
+        }
+        found = matches->first();
+        return std::nullopt;
+    }
+
+    std::optional<Failure> event(const QString &text, EventSpec &found)
+    {
+        if (text.isEmpty())
+            return Failure{Usage, QStringLiteral("--event is required, e.g. --event \"Men's 1500m\"")};
+        QString error;
+        const auto parsed = EventSpec::parse(text, &error);
+        if (!parsed)
+            return Failure{Usage, QStringLiteral("%1; write the event as \"Men's 1500m\" or \"Women's 800m\"").arg(error)};
+        found = *parsed;
+        return std::nullopt;
+    }
+
+    std::optional<Failure> date(const char *option, QDate &found)
+    {
+        const QString text = value(option);
+        if (text.isEmpty())
+            return std::nullopt;
+        found = QDate::fromString(text, Qt::ISODate);
+        if (!found.isValid())
+            return Failure{Usage, QStringLiteral("%1 %2 is not a date; write it as YYYY-MM-DD").arg(QLatin1String(option), text)};
+        return std::nullopt;
+    }
+
+private:
+    const Arguments &m_args;
+    QTextStream &m_out;
+    Database m_database;
+};
+
+Failure dbFailure(const QString &error)
+{
+    return Failure{BadInput, QStringLiteral("database error: %1").arg(error)};
+}
+
+// ---- commands -----------------------------------------------------------------------------------
+
+std::optional<Failure> cmdAthlete(Session &s, const Arguments &args)
+{
+    if (args.positional.size() != 1)
+        return Failure{Usage, QStringLiteral("athlete takes one NAME, e.g. almanac athlete \"Josh Kerr\"")};
+    AthleteInfo a;
+    if (auto f = s.athlete(args.positional[0], a))
+        return f;
+    AthleteService service(s.db());
+    const auto p = service.profile(a.id);
+    if (!p)
+        return dbFailure(service.errorString());
+    if (s.json()) {
+        QJsonObject o;
+        o.insert(QStringLiteral("athlete"), athleteJson(p->athlete));
+        QJsonArray pbs, sbs, honours, results;
+        for (const PersonalBest &pb : p->personalBests) {
+            QJsonObject r = resultJson(pb.result);
+            r.insert(QStringLiteral("indoor"), pb.indoor);
+            pbs.append(r);
+        }
+        for (const SeasonBest &sb : p->seasonBests) {
+            QJsonObject r = resultJson(sb.result);
+            r.insert(QStringLiteral("year"), sb.year);
+            r.insert(QStringLiteral("indoor"), sb.indoor);
+            sbs.append(r);
+        }
+        for (const ResultInfo &h : p->honours) {
+            QJsonObject r = resultJson(h);
+            r.insert(QStringLiteral("medal"), h.place == 1 ? QStringLiteral("gold") : h.place == 2 ? QStringLiteral("silver")
+                                                  : h.place == 3 ? QStringLiteral("bronze") : QString());
+            if (h.place > 3 || h.place == 0)
+                r.insert(QStringLiteral("medal"), QJsonValue(QJsonValue::Null));
+            honours.append(r);
+        }
+        for (const ResultInfo &r : p->results)
+            results.append(resultJson(r));
+        o.insert(QStringLiteral("personal_bests"), pbs);
+        o.insert(QStringLiteral("season_bests"), sbs);
+        o.insert(QStringLiteral("honours"), honours);
+        o.insert(QStringLiteral("results"), results);
+        s.emitJson(o);
+        return std::nullopt;
+    }
+    QTextStream &out = s.out();
+    out << p->athlete.name << " (" << p->athlete.country << ")";
+    if (!p->athlete.birthDate.isEmpty())
+        out << ", born " << p->athlete.birthDate;
+    out << '\n';
+    if (!p->athlete.otherNames.isEmpty())
+        out << "Also written: " << p->athlete.otherNames.join(QStringLiteral(", ")) << '\n';
+    out << "\nPersonal bests\n";
+    TextTable pbs({QStringLiteral("Event"), QStringLiteral("Mark"), QStringLiteral("Date"), QStringLiteral("Competition"), QStringLiteral("Flags")});
+    for (const PersonalBest &pb : p->personalBests)
+        pbs.add({pb.event + (pb.indoor ? QStringLiteral(" (indoor)") : QString()), pb.result.markText(), isoDate(pb.result.date),
+                 pb.result.competition, pb.result.flags.join(QLatin1Char(' '))});
+    pbs.print(out);
+    out << "\nSeason bests\n";
+    TextTable sbs({QStringLiteral("Year"), QStringLiteral("Event"), QStringLiteral("Mark"), QStringLiteral("Date"), QStringLiteral("Competition")});
+    for (const SeasonBest &sb : p->seasonBests)
+        sbs.add({QString::number(sb.year), sb.event + (sb.indoor ? QStringLiteral(" (indoor)") : QString()), sb.result.markText(),
+                 isoDate(sb.result.date), sb.result.competition});
+    sbs.print(out);
+    out << "\nHonours (championship finals)\n";
+    TextTable honours({QStringLiteral("Year"), QStringLiteral("Competition"), QStringLiteral("Event"), QStringLiteral("Place"), QStringLiteral("Mark")});
+    for (const ResultInfo &h : p->honours)
+        honours.add({QString::number(h.date.year()), h.competition, h.event, h.placeText(), h.markText()});
+    if (honours.isEmpty())
+        out << "  none in the almanac\n";
+    else
+        honours.print(out);
+    out << "\nResults (" << p->results.size() << ")\n";
+    TextTable results({QStringLiteral("Date"), QStringLiteral("Competition"), QStringLiteral("Event"), QStringLiteral("Round"), QStringLiteral("Place"),
+                       QStringLiteral("Mark"), QStringLiteral("Flags")});
+    for (const ResultInfo &r : p->results)
+        results.add({isoDate(r.date), r.competition, r.event, roundLabel(r.round, r.heat), r.placeText(), r.markText(), r.flags.join(QLatin1Char(' '))});
+    results.print(out);
+    return std::nullopt;
+}
+
+std::optional<Failure> cmdProgression(Session &s, const Arguments &args)
+{
+    if (args.positional.size() != 1)
+        return Failure{Usage, QStringLiteral("progression takes one NAME and --event, e.g. almanac progression \"Josh Kerr\" --event \"Men's 1500m\"")};
+    EventSpec event;
+    if (auto f = s.event(s.value("--event"), event))
+        return f;
+    AthleteInfo a;
+    if (auto f = s.athlete(args.positional[0], a))
+        return f;
+    AthleteService service(s.db());
+    const auto p = service.progression(a.id, event, s.flag("--indoor"));
+    if (!p)
+        return dbFailure(service.errorString());
+    if (p->improvements.isEmpty() && p->seasons.isEmpty())
+        return Failure{NotFound, QStringLiteral("the almanac has no legal mark of %1 in the %2%3").arg(a.name, event.displayName(),
+                                                                                                  s.flag("--indoor") ? QStringLiteral(" indoors") : QString())};
+    if (s.json()) {
+        QJsonObject o;
+        o.insert(QStringLiteral("athlete"), athleteJson(p->athlete));
+        o.insert(QStringLiteral("event"), p->event);
+        o.insert(QStringLiteral("indoor"), p->indoor);
+        QJsonArray improvements, seasons;
+        for (const ResultInfo &r : p->improvements)
+            improvements.append(resultJson(r));
+        for (const SeasonBest &sb : p->seasons) {
+            QJsonObject r = resultJson(sb.result);
+            r.insert(QStringLiteral("year"), sb.year);
+            seasons.append(r);
+        }
+        o.insert(QStringLiteral("progression"), improvements);
+        o.insert(QStringLiteral("seasons"), seasons);
+        s.emitJson(o);
+        return std::nullopt;
+    }
+    QTextStream &out = s.out();
+    out << p->athlete.name << " — " << p->event << (p->indoor ? " (indoor)" : "") << " personal best progression\n";
+    TextTable t({QStringLiteral("Date"), QStringLiteral("Mark"), QStringLiteral("Competition"), QStringLiteral("Round"), QStringLiteral("Place"), QStringLiteral("Flags")});
+    for (const ResultInfo &r : p->improvements)
+        t.add({isoDate(r.date), r.markText(), r.competition, roundLabel(r.round, r.heat), r.placeText(), r.flags.join(QLatin1Char(' '))});
+    t.print(out);
+    out << "\nBest of each season\n";
+    TextTable y({QStringLiteral("Year"), QStringLiteral("Mark"), QStringLiteral("Date"), QStringLiteral("Competition")});
+    for (const SeasonBest &sb : p->seasons)
+        y.add({QString::number(sb.year), sb.result.markText(), isoDate(sb.result.date), sb.result.competition});
+    y.print(out);
+    return std::nullopt;
+}
+
+void printRace(QTextStream &out, const RaceResults &race)
+{
+    out << race.event << " — " << roundLabel(race.round, race.heat) << ", " << isoDate(race.date);
+    if (race.wind)
+        out << ", wind " << (race.wind->isMeasured() ? race.wind->toString() : QStringLiteral("not measured"));
+    out << '\n';
+    TextTable t({QStringLiteral("Place"), QStringLiteral("Athlete"), QStringLiteral("Nat"), QStringLiteral("Mark"), QStringLiteral("Q"), QStringLiteral("Flags")});
+    for (const ResultInfo &r : race.results)
+        t.add({r.placeText(), r.athlete, r.country, r.markText(), r.qualifier, r.flags.join(QLatin1Char(' '))});
+    t.print(out);
+}
+
+std::optional<Failure> cmdResults(Session &s, const Arguments &args)
+{
+    if (!args.positional.isEmpty())
+        return Failure{Usage, QStringLiteral("results takes --competition COMP, e.g. almanac results --competition \"Paris 2024\"")};
+    const QString compText = s.value("--competition");
+    if (compText.isEmpty())
+        return Failure{Usage, QStringLiteral("results needs --competition COMP, e.g. --competition \"Budapest 2023\"")};
+    std::optional<EventSpec> event;
+    if (!s.value("--event").isEmpty()) {
+        EventSpec e;
+        if (auto f = s.event(s.value("--event"), e))
+            return f;
+        event = e;
+    }
+    QString round;
+    if (!s.value("--round").isEmpty()) {
+        const auto r = parseRoundType(s.value("--round"));
+        if (!r || *r == RoundType::Unknown)
+            return Failure{Usage, QStringLiteral("--round %1 is not final, semi, quarter, heat or race").arg(s.value("--round"))};
+        round = roundTypeName(*r);
+    }
+    CompetitionInfo c;
+    if (auto f = s.competition(compText, c))
+        return f;
+    ChampionshipService service(s.db());
+    const auto races = service.results(c.id, event, round);
+    if (!races)
+        return dbFailure(service.errorString());
+    if (races->isEmpty())
+        return Failure{NotFound, QStringLiteral("%1 has no results%2%3 in the almanac").arg(c.name, event ? QStringLiteral(" for the ") + event->displayName() : QString(),
+                                                                                       round.isEmpty() ? QString() : QStringLiteral(" in the %1 round").arg(round))};
+    if (s.json()) {
+        QJsonObject o;
+        QJsonObject comp;
+        comp.insert(QStringLiteral("name"), c.name);
+        comp.insert(QStringLiteral("city"), c.city);
+        comp.insert(QStringLiteral("country"), c.country);
+        comp.insert(QStringLiteral("venue"), c.venue);
+        comp.insert(QStringLiteral("start"), isoDate(c.start));
+        comp.insert(QStringLiteral("end"), isoDate(c.end));
+        comp.insert(QStringLiteral("category"), c.category);
+        comp.insert(QStringLiteral("sources"), jsonStrings(c.sources));
+        o.insert(QStringLiteral("competition"), comp);
+        QJsonArray events;
+        for (const RaceResults &race : *races) {
+            QJsonObject e;
+            e.insert(QStringLiteral("event"), race.event);
+            e.insert(QStringLiteral("round"), race.round);
+            e.insert(QStringLiteral("heat"), race.heat > 0 ? QJsonValue(race.heat) : QJsonValue(QJsonValue::Null));
+            e.insert(QStringLiteral("date"), isoDate(race.date));
+            e.insert(QStringLiteral("wind"), race.wind && race.wind->isMeasured() ? QJsonValue(race.wind->toString()) : QJsonValue(QJsonValue::Null));
+            QJsonArray results;
+            for (const ResultInfo &r : race.results)
+                results.append(resultJson(r));
+            e.insert(QStringLiteral("results"), results);
+            events.append(e);
+        }
+        o.insert(QStringLiteral("events"), events);
+        s.emitJson(o);
+        return std::nullopt;
+    }
+    QTextStream &out = s.out();
+    out << c.name << " — " << c.city << ", " << isoDate(c.start) << (c.end.isValid() && c.end != c.start ? QStringLiteral(" to ") + isoDate(c.end) : QString()) << '\n';
+    for (const QString &source : c.sources)
+        out << "Source: " << source << '\n';
+    for (const RaceResults &race : *races) {
+        out << '\n';
+        printRace(out, race);
+    }
+    return std::nullopt;
+}
+
+std::optional<Failure> cmdRecords(Session &s, const Arguments &args)
+{
+    if (!args.positional.isEmpty())
+        return Failure{Usage, QStringLiteral("records takes --event EVENT, e.g. almanac records --event \"Men's Mile\" --scope GBR --history")};
+    RecordFilter filter;
+    if (auto f = s.event(s.value("--event"), filter.event))
+        return f;
+    filter.indoor = s.flag("--indoor");
+    filter.type = s.value("--type").toUpper();
+    static const QStringList types = {QStringLiteral("WR"), QStringLiteral("AR"), QStringLiteral("NR"), QStringLiteral("OR"), QStringLiteral("CR")};
+    if (!filter.type.isEmpty() && !types.contains(filter.type))
+        return Failure{Usage, QStringLiteral("--type %1 is not WR, AR, NR, OR or CR").arg(s.value("--type"))};
+    filter.scope = s.value("--scope");
+    if (filter.scope.compare(QLatin1String("world"), Qt::CaseInsensitive) == 0)
+        filter.scope = QStringLiteral("World");
+    else if (!filter.scope.isEmpty())
+        filter.scope = filter.scope.toUpper();
+    if (auto f = s.date("--as-of", filter.asOf))
+        return f;
+    RecordService service(s.db());
+    const bool history = s.flag("--history");
+    const auto records = history ? service.progression(filter) : service.current(filter);
+    if (!records)
+        return dbFailure(service.errorString());
+    if (records->isEmpty())
+        return Failure{NotFound, QStringLiteral("the almanac has no %1record of the %2%3").arg(filter.type.isEmpty() ? QString() : filter.type + QLatin1Char(' '),
+                                                                                          filter.event.displayName(),
+                                                                                          filter.scope.isEmpty() ? QString() : QStringLiteral(" for %1").arg(filter.scope))};
+    const QDate asOf = filter.asOf.isValid() ? filter.asOf : QDate::currentDate();
+    if (s.json()) {
+        QJsonObject o;
+        o.insert(QStringLiteral("event"), filter.event.displayName());
+        o.insert(QStringLiteral("as_of"), isoDate(asOf));
+        QJsonArray rows;
+        for (const RecordInfo &r : *records) {
+            QJsonObject j;
+            j.insert(QStringLiteral("type"), r.type);
+            j.insert(QStringLiteral("scope"), r.scope);
+            j.insert(QStringLiteral("mark"), r.mark.toString());
+            j.insert(QStringLiteral("value"), r.mark.numeric());
+            j.insert(QStringLiteral("actual"), jsonOrNull(r.actualMark));
+            j.insert(QStringLiteral("athlete"), jsonOrNull(r.athlete));
+            j.insert(QStringLiteral("country"), jsonOrNull(r.country));
+            j.insert(QStringLiteral("date"), isoDate(r.date));
+            j.insert(QStringLiteral("venue"), jsonOrNull(r.venue));
+            j.insert(QStringLiteral("competition"), jsonOrNull(r.competition));
+            j.insert(QStringLiteral("status"), r.status);
+            j.insert(QStringLiteral("equalled"), r.equalled);
+            j.insert(QStringLiteral("current"), r.current);
+            j.insert(QStringLiteral("stood_until"), isoDate(r.stoodUntil));
+            j.insert(QStringLiteral("stood"), r.stood);
+            j.insert(QStringLiteral("stood_days"), r.stoodDays);
+            j.insert(QStringLiteral("en_route"), jsonOrNull(r.enRouteEvent));
+            j.insert(QStringLiteral("note"), jsonOrNull(r.note));
+            j.insert(QStringLiteral("sources"), jsonStrings(r.sources));
+            rows.append(j);
+        }
+        o.insert(QStringLiteral("records"), rows);
+        s.emitJson(o);
+        return std::nullopt;
+    }
+    QTextStream &out = s.out();
+    out << filter.event.displayName() << (filter.indoor ? " (indoor)" : "") << (history ? " — record progressions" : " — records in force")
+        << " as of " << isoDate(asOf) << '\n';
+    QString group;
+    TextTable *table = nullptr;
+    QList<TextTable> tables;
+    QStringList titles;
+    for (const RecordInfo &r : *records) {
+        const QString g = r.type + QLatin1Char(' ') + r.scope;
+        if (g != group) {
+            group = g;
+            titles << g;
+            tables.append(TextTable({QStringLiteral("Mark"), QStringLiteral("Actual"), QStringLiteral("Athlete"), QStringLiteral("Nat"),
+                                     QStringLiteral("Date"), QStringLiteral("Venue"), QStringLiteral("Stood")}));
+            table = &tables.last();
+        }
+        table->add({(r.equalled ? QStringLiteral("=") : QString()) + r.mark.toString(), r.actualMark, r.athlete, r.country, isoDate(r.date), r.venue,
+                    r.stood + (r.current ? QStringLiteral(" (current)") : QString())});
+    }
+    for (int i = 0; i < tables.size(); ++i) {
+        out << '\n' << titles[i] << '\n';
+        tables[i].print(out);
+    }
+    return std::nullopt;
+}
+
+std::optional<Failure> cmdMedals(Session &s, const Arguments &args)
+{
+    if (args.positional.isEmpty())
+        return Failure{Usage, QStringLiteral("medals takes a competition, e.g. almanac medals \"Budapest 2023\"")};
+    const QString order = s.value("--order").isEmpty() ? QStringLiteral("gold") : s.value("--order");
+    if (order != QLatin1String("gold") && order != QLatin1String("total"))
+        return Failure{Usage, QStringLiteral("--order %1 is not gold or total").arg(order)};
+    QDate asOf;
+    if (auto f = s.date("--as-of", asOf))
+        return f;
+    CompetitionInfo c;
+    if (auto f = s.competition(args.positional.join(QLatin1Char(' ')), c))
+        return f;
+    ChampionshipService service(s.db());
+    const auto rows = service.medalTable(c.id, asOf, order == QLatin1String("total") ? MedalOrder::Total : MedalOrder::GoldFirst);
+    if (!rows)
+        return dbFailure(service.errorString());
+    if (rows->isEmpty())
+        return Failure{NotFound, QStringLiteral("%1 has no final results in the almanac%2").arg(c.name, asOf.isValid() ? QStringLiteral(" up to ") + isoDate(asOf) : QString())};
+    int gold = 0, silver = 0, bronze = 0;
+    for (const MedalRow &r : *rows) {
+        gold += r.gold;
+        silver += r.silver;
+        bronze += r.bronze;
+    }
+    if (s.json()) {
+        QJsonObject o;
+        o.insert(QStringLiteral("competition"), c.name);
+        o.insert(QStringLiteral("order"), order);
+        o.insert(QStringLiteral("as_of"), asOf.isValid() ? QJsonValue(isoDate(asOf)) : QJsonValue(QJsonValue::Null));
+        QJsonArray list;
+        for (const MedalRow &r : *rows) {
+            QJsonObject j;
+            j.insert(QStringLiteral("rank"), r.rank);
+            j.insert(QStringLiteral("country"), r.country);
+            j.insert(QStringLiteral("country_name"), r.countryName);
+            j.insert(QStringLiteral("gold"), r.gold);
+            j.insert(QStringLiteral("silver"), r.silver);
+            j.insert(QStringLiteral("bronze"), r.bronze);
+            j.insert(QStringLiteral("total"), r.total());
+            list.append(j);
+        }
+        o.insert(QStringLiteral("rows"), list);
+        QJsonObject totals;
+        totals.insert(QStringLiteral("gold"), gold);
+        totals.insert(QStringLiteral("silver"), silver);
+        totals.insert(QStringLiteral("bronze"), bronze);
+        totals.insert(QStringLiteral("total"), gold + silver + bronze);
+        o.insert(QStringLiteral("totals"), totals);
+        s.emitJson(o);
+        return std::nullopt;
+    }
+    QTextStream &out = s.out();
+    out << c.name << " — medal table (" << (order == QLatin1String("gold") ? "gold first" : "by total medals") << ")";
+    if (asOf.isValid())
+        out << " as of " << isoDate(asOf);
+    out << "\nComputed from the finals in the almanac.\n";
+    TextTable t({QStringLiteral("Rank"), QStringLiteral("Nation"), QStringLiteral("Gold"), QStringLiteral("Silver"), QStringLiteral("Bronze"), QStringLiteral("Total")});
+    for (const MedalRow &r : *rows)
+        t.add({QString::number(r.rank), QStringLiteral("%1 %2").arg(r.country, r.countryName), QString::number(r.gold), QString::number(r.silver),
+               QString::number(r.bronze), QString::number(r.total())});
+    t.add({QString(), QStringLiteral("Total"), QString::number(gold), QString::number(silver), QString::number(bronze), QString::number(gold + silver + bronze)});
+    t.print(out);
+    return std::nullopt;
+}
+
+std::optional<Failure> cmdTopList(Session &s, const Arguments &args)
+{
+    if (!args.positional.isEmpty())
+        return Failure{Usage, QStringLiteral("toplist takes options only, e.g. almanac toplist --event \"Men's 1500m\" --year 2024")};
+    TopListQuery q;
+    if (auto f = s.event(s.value("--event"), q.event))
+        return f;
+    const bool allTime = s.flag("--all-time");
+    const QString year = s.value("--year");
+    if (allTime == !year.isEmpty())
+        return Failure{Usage, QStringLiteral("give either --year YYYY or --all-time")};
+    if (!allTime) {
+        bool ok = false;
+        q.year = year.toInt(&ok);
+        if (!ok || q.year < 1800 || q.year > 2200)
+            return Failure{Usage, QStringLiteral("--year %1 is not a year").arg(year)};
+    }
+    q.performances = s.flag("--performances");
+    q.indoor = s.flag("--indoor");
+    q.legalOnly = !s.flag("--all-marks");
+    q.hand = s.flag("--hand");
+    q.country = s.value("--country").toUpper();
+    if (!s.value("--limit").isEmpty()) {
+        bool ok = false;
+        q.limit = s.value("--limit").toInt(&ok);
+        if (!ok || q.limit < 1)
+            return Failure{Usage, QStringLiteral("--limit %1 is not a positive number").arg(s.value("--limit"))};
+    }
+    TopListService service(s.db());
+    const auto entries = service.topList(q);
+    if (!entries)
+        return dbFailure(service.errorString());
+    if (entries->isEmpty())
+        return Failure{NotFound, QStringLiteral("no marks of the %1 match these filters in the almanac").arg(q.event.displayName())};
+    if (s.json()) {
+        QJsonObject o;
+        o.insert(QStringLiteral("event"), q.event.displayName());
+        o.insert(QStringLiteral("season"), allTime ? QJsonValue(QStringLiteral("all-time")) : QJsonValue(q.year));
+        o.insert(QStringLiteral("list"), q.performances ? QStringLiteral("performances") : QStringLiteral("performers"));
+        o.insert(QStringLiteral("indoor"), q.indoor);
+        o.insert(QStringLiteral("legal_only"), q.legalOnly);
+        o.insert(QStringLiteral("timing"), q.hand ? QStringLiteral("hand") : QStringLiteral("automatic"));
+        o.insert(QStringLiteral("country"), jsonOrNull(q.country));
+        QJsonArray rows;
+        for (const TopListEntry &e : *entries) {
+            QJsonObject j = resultJson(e.result);
+            j.insert(QStringLiteral("rank"), e.rank);
+            j.insert(QStringLiteral("tied"), e.tied);
+            j.insert(QStringLiteral("venue"), jsonOrNull(e.result.city));
+            rows.append(j);
+        }
+        o.insert(QStringLiteral("rows"), rows);
+        s.emitJson(o);
+        return std::nullopt;
+    }
+    QTextStream &out = s.out();
+    out << q.event.displayName() << (q.indoor ? " (indoor)" : "") << " — " << (allTime ? QStringLiteral("all-time") : QString::number(q.year)) << ", "
+        << (q.performances ? "all performances" : "one mark per athlete") << (q.legalOnly ? ", legal marks" : ", all marks")
+        << (q.hand ? ", hand times" : "") << (q.country.isEmpty() ? QString() : QStringLiteral(", %1 only").arg(q.country)) << '\n';
+    TextTable t({QStringLiteral("Rank"), QStringLiteral("Mark"), QStringLiteral("Athlete"), QStringLiteral("Nat"), QStringLiteral("Place"), QStringLiteral("Competition"),
+                 QStringLiteral("Date")});
+    for (const TopListEntry &e : *entries)
+        t.add({QString::number(e.rank) + (e.tied ? QStringLiteral("=") : QString()), e.result.markText(), e.result.athlete, e.result.country,
+               e.result.placeText(), e.result.competition, isoDate(e.result.date)});
+    t.print(out);
+    return std::nullopt;
+}
+
+std::optional<Failure> cmdHeadToHead(Session &s, const Arguments &args)
+{
+    if (args.positional.size() != 2)
+        return Failure{Usage, QStringLiteral("h2h takes two names, e.g. almanac h2h \"Josh Kerr\" \"Jakob Ingebrigtsen\"")};
+    HeadToHeadFilter filter;
+    if (!s.value("--event").isEmpty()) {
+        EventSpec e;
+        if (auto f = s.event(s.value("--event"), e))
+            return f;
+        filter.event = e;
+    }
+    filter.finalsOnly = s.flag("--finals-only");
+    filter.championshipsOnly = s.flag("--championships-only");
+    if (auto f = s.date("--from", filter.from))
+        return f;
+    if (auto f = s.date("--to", filter.to))
+        return f;
+    AthleteInfo a, b;
+    if (auto f = s.athlete(args.positional[0], a))
+        return f;
+    if (auto f = s.athlete(args.positional[1], b))
+        return f;
+    if (a.id == b.id)
+        return Failure{Usage, QStringLiteral("both names find %1; give two different athletes").arg(a.name)};
+    HeadToHeadService service(s.db());
+    const auto h = service.compare(a.id, b.id, filter);
+    if (!h)
+        return dbFailure(service.errorString());
+    if (s.json()) {
+        QJsonObject o;
+        o.insert(QStringLiteral("a"), athleteJson(h->a));
+        o.insert(QStringLiteral("b"), athleteJson(h->b));
+        o.insert(QStringLiteral("a_wins"), h->aWins);
+        o.insert(QStringLiteral("b_wins"), h->bWins);
+        o.insert(QStringLiteral("undecided"), h->noDecision);
+        QJsonObject filters;
+        filters.insert(QStringLiteral("event"), filter.event ? QJsonValue(filter.event->displayName()) : QJsonValue(QJsonValue::Null));
+        filters.insert(QStringLiteral("finals_only"), filter.finalsOnly);
+        filters.insert(QStringLiteral("championships_only"), filter.championshipsOnly);
+        filters.insert(QStringLiteral("from"), filter.from.isValid() ? QJsonValue(isoDate(filter.from)) : QJsonValue(QJsonValue::Null));
+        filters.insert(QStringLiteral("to"), filter.to.isValid() ? QJsonValue(isoDate(filter.to)) : QJsonValue(QJsonValue::Null));
+        o.insert(QStringLiteral("filters"), filters);
+        QJsonArray races;
+        for (const HeadToHead::Race &race : h->races) {
+            QJsonObject j;
+            j.insert(QStringLiteral("date"), isoDate(race.a.date));
+            j.insert(QStringLiteral("competition"), race.a.competition);
+            j.insert(QStringLiteral("event"), race.a.event);
+            j.insert(QStringLiteral("round"), race.a.round);
+            j.insert(QStringLiteral("heat"), race.a.heat > 0 ? QJsonValue(race.a.heat) : QJsonValue(QJsonValue::Null));
+            j.insert(QStringLiteral("winner"), race.winner == 1 ? QJsonValue(h->a.name) : race.winner == 2 ? QJsonValue(h->b.name) : QJsonValue(QJsonValue::Null));
+            j.insert(QStringLiteral("a"), resultJson(race.a));
+            j.insert(QStringLiteral("b"), resultJson(race.b));
+            races.append(j);
+        }
+        o.insert(QStringLiteral("races"), races);
+        s.emitJson(o);
+        return std::nullopt;
+    }
+    QTextStream &out = s.out();
+    QStringList filters;
+    if (filter.event)
+        filters << filter.event->displayName();
+    if (filter.finalsOnly)
+        filters << QStringLiteral("finals only");
+    if (filter.championshipsOnly)
+        filters << QStringLiteral("championships only");
+    if (filter.from.isValid())
+        filters << QStringLiteral("from ") + isoDate(filter.from);
+    if (filter.to.isValid())
+        filters << QStringLiteral("to ") + isoDate(filter.to);
+    out << h->a.name << " " << h->aWins << " – " << h->bWins << " " << h->b.name;
+    if (h->noDecision)
+        out << " (" << h->noDecision << " undecided)";
+    out << " in " << h->races.size() << (h->races.size() == 1 ? " race" : " races");
+    if (!filters.isEmpty())
+        out << " (" << filters.join(QStringLiteral(", ")) << ")";
+    out << '\n';
+    TextTable t({QStringLiteral("Date"), QStringLiteral("Competition"), QStringLiteral("Event"), QStringLiteral("Round"), h->a.name, h->b.name, QStringLiteral("Winner")});
+    for (const HeadToHead::Race &race : h->races) {
+        auto cell = [](const ResultInfo &r) -> QString { return (r.placeText().isEmpty() ? QString() : r.placeText() + QStringLiteral(". ")) + r.markText(); };
+        t.add({isoDate(race.a.date), race.a.competition, race.a.event, roundLabel(race.a.round, race.a.heat), cell(race.a), cell(race.b),
+               race.winner == 1 ? h->a.name : race.winner == 2 ? h->b.name : QStringLiteral("—")});
+    }
+    t.print(out);
+    return std::nullopt;
+}
+
+std::optional<Failure> cmdHistory(Session &s, const Arguments &args)
+{
+    if (!args.positional.isEmpty())
+        return Failure{Usage, QStringLiteral("history takes --event and --category, e.g. almanac history --event \"Men's 1500m\" --category OG")};
+    EventSpec event;
+    if (auto f = s.event(s.value("--event"), event))
+        return f;
+    const QString category = s.value("--category").toUpper();
+    if (!kChampionshipCategories.contains(category))
+        return Failure{Usage, QStringLiteral("--category must be OG, WCH, WIC or EC")};
+    ChampionshipService service(s.db());
+    const auto editions = service.history(event, category);
+    if (!editions)
+        return dbFailure(service.errorString());
+    if (editions->isEmpty())
+        return Failure{NotFound, QStringLiteral("the almanac has no %1 final of the %2").arg(category, event.displayName())};
+    auto medallists = [](const QList<Medallist> &list) {
+        QJsonArray a;
+        for (const Medallist &m : list) {
+            QJsonObject j;
+            j.insert(QStringLiteral("athlete"), m.athlete);
+            j.insert(QStringLiteral("country"), m.country);
+            j.insert(QStringLiteral("mark"), m.mark);
+            a.append(j);
+        }
+        return a;
+    };
+    if (s.json()) {
+        QJsonObject o;
+        o.insert(QStringLiteral("event"), event.displayName());
+        o.insert(QStringLiteral("category"), category);
+        QJsonArray list;
+        for (const HistoryEdition &h : *editions) {
+            QJsonObject j;
+            j.insert(QStringLiteral("competition"), h.competition);
+            j.insert(QStringLiteral("year"), h.year);
+            j.insert(QStringLiteral("date"), isoDate(h.date));
+            j.insert(QStringLiteral("gold"), medallists(h.gold));
+            j.insert(QStringLiteral("silver"), medallists(h.silver));
+            j.insert(QStringLiteral("bronze"), medallists(h.bronze));
+            list.append(j);
+        }
+        o.insert(QStringLiteral("editions"), list);
+        s.emitJson(o);
+        return std::nullopt;
+    }
+    QTextStream &out = s.out();
+    out << event.displayName() << " — medallists at " << category << '\n';
+    auto names = [](const QList<Medallist> &list) {
+        QStringList parts;
+        for (const Medallist &m : list)
+            parts << QStringLiteral("%1 (%2) %3").arg(m.athlete, m.country, m.mark);
+        return parts.join(QStringLiteral(" / "));
+    };
+    TextTable t({QStringLiteral("Year"), QStringLiteral("Competition"), QStringLiteral("Gold"), QStringLiteral("Silver"), QStringLiteral("Bronze")});
+    for (const HistoryEdition &h : *editions)
+        t.add({QString::number(h.year), h.competition, names(h.gold), names(h.silver), names(h.bronze)});
+    t.print(out);
+    return std::nullopt;
+}
+
+std::optional<Failure> cmdEvents(Session &s)
+{
+    Catalog catalog(s.db());
+    const auto events = catalog.events();
+    if (!events)
+        return dbFailure(catalog.errorString());
+    if (s.json()) {
+        QJsonArray list;
+        for (const EventSummary &e : *events) {
+            QJsonObject j;
+            j.insert(QStringLiteral("event"), e.name);
+            j.insert(QStringLiteral("discipline"), e.discipline);
+            j.insert(QStringLiteral("sex"), e.sex);
+            j.insert(QStringLiteral("indoor"), e.indoor);
+            j.insert(QStringLiteral("results"), e.results);
+            j.insert(QStringLiteral("competitions"), e.competitions);
+            list.append(j);
+        }
+        s.emitJson(QJsonObject{{QStringLiteral("events"), list}});
+        return std::nullopt;
+    }
+    TextTable t({QStringLiteral("Event"), QStringLiteral("Results"), QStringLiteral("Competitions")});
+    for (const EventSummary &e : *events)
+        t.add({e.name + (e.indoor ? QStringLiteral(" (indoor)") : QString()), QString::number(e.results), QString::number(e.competitions)});
+    t.print(s.out(), QString());
+    return std::nullopt;
+}
+
+std::optional<Failure> cmdCompetitions(Session &s)
+{
+    Catalog catalog(s.db());
+    const auto list = catalog.competitions();
+    if (!list)
+        return dbFailure(catalog.errorString());
+    if (s.json()) {
+        QJsonArray a;
+        for (const CompetitionSummary &c : *list) {
+            QJsonObject j;
+            j.insert(QStringLiteral("name"), c.competition.name);
+            j.insert(QStringLiteral("city"), c.competition.city);
+            j.insert(QStringLiteral("country"), c.competition.country);
+            j.insert(QStringLiteral("venue"), c.competition.venue);
+            j.insert(QStringLiteral("start"), isoDate(c.competition.start));
+            j.insert(QStringLiteral("end"), isoDate(c.competition.end));
+            j.insert(QStringLiteral("category"), c.competition.category);
+            j.insert(QStringLiteral("indoor"), c.competition.indoor);
+            j.insert(QStringLiteral("events"), c.events);
+            j.insert(QStringLiteral("results"), c.results);
+            j.insert(QStringLiteral("sources"), jsonStrings(c.competition.sources));
+            a.append(j);
+        }
+        s.emitJson(QJsonObject{{QStringLiteral("competitions"), a}});
+        return std::nullopt;
+    }
+    TextTable t({QStringLiteral("Start"), QStringLiteral("Competition"), QStringLiteral("City"), QStringLiteral("Category"), QStringLiteral("Events"), QStringLiteral("Results")});
+    for (const CompetitionSummary &c : *list)
+        t.add({isoDate(c.competition.start), c.competition.name, c.competition.city, c.competition.category, QString::number(c.events), QString::number(c.results)});
+    t.print(s.out(), QString());
+    return std::nullopt;
+}
+
+std::optional<Failure> cmdStats(Session &s, const QString &path)
+{
+    Catalog catalog(s.db());
+    const auto st = catalog.stats();
+    if (!st)
+        return dbFailure(catalog.errorString());
+    if (s.json()) {
+        QJsonObject o;
+        o.insert(QStringLiteral("database"), path);
+        o.insert(QStringLiteral("schema_version"), st->schemaVersion);
+        o.insert(QStringLiteral("countries"), st->countries);
+        o.insert(QStringLiteral("athletes"), st->athletes);
+        o.insert(QStringLiteral("competitions"), st->competitions);
+        o.insert(QStringLiteral("events"), st->events);
+        o.insert(QStringLiteral("rounds"), st->rounds);
+        o.insert(QStringLiteral("results"), st->results);
+        o.insert(QStringLiteral("records"), st->records);
+        o.insert(QStringLiteral("sources"), st->sources);
+        o.insert(QStringLiteral("first_result"), jsonOrNull(isoDate(st->firstResult)));
+        o.insert(QStringLiteral("last_result"), jsonOrNull(isoDate(st->lastResult)));
+        s.emitJson(o);
+        return std::nullopt;
+    }
+    QTextStream &out = s.out();
+    out << "Almanac " << path << " (schema " << st->schemaVersion << ")\n";
+    TextTable t({QStringLiteral("What"), QStringLiteral("Count")});
+    t.add({QStringLiteral("Athletes"), QString::number(st->athletes)});
+    t.add({QStringLiteral("Competitions"), QString::number(st->competitions)});
+    t.add({QStringLiteral("Events"), QString::number(st->events)});
+    t.add({QStringLiteral("Races (rounds and heats)"), QString::number(st->rounds)});
+    t.add({QStringLiteral("Results"), QString::number(st->results)});
+    t.add({QStringLiteral("Records"), QString::number(st->records)});
+    t.add({QStringLiteral("Sources"), QString::number(st->sources)});
+    t.add({QStringLiteral("Countries"), QString::number(st->countries)});
+    t.print(out);
+    if (st->firstResult.isValid())
+        out << "Results from " << isoDate(st->firstResult) << " to " << isoDate(st->lastResult) << '\n';
+    return std::nullopt;
+}
+
+std::optional<Failure> cmdBuildAlmanac(const Arguments &args, QTextStream &out)
+{
+    if (args.positional.size() != 2)
+        return Failure{Usage, QStringLiteral("build-almanac takes SOURCE_DIR and OUT, e.g. almanac build-almanac database/almanac almanac.sqlite")};
+    const QString source = args.positional[0];
+    const QString target = args.positional[1];
+    // Build into a temporary file and move it into place only when complete.
+    const QString partial = target + QStringLiteral(".partial");
+    QFile::remove(partial);
+    QStringList counts;
+    {
+        Database database;
+        if (!database.open(partial))
+            return Failure{BadInput, database.errorString()};
+        AlmanacLoader loader(database.db());
+        if (!loader.loadDirectory(source)) {
+            database.close();
+            QFile::remove(partial);
+            return Failure{BadInput, loader.errorString()};
+        }
+        QSqlQuery q(database.db());
+        q.exec(QStringLiteral("VACUUM"));
+        const auto c = loader.counts();
+        counts << QStringLiteral("%1 athletes").arg(c.athletes) << QStringLiteral("%1 competitions").arg(c.competitions)
+               << QStringLiteral("%1 races").arg(c.rounds) << QStringLiteral("%1 results").arg(c.results)
+               << QStringLiteral("%1 records").arg(c.records);
+    }
+    QFile::remove(target);
+    if (!QFile::rename(partial, target))
+        return Failure{BadInput, QStringLiteral("cannot write %1").arg(target)};
+    out << "Wrote " << target << ": " << counts.join(QStringLiteral(", ")) << '\n';
+    return std::nullopt;
+}
+
+std::optional<Failure> cmdGenerate(const Arguments &args, QTextStream &out)
+{
+    bool ok = false;
+    const qint64 results = args.values.value(QStringLiteral("--results")).toLongLong(&ok);
+    if (!ok || results < 1)
+        return Failure{Usage, QStringLiteral("generate needs --results N (a positive number) and --out FILE")};
+    const QString target = args.values.value(QStringLiteral("--out"));
+    if (target.isEmpty())
+        return Failure{Usage, QStringLiteral("generate needs --out FILE")};
+    if (QFileInfo::exists(target))
+        return Failure{BadInput, QStringLiteral("%1 exists already; give a new file name").arg(target)};
+    quint32 seed = 1;
+    if (args.values.contains(QStringLiteral("--seed"))) {
+        seed = args.values.value(QStringLiteral("--seed")).toUInt(&ok);
+        if (!ok)
+            return Failure{Usage, QStringLiteral("--seed must be a number")};
+    }
+    const QString partial = target + QStringLiteral(".partial");
+    QFile::remove(partial);
+    SyntheticAlmanac::Counts counts;
+    {
+        Database database;
+        if (!database.open(partial))
+            return Failure{BadInput, database.errorString()};
+        SyntheticAlmanac generator(database.db(), seed);
+        if (!generator.generate(results)) {
+            database.close();
+            QFile::remove(partial);
+            return Failure{BadInput, generator.errorString()};
+        }
+        counts = generator.counts();
+    }
+    if (!QFile::rename(partial, target))
+        return Failure{BadInput, QStringLiteral("cannot write %1").arg(target)};
+    out << "Wrote " << target << ": " << counts.athletes << " athletes, " << counts.competitions << " competitions, " << counts.rounds
+        << " races, " << counts.results << " results\n";
+    return std::nullopt;
+}
+
+} // namespace
+
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    Arguments args;
+    if (auto failure = parseArguments(arguments, args)) {
+        err << "almanac: " << failure->message << '\n';
+        return failure->status;
+    }
+    if (args.flags.contains(QStringLiteral("--help")) || args.command == QLatin1String("help")) {
+        out << kUsage;
+        return Answered;
+    }
+    if (args.flags.contains(QStringLiteral("--version"))) {
+        out << "almanac " << ALMANAC_VERSION << '\n';
+        return Answered;
+    }
+    if (args.command.isEmpty()) {
+        err << "almanac: no command given; see almanac --help\n";
+        return Usage;
+    }
+
+    std::optional<Failure> failure;
+    if (args.command == QLatin1String("build-almanac")) {
+        failure = cmdBuildAlmanac(args, out);
+    } else if (args.command == QLatin1String("generate")) {
+        failure = cmdGenerate(args, out);
+    } else {
+        static const QStringList commands = {
+            QStringLiteral("athlete"), QStringLiteral("progression"), QStringLiteral("results"), QStringLiteral("records"),
+            QStringLiteral("medals"),  QStringLiteral("toplist"),     QStringLiteral("h2h"),     QStringLiteral("history"),
+            QStringLiteral("events"),  QStringLiteral("competitions"), QStringLiteral("stats"),
+        };
+        if (!commands.contains(args.command)) {
+            err << "almanac: unknown command " << args.command << "; see almanac --help\n";
+            return Usage;
+        }
+        Session session(args, out);
+        failure = session.open();
+        if (!failure) {
+            const QString &c = args.command;
+            if (c == QLatin1String("athlete"))
+                failure = cmdAthlete(session, args);
+            else if (c == QLatin1String("progression"))
+                failure = cmdProgression(session, args);
+            else if (c == QLatin1String("results"))
+                failure = cmdResults(session, args);
+            else if (c == QLatin1String("records"))
+                failure = cmdRecords(session, args);
+            else if (c == QLatin1String("medals"))
+                failure = cmdMedals(session, args);
+            else if (c == QLatin1String("toplist"))
+                failure = cmdTopList(session, args);
+            else if (c == QLatin1String("h2h"))
+                failure = cmdHeadToHead(session, args);
+            else if (c == QLatin1String("history"))
+                failure = cmdHistory(session, args);
+            else if (c == QLatin1String("events"))
+                failure = cmdEvents(session);
+            else if (c == QLatin1String("competitions"))
+                failure = cmdCompetitions(session);
+            else
+                failure = cmdStats(session, session.db().databaseName());
+        }
+    }
+    out.flush();
+    if (failure) {
+        err << "almanac: " << failure->message << '\n';
+        return failure->status;
+    }
+    return Answered;
+}
+
+} // namespace almanac::cli

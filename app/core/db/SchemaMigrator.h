@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+namespace almanac {
+
+enum class MigrationResult { UpToDate, Upgraded, DatabaseTooNew, Failed };
+
+/**
+ * Brings a database to the latest schema. Migrations are the files NNNN_name.sql of a folder
+ * (":/db/migrations" in the app); PRAGMA user_version holds the number of the last one applied.
+ * Each file runs in one transaction together with its user_version step, so a failing migration
+ * leaves the database exactly as it was. A database whose user_version is above the newest file is
+ * refused (DatabaseTooNew) and not touched. A database that already holds a schema is copied to a
+ * backup file (VACUUM INTO) before it is migrated.
+ */
+class SchemaMigrator
+{
+public:
+    explicit SchemaMigrator(QSqlDatabase db, QString migrationsDir = QStringLiteral(":/db/migrations"));
+
+    MigrationResult migrate();
+
+    int currentVersion() const;
+    int latestVersion() const;
+    QString errorString() const { return m_error; }
+    QString backupPath() const { return m_backupPath; }
+
+    /** Splits an SQL script into complete statements (comments and string literals respected). */
+    static QStringList splitStatements(const QString &script);
+
+private:
+    struct Migration
+    {
+        int version;
+        QString path;
+    };
+    QList<Migration> migrations() const;
+    bool backup(int fromVersion);
+
+    QSqlDatabase m_db;
+    QString m_dir;
+    QString m_error;
+    QString m_backupPath;
+};
+
+} // namespace almanac

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace almanac {
+
+/** A name folded for matching: lower case, accents and special letters removed (å→a, ø→o, æ→ae,
+    ß→ss, ł→l), every run of punctuation or spaces made one space. "Narve Gilje NORDÅS" → "narve gilje nordas". */
+QString foldName(const QString &name);
+/** The words of a folded name. */
+QStringList nameTokens(const QString &name);
+/** Damerau–Levenshtein distance (adjacent transpositions count as one edit), stopping early above limit. */
+int editDistance(const QString &a, const QString &b, int limit);
+
+} // namespace almanac

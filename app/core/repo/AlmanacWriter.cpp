@@ -1,0 +1,389 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "repo/AlmanacWriter.h"
+
+#include "domain/Names.h"
+
+#include <QSqlError>
+#include <QVariant>
+
+namespace almanac {
+
+namespace {
+
+QVariant nullable(const QString &s)
+{
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
+
+QString sexCode(Sex sex)
+{
+    switch (sex) {
+    case Sex::Men: return QStringLiteral("M");
+    case Sex::Women: return QStringLiteral("W");
+    case Sex::Mixed: return QStringLiteral("X");
+    }
+    return QStringLiteral("M");
+}
+
+QString kindCode(MarkKind kind)
+{
+    switch (kind) {
+    case MarkKind::Time: return QStringLiteral("time");
+    case MarkKind::Distance: return QStringLiteral("distance");
+    case MarkKind::Points: return QStringLiteral("points");
+    }
+    return QStringLiteral("time");
+}
+
+QString birthPrecision(const QString &birth)
+{
+    switch (birth.size()) {
+    case 10: return QStringLiteral("day");
+    case 7: return QStringLiteral("month");
+    case 4: return QStringLiteral("year");
+    default: return {};
+    }
+}
+
+} // namespace
+
+QString timingCode(Timing timing)
+{
+    return timing == Timing::Hand ? QStringLiteral("H") : QStringLiteral("A");
+}
+
+qint64 perfOf(const Mark &mark, bool lowerIsBetter)
+{
+    return lowerIsBetter ? mark.value() : -mark.value();
+}
+
+bool isLegalMark(const Mark &mark, const Discipline &discipline, const std::optional<Wind> &wind)
+{
+    if (!mark.hasValue() || mark.isWindAssistedFlag())
+        return false;
+    if (!discipline.windMeasured || mark.isIndoor())
+        return true;
+    return wind && wind->isMeasured() && !wind->isAssisting();
+}
+
+AlmanacWriter::AlmanacWriter(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+QSqlQuery &AlmanacWriter::prepared(const QString &key, const QString &sql)
+{
+    auto it = m_queries.find(key);
+    if (it == m_queries.end()) {
+        QSqlQuery q(m_db);
+        q.prepare(sql);
+        it = m_queries.insert(key, q);
+    }
+    return it.value();
+}
+
+bool AlmanacWriter::exec(QSqlQuery &query, const QString &what)
+{
+    if (query.exec())
+        return true;
+    m_error = QStringLiteral("%1: %2").arg(what, query.lastError().text());
+    return false;
+}
+
+std::optional<qint64> AlmanacWriter::eventId(const EventSpec &event, bool indoor)
+{
+    if (!event.discipline) {
+        m_error = QStringLiteral("event without a discipline");
+        return std::nullopt;
+    }
+    const QString key = QStringLiteral("%1|%2|%3").arg(event.discipline->code, sexCode(event.sex)).arg(indoor ? 1 : 0);
+    if (auto it = m_eventIds.constFind(key); it != m_eventIds.constEnd())
+        return it.value();
+    QSqlQuery &find = prepared(QStringLiteral("event.find"),
+                               QStringLiteral("SELECT id FROM events WHERE discipline = :d AND sex = :s AND indoor = :i"));
+    find.bindValue(QStringLiteral(":d"), event.discipline->code);
+    find.bindValue(QStringLiteral(":s"), sexCode(event.sex));
+    find.bindValue(QStringLiteral(":i"), indoor ? 1 : 0);
+    if (!exec(find, QStringLiteral("looking up event %1").arg(event.displayName())))
+        return std::nullopt;
+    if (find.next()) {
+        const qint64 id = find.value(0).toLongLong();
+        find.finish();
+        m_eventIds.insert(key, id);
+        return id;
+    }
+    QSqlQuery &insert = prepared(
+        QStringLiteral("event.insert"),
+        QStringLiteral("INSERT INTO events (discipline, sex, indoor, name, kind, lower_is_better, wind_measured, relay) "
+                       "VALUES (:d, :s, :i, :n, :k, :l, :w, :r)"));
+    insert.bindValue(QStringLiteral(":d"), event.discipline->code);
+    insert.bindValue(QStringLiteral(":s"), sexCode(event.sex));
+    insert.bindValue(QStringLiteral(":i"), indoor ? 1 : 0);
+    insert.bindValue(QStringLiteral(":n"), event.displayName());
+    insert.bindValue(QStringLiteral(":k"), kindCode(event.discipline->kind));
+    insert.bindValue(QStringLiteral(":l"), event.discipline->lowerIsBetter ? 1 : 0);
+    insert.bindValue(QStringLiteral(":w"), event.discipline->windMeasured ? 1 : 0);
+    insert.bindValue(QStringLiteral(":r"), event.discipline->relay ? 1 : 0);
+    if (!exec(insert, QStringLiteral("adding event %1").arg(event.displayName())))
+        return std::nullopt;
+    const qint64 id = insert.lastInsertId().toLongLong();
+    m_eventIds.insert(key, id);
+    return id;
+}
+
+std::optional<qint64> AlmanacWriter::sourceId(const QString &citation)
+{
+    if (auto it = m_sourceIds.constFind(citation); it != m_sourceIds.constEnd())
+        return it.value();
+    QSqlQuery &insert = prepared(QStringLiteral("source.insert"),
+                                 QStringLiteral("INSERT INTO sources (citation) VALUES (:c) "
+                                                "ON CONFLICT (citation) DO UPDATE SET citation = excluded.citation RETURNING id"));
+    insert.bindValue(QStringLiteral(":c"), citation);
+    if (!exec(insert, QStringLiteral("adding source")) || !insert.next())
+        return std::nullopt;
+    const qint64 id = insert.value(0).toLongLong();
+    insert.finish();
+    m_sourceIds.insert(citation, id);
+    return id;
+}
+
+bool AlmanacWriter::insertCountry(const QString &code, const QString &name, const QString &area, int historicFrom,
+                                  int historicTo)
+{
+    QSqlQuery &q = prepared(QStringLiteral("country.insert"),
+                            QStringLiteral("INSERT INTO countries (code, name, area, historic_from, historic_to) "
+                                           "VALUES (:c, :n, :a, :f, :t) ON CONFLICT (code) DO UPDATE SET "
+                                           "name = excluded.name, area = excluded.area, "
+                                           "historic_from = excluded.historic_from, historic_to = excluded.historic_to"));
+    q.bindValue(QStringLiteral(":c"), code);
+    q.bindValue(QStringLiteral(":n"), name);
+    q.bindValue(QStringLiteral(":a"), nullable(area));
+    q.bindValue(QStringLiteral(":f"), historicFrom > 0 ? QVariant(historicFrom) : QVariant());
+    q.bindValue(QStringLiteral(":t"), historicTo > 0 ? QVariant(historicTo) : QVariant());
+    return exec(q, QStringLiteral("adding country %1").arg(code));
+}
+
+std::optional<qint64> AlmanacWriter::insertAthlete(const AthleteInput &a)
+{
+    QSqlQuery &q = prepared(QStringLiteral("athlete.insert"),
+                            QStringLiteral("INSERT INTO athletes (uid, origin, name, sex, country, birth_date, birth_precision, search_key) "
+                                           "VALUES (:u, :o, :n, :s, :c, :b, :p, :k)"));
+    q.bindValue(QStringLiteral(":u"), nullable(a.uid));
+    q.bindValue(QStringLiteral(":o"), a.origin);
+    q.bindValue(QStringLiteral(":n"), a.name);
+    q.bindValue(QStringLiteral(":s"), a.sex == Sex::Women ? QStringLiteral("W") : QStringLiteral("M"));
+    q.bindValue(QStringLiteral(":c"), nullable(a.country));
+    q.bindValue(QStringLiteral(":b"), nullable(a.birthDate));
+    q.bindValue(QStringLiteral(":p"), nullable(birthPrecision(a.birthDate)));
+    q.bindValue(QStringLiteral(":k"), foldName(a.name));
+    if (!exec(q, QStringLiteral("adding athlete %1").arg(a.name)))
+        return std::nullopt;
+    return q.lastInsertId().toLongLong();
+}
+
+bool AlmanacWriter::addAthleteName(qint64 athleteId, const QString &name, const QString &kind)
+{
+    QSqlQuery &q = prepared(QStringLiteral("athlete.name"),
+                            QStringLiteral("INSERT OR IGNORE INTO athlete_names (athlete_id, name, kind, search_key) "
+                                           "VALUES (:a, :n, :k, :s)"));
+    q.bindValue(QStringLiteral(":a"), athleteId);
+    q.bindValue(QStringLiteral(":n"), name);
+    q.bindValue(QStringLiteral(":k"), kind);
+    q.bindValue(QStringLiteral(":s"), foldName(name));
+    return exec(q, QStringLiteral("adding name %1").arg(name));
+}
+
+std::optional<qint64> AlmanacWriter::insertCompetition(const CompetitionInput &c)
+{
+    QSqlQuery &q = prepared(
+        QStringLiteral("competition.insert"),
+        QStringLiteral("INSERT INTO competitions (uid, origin, name, city, country, venue, start_date, end_date, indoor, category, note) "
+                       "VALUES (:u, :o, :n, :ci, :co, :v, :s, :e, :i, :cat, :note)"));
+    q.bindValue(QStringLiteral(":u"), nullable(c.uid));
+    q.bindValue(QStringLiteral(":o"), c.origin);
+    q.bindValue(QStringLiteral(":n"), c.name);
+    q.bindValue(QStringLiteral(":ci"), nullable(c.city));
+    q.bindValue(QStringLiteral(":co"), nullable(c.country));
+    q.bindValue(QStringLiteral(":v"), nullable(c.venue));
+    q.bindValue(QStringLiteral(":s"), c.start.toString(Qt::ISODate));
+    q.bindValue(QStringLiteral(":e"), c.end.isValid() ? QVariant(c.end.toString(Qt::ISODate)) : QVariant());
+    q.bindValue(QStringLiteral(":i"), c.indoor ? 1 : 0);
+    q.bindValue(QStringLiteral(":cat"), c.category);
+    q.bindValue(QStringLiteral(":note"), nullable(c.note));
+    if (!exec(q, QStringLiteral("adding competition %1").arg(c.name)))
+        return std::nullopt;
+    return q.lastInsertId().toLongLong();
+}
+
+bool AlmanacWriter::addCompetitionSource(qint64 competitionId, qint64 source)
+{
+    QSqlQuery &q = prepared(QStringLiteral("competition.source"),
+                            QStringLiteral("INSERT OR IGNORE INTO competition_sources (competition_id, source_id) VALUES (:c, :s)"));
+    q.bindValue(QStringLiteral(":c"), competitionId);
+    q.bindValue(QStringLiteral(":s"), source);
+    return exec(q, QStringLiteral("adding a competition's source"));
+}
+
+std::optional<qint64> AlmanacWriter::insertRound(qint64 competitionId, qint64 event, RoundType round, int heat,
+                                                 const QDate &date, const std::optional<Wind> &wind)
+{
+    QSqlQuery &q = prepared(QStringLiteral("round.insert"),
+                            QStringLiteral("INSERT INTO rounds (competition_id, event_id, round, heat, date, wind_tenths) "
+                                           "VALUES (:c, :e, :r, :h, :d, :w)"));
+    q.bindValue(QStringLiteral(":c"), competitionId);
+    q.bindValue(QStringLiteral(":e"), event);
+    q.bindValue(QStringLiteral(":r"), roundTypeName(round));
+    q.bindValue(QStringLiteral(":h"), heat);
+    q.bindValue(QStringLiteral(":d"), date.toString(Qt::ISODate));
+    q.bindValue(QStringLiteral(":w"), wind && wind->isMeasured() ? QVariant(wind->tenths()) : QVariant());
+    if (!exec(q, QStringLiteral("adding round")))
+        return std::nullopt;
+    return q.lastInsertId().toLongLong();
+}
+
+std::optional<qint64> AlmanacWriter::insertResult(const ResultInput &r)
+{
+    auto cached = m_rounds.constFind(r.roundId);
+    if (cached == m_rounds.constEnd()) {
+        QSqlQuery &info = prepared(
+            QStringLiteral("result.round"),
+            QStringLiteral("SELECT ro.event_id, ro.date, ro.wind_tenths, e.discipline, e.indoor, c.indoor "
+                           "FROM rounds ro JOIN events e ON e.id = ro.event_id JOIN competitions c ON c.id = ro.competition_id "
+                           "WHERE ro.id = :r"));
+        info.bindValue(QStringLiteral(":r"), r.roundId);
+        if (!exec(info, QStringLiteral("looking up round")))
+            return std::nullopt;
+        if (!info.next()) {
+            m_error = QStringLiteral("no round %1").arg(r.roundId);
+            return std::nullopt;
+        }
+        RoundInfo round;
+        round.event = info.value(0).toLongLong();
+        round.date = info.value(1).toString();
+        if (!info.value(2).isNull())
+            round.wind = Wind::fromTenths(info.value(2).toInt());
+        round.discipline = Discipline::find(info.value(3).toString());
+        round.indoor = info.value(4).toBool() || info.value(5).toBool();
+        const QString code = info.value(3).toString();
+        info.finish();
+        if (!round.discipline) {
+            m_error = QStringLiteral("unknown discipline %1").arg(code);
+            return std::nullopt;
+        }
+        cached = m_rounds.insert(r.roundId, round);
+    }
+    const qint64 event = cached->event;
+    const QString date = cached->date;
+    const std::optional<Wind> roundWind = cached->wind;
+    const Discipline *discipline = cached->discipline;
+    const bool indoor = cached->indoor || r.mark.isIndoor();
+    const std::optional<Wind> wind = r.wind ? r.wind : roundWind;
+    Mark mark = r.mark;
+    mark.setIndoor(indoor);
+
+    QSqlQuery &q = prepared(
+        QStringLiteral("result.insert"),
+        QStringLiteral("INSERT INTO results (uid, origin, round_id, event_id, date, athlete_id, country, place, tied, status, mark, "
+                       "value, precision, timing, perf, wind_tenths, qualifier, indoor, altitude, en_route, mixed, legal, note) "
+                       "VALUES (:uid, :origin, :round, :event, :date, :athlete, :country, :place, :tied, :status, :mark, "
+                       ":value, :precision, :timing, :perf, :wind, :qual, :indoor, :alt, :enroute, :mixed, :legal, :note)"));
+    q.bindValue(QStringLiteral(":uid"), nullable(r.uid));
+    q.bindValue(QStringLiteral(":origin"), r.origin);
+    q.bindValue(QStringLiteral(":round"), r.roundId);
+    q.bindValue(QStringLiteral(":event"), event);
+    q.bindValue(QStringLiteral(":date"), date);
+    q.bindValue(QStringLiteral(":athlete"), r.athleteId);
+    q.bindValue(QStringLiteral(":country"), nullable(r.country));
+    q.bindValue(QStringLiteral(":place"), r.placing.place > 0 ? QVariant(r.placing.place) : QVariant());
+    q.bindValue(QStringLiteral(":tied"), r.placing.tied ? 1 : 0);
+    const bool hasValue = mark.hasValue();
+    q.bindValue(QStringLiteral(":status"), hasValue ? QStringLiteral("OK") : statusToString(mark.status()));
+    q.bindValue(QStringLiteral(":mark"), hasValue ? QVariant(mark.toString()) : QVariant());
+    q.bindValue(QStringLiteral(":value"), hasValue ? QVariant(mark.value()) : QVariant());
+    q.bindValue(QStringLiteral(":precision"), hasValue ? QVariant(mark.precision()) : QVariant());
+    q.bindValue(QStringLiteral(":timing"), hasValue ? QVariant(timingCode(mark.timing())) : QVariant());
+    q.bindValue(QStringLiteral(":perf"), hasValue ? QVariant(perfOf(mark, discipline->lowerIsBetter)) : QVariant());
+    q.bindValue(QStringLiteral(":wind"), r.wind && r.wind->isMeasured() ? QVariant(r.wind->tenths()) : QVariant());
+    q.bindValue(QStringLiteral(":qual"), r.qualifier == Qualifier::None ? QVariant() : QVariant(qualifierToString(r.qualifier)));
+    q.bindValue(QStringLiteral(":indoor"), indoor ? 1 : 0);
+    q.bindValue(QStringLiteral(":alt"), mark.isAltitude() ? 1 : 0);
+    q.bindValue(QStringLiteral(":enroute"), mark.isEnRoute() ? 1 : 0);
+    q.bindValue(QStringLiteral(":mixed"), mark.isMixed() ? 1 : 0);
+    q.bindValue(QStringLiteral(":legal"), isLegalMark(mark, *discipline, wind) ? 1 : 0);
+    q.bindValue(QStringLiteral(":note"), nullable(r.note));
+    if (!exec(q, QStringLiteral("adding result")))
+        return std::nullopt;
+    return q.lastInsertId().toLongLong();
+}
+
+std::optional<qint64> AlmanacWriter::insertRecord(const RecordInput &r)
+{
+    QSqlQuery &info = prepared(QStringLiteral("record.event"), QStringLiteral("SELECT lower_is_better FROM events WHERE id = :e"));
+    info.bindValue(QStringLiteral(":e"), r.eventId);
+    if (!exec(info, QStringLiteral("looking up event")) || !info.next()) {
+        if (m_error.isEmpty())
+            m_error = QStringLiteral("no event %1").arg(r.eventId);
+        return std::nullopt;
+    }
+    const bool lowerIsBetter = info.value(0).toBool();
+    info.finish();
+    QSqlQuery &q = prepared(
+        QStringLiteral("record.insert"),
+        QStringLiteral("INSERT INTO records (uid, origin, type, scope, event_id, mark, value, precision, timing, perf, actual_mark, "
+                       "actual_value, athlete_id, country, date, venue, competition, status, en_route_event, note) "
+                       "VALUES (:uid, :origin, :type, :scope, :event, :mark, :value, :precision, :timing, :perf, :amark, "
+                       ":avalue, :athlete, :country, :date, :venue, :competition, :status, :enroute, :note)"));
+    q.bindValue(QStringLiteral(":uid"), nullable(r.uid));
+    q.bindValue(QStringLiteral(":origin"), r.origin);
+    q.bindValue(QStringLiteral(":type"), r.type);
+    q.bindValue(QStringLiteral(":scope"), r.scope);
+    q.bindValue(QStringLiteral(":event"), r.eventId);
+    q.bindValue(QStringLiteral(":mark"), r.mark.toString());
+    q.bindValue(QStringLiteral(":value"), r.mark.value());
+    q.bindValue(QStringLiteral(":precision"), r.mark.precision());
+    q.bindValue(QStringLiteral(":timing"), timingCode(r.mark.timing()));
+    // A record is compared by what was ratified, so perf follows the ratified mark.
+    q.bindValue(QStringLiteral(":perf"), perfOf(r.mark, lowerIsBetter));
+    q.bindValue(QStringLiteral(":amark"), r.actual.hasValue() ? QVariant(r.actual.toString()) : QVariant());
+    q.bindValue(QStringLiteral(":avalue"), r.actual.hasValue() ? QVariant(r.actual.value()) : QVariant());
+    q.bindValue(QStringLiteral(":athlete"), r.athleteId > 0 ? QVariant(r.athleteId) : QVariant());
+    q.bindValue(QStringLiteral(":country"), nullable(r.country));
+    q.bindValue(QStringLiteral(":date"), r.date.toString(Qt::ISODate));
+    q.bindValue(QStringLiteral(":venue"), nullable(r.venue));
+    q.bindValue(QStringLiteral(":competition"), nullable(r.competition));
+    q.bindValue(QStringLiteral(":status"), r.pending ? QStringLiteral("pending") : QStringLiteral("ratified"));
+    q.bindValue(QStringLiteral(":enroute"), nullable(r.enRouteEvent));
+    q.bindValue(QStringLiteral(":note"), nullable(r.note));
+    if (!exec(q, QStringLiteral("adding record")))
+        return std::nullopt;
+    return q.lastInsertId().toLongLong();
+}
+
+bool AlmanacWriter::addRecordSource(qint64 recordId, qint64 source)
+{
+    QSqlQuery &q = prepared(QStringLiteral("record.source"),
+                            QStringLiteral("INSERT OR IGNORE INTO record_sources (record_id, source_id) VALUES (:r, :s)"));
+    q.bindValue(QStringLiteral(":r"), recordId);
+    q.bindValue(QStringLiteral(":s"), source);
+    return exec(q, QStringLiteral("adding a record's source"));
+}
+
+bool AlmanacWriter::linkRecordsToResults()
+{
+    // The result of the same athlete, in the same discipline and sex, on the same day, whose mark is the
+    // record's actual or ratified mark (or rounds up to it: 3:31.36 ratified as 3:31.4).
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "UPDATE records SET result_id = ("
+        "  SELECT r.id FROM results r JOIN events re ON re.id = r.event_id JOIN events ev ON ev.id = records.event_id"
+        "  WHERE r.athlete_id = records.athlete_id AND r.date = records.date AND re.discipline = ev.discipline"
+        "    AND re.sex = ev.sex AND r.status = 'OK'"
+        "    AND (r.value = coalesce(records.actual_value, records.value)"
+        "         OR (ev.lower_is_better = 1 AND r.value <= records.value AND r.value > records.value - records.precision)"
+        "         OR (ev.lower_is_better = 0 AND r.value >= records.value AND r.value < records.value + records.precision))"
+        "  ORDER BY r.value LIMIT 1) "
+        "WHERE result_id IS NULL AND athlete_id IS NOT NULL"));
+    return exec(q, QStringLiteral("linking records to results"));
+}
+
+} // namespace almanac

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/Discipline.h"
+#include "domain/Mark.h"
+#include "domain/Placing.h"
+#include "domain/Wind.h"
+
+#include <QDate>
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <optional>
+
+namespace almanac {
+
+struct AthleteInput
+{
+    QString uid;
+    QString origin = QStringLiteral("user");
+    QString name;
+    Sex sex = Sex::Men;
+    QString country;
+    QString birthDate;       // YYYY-MM-DD, YYYY-MM, YYYY or empty
+};
+
+struct CompetitionInput
+{
+    QString uid;
+    QString origin = QStringLiteral("user");
+    QString name;
+    QString city;
+    QString country;
+    QString venue;
+    QDate start;
+    QDate end;
+    bool indoor = false;
+    QString category = QStringLiteral("OTHER");
+    QString note;
+};
+
+struct ResultInput
+{
+    QString uid;
+    QString origin = QStringLiteral("user");
+    qint64 roundId = 0;
+    qint64 athleteId = 0;
+    QString country;
+    Placing placing;
+    Mark mark;
+    std::optional<Wind> wind;        // the athlete's own wind; otherwise the round's applies
+    Qualifier qualifier = Qualifier::None;
+    QString note;
+};
+
+struct RecordInput
+{
+    QString uid;
+    QString origin = QStringLiteral("user");
+    QString type;                    // WR AR NR OR CR
+    QString scope;
+    qint64 eventId = 0;
+    Mark mark;
+    Mark actual;                     // invalid when the same as mark
+    qint64 athleteId = 0;            // 0: unknown
+    QString country;
+    QDate date;
+    QString venue;
+    QString competition;
+    bool pending = false;
+    QString enRouteEvent;
+    QString note;
+};
+
+/**
+ * Writes almanac rows with prepared, bound statements. Callers hold the transaction. Each method
+ * returns the new row's id, or std::nullopt with errorString() set.
+ */
+class AlmanacWriter
+{
+public:
+    explicit AlmanacWriter(QSqlDatabase db);
+
+    QString errorString() const { return m_error; }
+
+    std::optional<qint64> eventId(const EventSpec &event, bool indoor);
+    std::optional<qint64> sourceId(const QString &citation);
+    bool insertCountry(const QString &code, const QString &name, const QString &area, int historicFrom, int historicTo);
+    std::optional<qint64> insertAthlete(const AthleteInput &athlete);
+    bool addAthleteName(qint64 athleteId, const QString &name, const QString &kind);
+    std::optional<qint64> insertCompetition(const CompetitionInput &competition);
+    bool addCompetitionSource(qint64 competitionId, qint64 sourceId);
+    std::optional<qint64> insertRound(qint64 competitionId, qint64 eventId, RoundType round, int heat, const QDate &date,
+                                      const std::optional<Wind> &wind);
+    std::optional<qint64> insertResult(const ResultInput &result);
+    std::optional<qint64> insertRecord(const RecordInput &record);
+    bool addRecordSource(qint64 recordId, qint64 sourceId);
+    /** Links records to the results they were set in (same athlete, event and date, same mark). */
+    bool linkRecordsToResults();
+
+private:
+    struct RoundInfo
+    {
+        qint64 event = 0;
+        QString date;
+        std::optional<Wind> wind;
+        const Discipline *discipline = nullptr;
+        bool indoor = false;
+    };
+    bool exec(QSqlQuery &query, const QString &what);
+    QSqlQuery &prepared(const QString &key, const QString &sql);
+
+    QSqlDatabase m_db;
+    QString m_error;
+    QHash<QString, QSqlQuery> m_queries;
+    QHash<QString, qint64> m_eventIds;
+    QHash<QString, qint64> m_sourceIds;
+    QHash<qint64, RoundInfo> m_rounds;
+};
+
+/** The round's wind applies to every result of a wind-measured race; a field athlete's own wind overrides it. */
+bool isLegalMark(const Mark &mark, const Discipline &discipline, const std::optional<Wind> &wind);
+qint64 perfOf(const Mark &mark, bool lowerIsBetter);
+QString timingCode(Timing timing);
+
+} // namespace almanac

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "stats/AthleteService.h"
+
+#include "stats/DerivedFacts.h"
+#include "stats/Lookup.h"
+#include "stats/ResultQuery.h"
+
+#include <QMap>
+
+#include <algorithm>
+
+namespace almanac {
+
+namespace {
+
+// Ranking key among an athlete's marks: legal and with a value, best perf, then earliest.
+bool betterThan(const ResultInfo &a, const ResultInfo &b)
+{
+    if (a.perf != b.perf)
+        return a.perf < b.perf;
+    return a.date < b.date;
+}
+
+bool countsForBests(const ResultInfo &r)
+{
+    return r.hasMark() && r.legal && !r.annulled && r.timing == QLatin1String("A");
+}
+
+} // namespace
+
+AthleteService::AthleteService(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+std::optional<QList<ResultInfo>> AthleteService::results(qint64 athleteId)
+{
+    ResultQuery query(m_db);
+    auto rows = query.select(QStringLiteral("WHERE r.athlete_id = :a ORDER BY r.date DESC, ") + roundOrderSql(QStringLiteral("ro.round"))
+                                 + QStringLiteral(" DESC, ro.heat DESC, e.name"),
+                             {{QStringLiteral(":a"), athleteId}});
+    if (!rows) {
+        m_error = query.errorString();
+        return std::nullopt;
+    }
+    DerivedFacts facts(m_db);
+    if (!facts.annotate(*rows)) {
+        m_error = facts.errorString();
+        return std::nullopt;
+    }
+    return rows;
+}
+
+std::optional<AthleteProfile> AthleteService::profile(qint64 athleteId)
+{
+    Lookup lookup(m_db);
+    const auto athlete = lookup.athlete(athleteId);
+    if (!athlete) {
+        m_error = lookup.errorString().isEmpty() ? QStringLiteral("no athlete %1").arg(athleteId) : lookup.errorString();
+        return std::nullopt;
+    }
+    const auto all = results(athleteId);
+    if (!all)
+        return std::nullopt;
+    AthleteProfile p;
+    p.athlete = *athlete;
+    p.results = *all;
+
+    // Bests per (event, indoor) and per (event, indoor, year).
+    QMap<QString, ResultInfo> pbs;
+    QMap<QString, ResultInfo> sbs;
+    for (const ResultInfo &r : p.results) {
+        if (!countsForBests(r))
+            continue;
+        const QString key = QStringLiteral("%1|%2").arg(r.event).arg(r.indoor ? 1 : 0);
+        if (!pbs.contains(key) || betterThan(r, pbs.value(key)))
+            pbs.insert(key, r);
+        const QString seasonKey = QStringLiteral("%1|%2").arg(key).arg(r.date.year());
+        if (!sbs.contains(seasonKey) || betterThan(r, sbs.value(seasonKey)))
+            sbs.insert(seasonKey, r);
+    }
+    for (const ResultInfo &r : std::as_const(pbs))
+        p.personalBests.append({r.event, r.discipline, r.indoor, r});
+    std::sort(p.personalBests.begin(), p.personalBests.end(), [](const PersonalBest &a, const PersonalBest &b) {
+        if (a.indoor != b.indoor)
+            return !a.indoor;
+        return a.result.mark.value() < b.result.mark.value();
+    });
+    for (const ResultInfo &r : std::as_const(sbs))
+        p.seasonBests.append({r.event, r.discipline, r.indoor, r.date.year(), r});
+    std::sort(p.seasonBests.begin(), p.seasonBests.end(), [](const SeasonBest &a, const SeasonBest &b) {
+        if (a.year != b.year)
+            return a.year > b.year;
+        if (a.indoor != b.indoor)
+            return !a.indoor;
+        return a.event < b.event;
+    });
+    for (const ResultInfo &r : p.results) {
+        if (kChampionshipCategories.contains(r.category) && r.round == QLatin1String("final"))
+            p.honours.append(r);
+    }
+    return p;
+}
+
+std::optional<Progression> AthleteService::progression(qint64 athleteId, const EventSpec &event, bool indoor)
+{
+    Lookup lookup(m_db);
+    const auto athlete = lookup.athlete(athleteId);
+    if (!athlete) {
+        m_error = QStringLiteral("no athlete %1").arg(athleteId);
+        return std::nullopt;
+    }
+    ResultQuery query(m_db);
+    auto rows = query.select(QStringLiteral("WHERE r.athlete_id = :a AND e.discipline = :d AND e.sex = :s AND r.indoor = :i "
+                                            "ORDER BY r.date, ")
+                                 + roundOrderSql(QStringLiteral("ro.round")) + QStringLiteral(", ro.heat"),
+                             {{QStringLiteral(":a"), athleteId},
+                              {QStringLiteral(":d"), event.discipline->code},
+                              {QStringLiteral(":s"), sexCode(event.sex)},
+                              {QStringLiteral(":i"), indoor ? 1 : 0}});
+    if (!rows) {
+        m_error = query.errorString();
+        return std::nullopt;
+    }
+    DerivedFacts facts(m_db);
+    if (!facts.annotate(*rows)) {
+        m_error = facts.errorString();
+        return std::nullopt;
+    }
+    Progression p;
+    p.athlete = *athlete;
+    p.event = event.displayName();
+    p.indoor = indoor;
+    QMap<int, ResultInfo> seasons;
+    for (const ResultInfo &r : std::as_const(*rows)) {
+        if (!countsForBests(r))
+            continue;
+        if (r.flags.contains(QLatin1String("PB")))
+            p.improvements.append(r);
+        const int year = r.date.year();
+        if (!seasons.contains(year) || betterThan(r, seasons.value(year)))
+            seasons.insert(year, r);
+    }
+    for (auto it = seasons.cbegin(); it != seasons.cend(); ++it)
+        p.seasons.append({p.event, event.discipline->code, indoor, it.key(), it.value()});
+    return p;
+}
+
+} // namespace almanac

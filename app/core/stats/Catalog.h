@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "stats/Types.h"
+
+#include <QSqlDatabase>
+
+namespace almanac {
+
+struct EventSummary
+{
+    QString name;
+    QString discipline;
+    QString sex;
+    bool indoor = false;
+    int results = 0;
+    int competitions = 0;
+};
+
+struct CompetitionSummary
+{
+    CompetitionInfo competition;
+    int results = 0;
+    int events = 0;
+};
+
+struct AlmanacStats
+{
+    int countries = 0;
+    int athletes = 0;
+    int competitions = 0;
+    int events = 0;
+    int rounds = 0;
+    int results = 0;
+    int records = 0;
+    int sources = 0;
+    int schemaVersion = 0;
+    QDate firstResult;
+    QDate lastResult;
+};
+
+/** What the almanac holds: its events, competitions and counts. */
+class Catalog
+{
+public:
+    explicit Catalog(QSqlDatabase db);
+
+    std::optional<QList<EventSummary>> events();
+    std::optional<QList<CompetitionSummary>> competitions();
+    std::optional<AlmanacStats> stats();
+    QString errorString() const { return m_error; }
+
+private:
+    QSqlDatabase m_db;
+    QString m_error;
+};
+
+} // namespace almanac

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "stats/ChampionshipService.h"
+
+#include "db/Bind.h"
+#include "stats/DerivedFacts.h"
+#include "stats/Lookup.h"
+#include "stats/ResultQuery.h"
+
+#include <QMap>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace almanac {
+
+ChampionshipService::ChampionshipService(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+std::optional<QList<RaceResults>> ChampionshipService::results(qint64 competitionId, const std::optional<EventSpec> &event,
+                                                               const QString &round)
+{
+    QString tail = QStringLiteral("WHERE ro.competition_id = :c");
+    QVariantMap values = {{QStringLiteral(":c"), competitionId}};
+    if (event) {
+        tail += QStringLiteral(" AND e.discipline = :d AND e.sex = :s");
+        values.insert(QStringLiteral(":d"), event->discipline->code);
+        values.insert(QStringLiteral(":s"), sexCode(event->sex));
+    }
+    if (!round.isEmpty()) {
+        tail += QStringLiteral(" AND ro.round = :round");
+        values.insert(QStringLiteral(":round"), round);
+    }
+    // Races in the order they were run; results by place, those without one (DNF, DQ, DNS) last.
+    tail += QStringLiteral(" ORDER BY e.sex, e.name, ro.date, ") + roundOrderSql(QStringLiteral("ro.round"))
+            + QStringLiteral(", ro.heat, r.place IS NULL, r.place, r.perf IS NULL, r.perf, "
+                             "CASE r.status WHEN 'DNF' THEN 1 WHEN 'DQ' THEN 2 WHEN 'DNS' THEN 3 ELSE 4 END, a.name");
+    ResultQuery query(m_db);
+    auto rows = query.select(tail, values);
+    if (!rows) {
+        m_error = query.errorString();
+        return std::nullopt;
+    }
+    DerivedFacts facts(m_db);
+    if (!facts.annotate(*rows)) {
+        m_error = facts.errorString();
+        return std::nullopt;
+    }
+    QList<RaceResults> races;
+    for (const ResultInfo &r : std::as_const(*rows)) {
+        if (races.isEmpty() || races.last().roundId != r.roundId) {
+            RaceResults race;
+            race.roundId = r.roundId;
+            race.event = r.event;
+            race.round = r.round;
+            race.heat = r.heat;
+            race.date = r.date;
+            races.append(race);
+        }
+        races.last().results.append(r);
+    }
+    // The race wind is the round's.
+    for (RaceResults &race : races) {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT ro.wind_tenths, e.wind_measured FROM rounds ro JOIN events e ON e.id = ro.event_id WHERE ro.id = :id"));
+        q.bindValue(QStringLiteral(":id"), race.roundId);
+        if (q.exec() && q.next() && q.value(1).toBool())
+            race.wind = q.value(0).isNull() ? Wind::notMeasured() : Wind::fromTenths(q.value(0).toInt());
+    }
+    return races;
+}
+
+std::optional<RaceResults> ChampionshipService::race(qint64 roundId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT competition_id, round FROM rounds WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), roundId);
+    if (!q.exec() || !q.next()) {
+        m_error = QStringLiteral("no race %1").arg(roundId);
+        return std::nullopt;
+    }
+    const auto all = results(q.value(0).toLongLong(), std::nullopt, q.value(1).toString());
+    if (!all)
+        return std::nullopt;
+    for (const RaceResults &race : *all) {
+        if (race.roundId == roundId)
+            return race;
+    }
+    m_error = QStringLiteral("no race %1").arg(roundId);
+    return std::nullopt;
+}
+
+std::optional<QList<MedalRow>> ChampionshipService::medalTable(qint64 competitionId, const QDate &asOf, MedalOrder order)
+{
+    // One medal per athlete, and one per nation in relays.
+    QString sql = QStringLiteral(
+        "SELECT DISTINCT r.country, r.place, ro.id, CASE WHEN e.relay = 1 THEN '' ELSE r.athlete_id END "
+        "FROM results r JOIN rounds ro ON ro.id = r.round_id JOIN events e ON e.id = r.event_id "
+        "WHERE ro.competition_id = :c AND ro.round = 'final' AND r.status = 'OK' AND r.annulled = 0 "
+        "AND r.place BETWEEN 1 AND 3 AND r.en_route = 0");
+    if (asOf.isValid())
+        sql += QStringLiteral(" AND ro.date <= :asof");
+    QSqlQuery q(m_db);
+    q.prepare(sql);
+    bindPresent(q, sql, {{QStringLiteral(":c"), competitionId}, {QStringLiteral(":asof"), asOf.toString(Qt::ISODate)}});
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return std::nullopt;
+    }
+    QMap<QString, MedalRow> byCountry;
+    while (q.next()) {
+        const QString country = q.value(0).toString();
+        MedalRow &row = byCountry[country];
+        row.country = country;
+        switch (q.value(1).toInt()) {
+        case 1: ++row.gold; break;
+        case 2: ++row.silver; break;
+        default: ++row.bronze; break;
+        }
+    }
+    QList<MedalRow> rows = byCountry.values();
+    auto key = [order](const MedalRow &r) {
+        return order == MedalOrder::GoldFirst ? std::make_tuple(r.gold, r.silver, r.bronze, 0)
+                                              : std::make_tuple(r.total(), r.gold, r.silver, r.bronze);
+    };
+    std::sort(rows.begin(), rows.end(), [&](const MedalRow &a, const MedalRow &b) {
+        if (key(a) != key(b))
+            return key(a) > key(b);
+        return a.country < b.country;
+    });
+    for (int i = 0; i < rows.size(); ++i)
+        rows[i].rank = (i > 0 && key(rows[i]) == key(rows[i - 1])) ? rows[i - 1].rank : i + 1;
+    QSqlQuery names(m_db);
+    names.prepare(QStringLiteral("SELECT name FROM countries WHERE code = :c"));
+    for (MedalRow &row : rows) {
+        names.bindValue(QStringLiteral(":c"), row.country);
+        if (names.exec() && names.next())
+            row.countryName = names.value(0).toString();
+    }
+    return rows;
+}
+
+std::optional<QList<HistoryEdition>> ChampionshipService::history(const EventSpec &event, const QString &category)
+{
+    QSqlQuery editions(m_db);
+    editions.prepare(QStringLiteral(
+        "SELECT DISTINCT c.id, c.name, c.start_date, ro.date FROM competitions c JOIN rounds ro ON ro.competition_id = c.id "
+        "JOIN events e ON e.id = ro.event_id WHERE c.category = :cat AND e.discipline = :d AND e.sex = :s AND ro.round = 'final' "
+        "ORDER BY c.start_date"));
+    editions.bindValue(QStringLiteral(":cat"), category);
+    editions.bindValue(QStringLiteral(":d"), event.discipline->code);
+    editions.bindValue(QStringLiteral(":s"), sexCode(event.sex));
+    if (!editions.exec()) {
+        m_error = editions.lastError().text();
+        return std::nullopt;
+    }
+    QList<HistoryEdition> list;
+    QSet<qint64> seen;
+    while (editions.next()) {
+        const qint64 id = editions.value(0).toLongLong();
+        if (seen.contains(id))
+            continue;
+        seen.insert(id);
+        HistoryEdition h;
+        h.competitionId = id;
+        h.competition = editions.value(1).toString();
+        h.date = QDate::fromString(editions.value(3).toString(), Qt::ISODate);
+        h.year = QDate::fromString(editions.value(2).toString(), Qt::ISODate).year();
+        list.append(h);
+    }
+    ResultQuery query(m_db);
+    for (HistoryEdition &h : list) {
+        const auto medallists = query.select(
+            QStringLiteral("WHERE ro.competition_id = :c AND e.discipline = :d AND e.sex = :s AND ro.round = 'final' "
+                           "AND r.status = 'OK' AND r.annulled = 0 AND r.place BETWEEN 1 AND 3 ORDER BY r.place, a.name"),
+            {{QStringLiteral(":c"), h.competitionId},
+             {QStringLiteral(":d"), event.discipline->code},
+             {QStringLiteral(":s"), sexCode(event.sex)}});
+        if (!medallists) {
+            m_error = query.errorString();
+            return std::nullopt;
+        }
+        for (const ResultInfo &r : *medallists) {
+            const Medallist m{r.athlete, r.country, r.mark.display(), r.id};
+            (r.place == 1 ? h.gold : r.place == 2 ? h.silver : h.bronze).append(m);
+        }
+    }
+    return list;
+}
+
+} // namespace almanac

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/Discipline.h"
+#include "stats/Types.h"
+
+#include <QSqlDatabase>
+
+namespace almanac {
+
+enum class MedalOrder { GoldFirst, Total };
+
+struct RaceResults
+{
+    qint64 roundId = 0;
+    QString event;
+    QString round;
+    int heat = 0;
+    QDate date;
+    std::optional<Wind> wind;
+    QList<ResultInfo> results;
+};
+
+/**
+ * What a championship's results give: the full results of its races, its medal table and the
+ * history of an event across the editions of a series.
+ *
+ * Medals come from the places 1 to 3 of finals (ties share the medal; a shared gold leaves no
+ * silver). A relay medal counts once per nation. Gold-first order sorts by gold, silver, bronze;
+ * total order by total, then gold, silver, bronze; equal rows share the rank and are listed by IOC code.
+ */
+class ChampionshipService
+{
+public:
+    explicit ChampionshipService(QSqlDatabase db);
+
+    /** The races of a competition, optionally of one event and one kind of round, each with its results and flags. */
+    std::optional<QList<RaceResults>> results(qint64 competitionId, const std::optional<EventSpec> &event, const QString &round);
+    std::optional<RaceResults> race(qint64 roundId);
+    std::optional<QList<MedalRow>> medalTable(qint64 competitionId, const QDate &asOf, MedalOrder order);
+    std::optional<QList<HistoryEdition>> history(const EventSpec &event, const QString &category);
+    QString errorString() const { return m_error; }
+
+private:
+    QSqlDatabase m_db;
+    QString m_error;
+};
+
+} // namespace almanac

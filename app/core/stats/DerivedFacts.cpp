@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "stats/DerivedFacts.h"
+
+#include "db/Bind.h"
+#include "stats/ResultQuery.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace almanac {
+
+namespace {
+
+QString recordKey(const QString &type, const QString &scope, const QString &discipline, const QString &sex, bool indoor)
+{
+    return QStringLiteral("%1|%2|%3|%4|%5").arg(type, scope, discipline, sex).arg(indoor ? 1 : 0);
+}
+
+// Chronological position of a race within its day: round order, then heat number.
+int orderKey(const ResultInfo &r)
+{
+    int order = 4;
+    if (r.round == QLatin1String("qualification") || r.round == QLatin1String("heat"))
+        order = 1;
+    else if (r.round == QLatin1String("quarter"))
+        order = 2;
+    else if (r.round == QLatin1String("semi"))
+        order = 3;
+    return order * 1000 + r.heat;
+}
+
+QString orderKeySql()
+{
+    return QStringLiteral("(%1 * 1000 + ro.heat)").arg(roundOrderSql(QStringLiteral("ro.round")));
+}
+
+} // namespace
+
+DerivedFacts::DerivedFacts(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+QString DerivedFacts::recordFlag(const QString &type, const QString &scope) const
+{
+    if (type != QLatin1String("AR"))
+        return type;
+    static const QHash<QString, QString> areaFlags = {
+        {QStringLiteral("EUR"), QStringLiteral("ER")},    {QStringLiteral("AFR"), QStringLiteral("AfR")},
+        {QStringLiteral("ASI"), QStringLiteral("AsR")},   {QStringLiteral("NAC"), QStringLiteral("NACAC")},
+        {QStringLiteral("OCE"), QStringLiteral("OCR")},   {QStringLiteral("SAM"), QStringLiteral("SAR")},
+    };
+    return areaFlags.value(scope, QStringLiteral("AR"));
+}
+
+QString DerivedFacts::areaOf(const QString &country)
+{
+    if (auto it = m_areas.constFind(country); it != m_areas.constEnd())
+        return it.value();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT area FROM countries WHERE code = :c"));
+    q.bindValue(QStringLiteral(":c"), country);
+    QString area;
+    if (q.exec() && q.next())
+        area = q.value(0).toString();
+    m_areas.insert(country, area);
+    return area;
+}
+
+bool DerivedFacts::loadRecordKeys()
+{
+    if (m_recordKeysLoaded)
+        return true;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT DISTINCT rec.type, rec.scope, e.discipline, e.sex, e.indoor "
+                               "FROM records rec JOIN events e ON e.id = rec.event_id"))) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    while (q.next())
+        m_recordKeys.insert(recordKey(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                      q.value(3).toString(), q.value(4).toBool()));
+    m_recordKeysLoaded = true;
+    return true;
+}
+
+QList<DerivedFacts::Scope> DerivedFacts::recordScopes(const ResultInfo &r)
+{
+    QList<Scope> scopes;
+    scopes.append({QStringLiteral("WR"), QStringLiteral("World")});
+    const QString area = areaOf(r.country);
+    if (!area.isEmpty())
+        scopes.append({QStringLiteral("AR"), area});
+    if (!r.country.isEmpty())
+        scopes.append({QStringLiteral("NR"), r.country});
+    if (r.category == QLatin1String("OG"))
+        scopes.append({QStringLiteral("OR"), QStringLiteral("OG")});
+    if (r.category == QLatin1String("WCH") || r.category == QLatin1String("WIC") || r.category == QLatin1String("EC"))
+        scopes.append({QStringLiteral("CR"), r.category});
+    QList<Scope> known;
+    for (const Scope &s : scopes) {
+        if (m_recordKeys.contains(recordKey(s.type, s.scope, r.discipline, r.sex, r.indoor)))
+            known.append(s);
+    }
+    return known;
+}
+
+std::optional<qint64> DerivedFacts::scalar(const QString &sql, const QVariantMap &values)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    bindPresent(q, sql, values);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return std::nullopt;
+    }
+    if (!q.next() || q.value(0).isNull())
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
+bool DerivedFacts::annotate(QList<ResultInfo> &results)
+{
+    for (ResultInfo &r : results) {
+        if (!annotate(r))
+            return false;
+    }
+    return true;
+}
+
+bool DerivedFacts::annotate(ResultInfo &r)
+{
+    r.flags.clear();
+    m_error.clear();
+    if (!r.hasMark() || r.annulled || !r.legal)
+        return true;
+    if (!loadRecordKeys())
+        return false;
+
+    const QVariantMap base = {
+        {QStringLiteral(":id"), r.id},
+        {QStringLiteral(":d"), r.discipline},
+        {QStringLiteral(":sex"), r.sex},
+        {QStringLiteral(":i"), r.indoor ? 1 : 0},
+        {QStringLiteral(":date"), r.date.toString(Qt::ISODate)},
+    };
+    auto with = [&base](std::initializer_list<std::pair<const QString, QVariant>> more) {
+        QVariantMap m = base;
+        for (const auto &p : more)
+            m.insert(p.first, p.second);
+        return m;
+    };
+
+    // Records: linked rows first, then the computed ones.
+    QStringList recordFlags;
+    {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT type, scope FROM records WHERE result_id = :id ORDER BY type"));
+        q.bindValue(QStringLiteral(":id"), r.id);
+        if (!q.exec()) {
+            m_error = q.lastError().text();
+            return false;
+        }
+        while (q.next()) {
+            const QString flag = recordFlag(q.value(0).toString(), q.value(1).toString());
+            if (!recordFlags.contains(flag))
+                recordFlags.append(flag);
+        }
+    }
+    for (const Scope &s : recordScopes(r)) {
+        const QString flag = recordFlag(s.type, s.scope);
+        if (recordFlags.contains(flag) || recordFlags.contains(QLatin1Char('=') + flag))
+            continue;
+        m_error.clear();
+        const auto inForce = scalar(QStringLiteral("SELECT min(rec.perf) FROM records rec JOIN events e ON e.id = rec.event_id "
+                                                   "WHERE rec.type = :t AND rec.scope = :s AND e.discipline = :d AND e.sex = :sex "
+                                                   "AND e.indoor = :i AND rec.date < :date"),
+                                    with({{QStringLiteral(":t"), s.type}, {QStringLiteral(":s"), s.scope}}));
+        if (!m_error.isEmpty())
+            return false;
+        if (!inForce || r.perf > *inForce)
+            continue;
+        // A better mark within the scope in the same race takes the record, not this one.
+        QString scopeCondition;
+        QVariantMap values = with({{QStringLiteral(":round"), r.roundId}, {QStringLiteral(":perf"), r.perf}});
+        values.remove(QStringLiteral(":d"));
+        values.remove(QStringLiteral(":sex"));
+        values.remove(QStringLiteral(":i"));
+        values.remove(QStringLiteral(":date"));
+        if (s.type == QLatin1String("NR")) {
+            scopeCondition = QStringLiteral(" AND r.country = :scope");
+            values.insert(QStringLiteral(":scope"), s.scope);
+        } else if (s.type == QLatin1String("AR")) {
+            scopeCondition = QStringLiteral(" AND r.country IN (SELECT code FROM countries WHERE area = :scope)");
+            values.insert(QStringLiteral(":scope"), s.scope);
+        }
+        const auto better = scalar(QStringLiteral("SELECT count(*) FROM results r WHERE r.round_id = :round AND r.id <> :id "
+                                                  "AND r.legal = 1 AND r.annulled = 0 AND r.perf < :perf")
+                                       + scopeCondition,
+                                   values);
+        if (!m_error.isEmpty())
+            return false;
+        if (better && *better > 0)
+            continue;
+        recordFlags.append(r.perf < *inForce ? flag : QLatin1Char('=') + flag);
+    }
+    r.flags += recordFlags;
+
+    const int order = orderKey(r);
+    const QString earlierOrSameDayBefore = QStringLiteral(" AND (r.date < :date OR (r.date = :date AND ") + orderKeySql()
+                                           + QStringLiteral(" < :ord))");
+    const QString yearStart = QDate(r.date.year(), 1, 1).toString(Qt::ISODate);
+
+    // World lead of the season, in this almanac.
+    const auto seasonBest = scalar(
+        QStringLiteral("SELECT min(r.perf) FROM results r JOIN rounds ro ON ro.id = r.round_id JOIN events e ON e.id = r.event_id "
+                       "WHERE e.discipline = :d AND e.sex = :sex AND r.indoor = :i AND r.legal = 1 AND r.annulled = 0 "
+                       "AND r.timing = :t AND r.date >= :ys AND r.date <= :date AND r.id <> :id "
+                       "AND (r.date < :date OR ")
+            + orderKeySql() + QStringLiteral(" < :ord OR (r.round_id = :round AND r.perf < :perf))"),
+        with({{QStringLiteral(":t"), r.timing}, {QStringLiteral(":ys"), yearStart}, {QStringLiteral(":ord"), order},
+              {QStringLiteral(":round"), r.roundId}, {QStringLiteral(":perf"), r.perf}}));
+    if (!m_error.isEmpty())
+        return false;
+    if (!seasonBest || r.perf < *seasonBest)
+        r.flags.append(QStringLiteral("WL"));
+    else if (r.perf == *seasonBest)
+        r.flags.append(QStringLiteral("=WL"));
+
+    // Personal and season bests.
+    const QString own = QStringLiteral(
+        "SELECT min(r.perf) FROM results r JOIN rounds ro ON ro.id = r.round_id JOIN events e ON e.id = r.event_id "
+        "WHERE r.athlete_id = :a AND e.discipline = :d AND e.sex = :sex AND r.indoor = :i AND r.legal = 1 AND r.annulled = 0 "
+        "AND r.timing = :t AND r.id <> :id");
+    const QVariantMap ownValues = with({{QStringLiteral(":a"), r.athleteId}, {QStringLiteral(":t"), r.timing},
+                                        {QStringLiteral(":ord"), order}});
+    const auto previousBest = scalar(own + earlierOrSameDayBefore, ownValues);
+    if (!m_error.isEmpty())
+        return false;
+    if (!previousBest || r.perf < *previousBest) {
+        r.flags.append(QStringLiteral("PB"));
+        return true;
+    }
+    if (r.perf == *previousBest) {
+        r.flags.append(QStringLiteral("=PB"));
+        return true;
+    }
+    QVariantMap seasonValues = ownValues;
+    seasonValues.insert(QStringLiteral(":ys"), yearStart);
+    const auto previousSeasonBest = scalar(own + QStringLiteral(" AND r.date >= :ys") + earlierOrSameDayBefore, seasonValues);
+    if (!m_error.isEmpty())
+        return false;
+    if (!previousSeasonBest || r.perf < *previousSeasonBest)
+        r.flags.append(QStringLiteral("SB"));
+    else if (r.perf == *previousSeasonBest)
+        r.flags.append(QStringLiteral("=SB"));
+    return true;
+}
+
+QString durationText(const QDate &from, const QDate &to)
+{
+    if (!from.isValid() || !to.isValid() || to < from)
+        return {};
+    int years = to.year() - from.year();
+    if (from.addYears(years) > to)
+        --years;
+    QDate cursor = from.addYears(years);
+    int months = 0;
+    while (cursor.addMonths(months + 1) <= to)
+        ++months;
+    cursor = cursor.addMonths(months);
+    const qint64 days = cursor.daysTo(to);
+    auto part = [](qint64 n, const char *one, const char *many) {
+        return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+    };
+    QStringList parts;
+    if (years)
+        parts << part(years, "year", "years");
+    if (months)
+        parts << part(months, "month", "months");
+    if (days || parts.isEmpty())
+        parts << part(days, "day", "days");
+    return parts.join(QLatin1Char(' '));
+}
+
+} // namespace almanac

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "stats/HeadToHeadService.h"
+
+#include "stats/DerivedFacts.h"
+#include "stats/Lookup.h"
+#include "stats/ResultQuery.h"
+
+#include <QHash>
+
+namespace almanac {
+
+namespace {
+
+int winner(const ResultInfo &a, const ResultInfo &b)
+{
+    const bool aFinished = a.hasMark();
+    const bool bFinished = b.hasMark();
+    if (aFinished != bFinished)
+        return aFinished ? 1 : 2;
+    if (!aFinished)
+        return 0;
+    if (a.place > 0 && b.place > 0) {
+        if (a.place == b.place)
+            return 0;
+        return a.place < b.place ? 1 : 2;
+    }
+    if (a.perf == b.perf)
+        return 0;
+    return a.perf < b.perf ? 1 : 2;
+}
+
+} // namespace
+
+HeadToHeadService::HeadToHeadService(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+std::optional<HeadToHead> HeadToHeadService::compare(qint64 athleteA, qint64 athleteB, const HeadToHeadFilter &f)
+{
+    Lookup lookup(m_db);
+    const auto a = lookup.athlete(athleteA);
+    const auto b = lookup.athlete(athleteB);
+    if (!a || !b) {
+        m_error = QStringLiteral("unknown athlete");
+        return std::nullopt;
+    }
+    QString tail = QStringLiteral(
+        "WHERE r.athlete_id IN (:a, :b) AND r.en_route = 0 AND r.round_id IN ("
+        "  SELECT x.round_id FROM results x JOIN results y ON y.round_id = x.round_id "
+        "  WHERE x.athlete_id = :a AND y.athlete_id = :b AND x.en_route = 0 AND y.en_route = 0)");
+    QVariantMap values = {{QStringLiteral(":a"), athleteA}, {QStringLiteral(":b"), athleteB}};
+    if (f.event) {
+        tail += QStringLiteral(" AND e.discipline = :d AND e.sex = :s");
+        values.insert(QStringLiteral(":d"), f.event->discipline->code);
+        values.insert(QStringLiteral(":s"), sexCode(f.event->sex));
+    }
+    if (f.finalsOnly)
+        tail += QStringLiteral(" AND ro.round IN ('final', 'race')");
+    if (f.championshipsOnly)
+        tail += QStringLiteral(" AND c.category IN ('OG', 'WCH', 'WIC', 'EC')");
+    if (f.from.isValid()) {
+        tail += QStringLiteral(" AND r.date >= :from");
+        values.insert(QStringLiteral(":from"), f.from.toString(Qt::ISODate));
+    }
+    if (f.to.isValid()) {
+        tail += QStringLiteral(" AND r.date <= :to");
+        values.insert(QStringLiteral(":to"), f.to.toString(Qt::ISODate));
+    }
+    tail += QStringLiteral(" ORDER BY r.date, ") + roundOrderSql(QStringLiteral("ro.round")) + QStringLiteral(", ro.heat, r.round_id");
+    ResultQuery query(m_db);
+    auto rows = query.select(tail, values);
+    if (!rows) {
+        m_error = query.errorString();
+        return std::nullopt;
+    }
+    DerivedFacts facts(m_db);
+    if (!facts.annotate(*rows)) {
+        m_error = facts.errorString();
+        return std::nullopt;
+    }
+    HeadToHead h;
+    h.a = *a;
+    h.b = *b;
+    QHash<qint64, int> raceIndex;
+    for (const ResultInfo &r : std::as_const(*rows)) {
+        int index = raceIndex.value(r.roundId, -1);
+        if (index < 0) {
+            index = int(h.races.size());
+            raceIndex.insert(r.roundId, index);
+            h.races.append(HeadToHead::Race());
+        }
+        (r.athleteId == athleteA ? h.races[index].a : h.races[index].b) = r;
+    }
+    for (HeadToHead::Race &race : h.races) {
+        race.winner = winner(race.a, race.b);
+        if (race.winner == 1)
+            ++h.aWins;
+        else if (race.winner == 2)
+            ++h.bWins;
+        else
+            ++h.noDecision;
+    }
+    return h;
+}
+
+} // namespace almanac

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/Discipline.h"
+#include "stats/Types.h"
+
+#include <QSqlDatabase>
+
+namespace almanac {
+
+struct HeadToHeadFilter
+{
+    std::optional<EventSpec> event;
+    bool finalsOnly = false;          // finals and one-off races; no heats or semis
+    bool championshipsOnly = false;   // Olympic Games, World, World Indoor and European Championships
+    QDate from;
+    QDate to;
+};
+
+/**
+ * Every race two athletes both ran, oldest first. The better place wins; a finisher beats a
+ * non-finisher; equal places, or neither finishing, decide nothing. En-route times are not races.
+ */
+class HeadToHeadService
+{
+public:
+    explicit HeadToHeadService(QSqlDatabase db);
+
+    std::optional<HeadToHead> compare(qint64 athleteA, qint64 athleteB, const HeadToHeadFilter &filter);
+    QString errorString() const { return m_error; }
+
+private:
+    QSqlDatabase m_db;
+    QString m_error;
+};
+
+} // namespace almanac

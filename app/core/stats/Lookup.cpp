@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "stats/Lookup.h"
+
+#include "domain/Names.h"
+
+#include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace almanac {
+
+QString sexCode(Sex sex)
+{
+    switch (sex) {
+    case Sex::Men: return QStringLiteral("M");
+    case Sex::Women: return QStringLiteral("W");
+    case Sex::Mixed: return QStringLiteral("X");
+    }
+    return QStringLiteral("M");
+}
+
+namespace {
+
+int allowedEdits(const QString &token)
+{
+    if (token.size() >= 8)
+        return 2;
+    if (token.size() >= 4)
+        return 1;
+    return 0;
+}
+
+// 0 = no match; otherwise the level (1 best) at which the query's words match the name's words.
+int matchLevel(const QStringList &query, const QString &foldedQuery, const QString &foldedName)
+{
+    if (foldedQuery == foldedName)
+        return 1;
+    const QStringList words = foldedName.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    auto all = [&](auto predicate) {
+        return std::all_of(query.cbegin(), query.cend(), [&](const QString &q) {
+            return std::any_of(words.cbegin(), words.cend(), [&](const QString &w) { return predicate(q, w); });
+        });
+    };
+    if (all([](const QString &q, const QString &w) { return q == w; }))
+        return 2;
+    if (all([](const QString &q, const QString &w) { return w.startsWith(q); }))
+        return 3;
+    if (all([](const QString &q, const QString &w) {
+            const int limit = allowedEdits(q);
+            return limit > 0 && editDistance(q, w, limit) <= limit;
+        }))
+        return 4;
+    return 0;
+}
+
+} // namespace
+
+Lookup::Lookup(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+std::optional<AthleteInfo> Lookup::athlete(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, name, sex, country, birth_date FROM athletes WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    AthleteInfo a;
+    a.id = q.value(0).toLongLong();
+    a.name = q.value(1).toString();
+    a.sex = q.value(2).toString();
+    a.country = q.value(3).toString();
+    a.birthDate = q.value(4).toString();
+    QSqlQuery names(m_db);
+    names.prepare(QStringLiteral("SELECT name FROM athlete_names WHERE athlete_id = :id ORDER BY name"));
+    names.bindValue(QStringLiteral(":id"), id);
+    if (names.exec()) {
+        while (names.next())
+            a.otherNames.append(names.value(0).toString());
+    }
+    return a;
+}
+
+std::optional<QList<AthleteInfo>> Lookup::athletes(const QString &text)
+{
+    const QString folded = foldName(text);
+    const QStringList tokens = folded.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (tokens.isEmpty())
+        return QList<AthleteInfo>();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, search_key FROM athletes UNION ALL SELECT athlete_id, search_key FROM athlete_names"))) {
+        m_error = q.lastError().text();
+        return std::nullopt;
+    }
+    QHash<qint64, int> best;
+    int bestLevel = 0;
+    while (q.next()) {
+        const int level = matchLevel(tokens, folded, q.value(1).toString());
+        if (level == 0)
+            continue;
+        const qint64 id = q.value(0).toLongLong();
+        const int previous = best.value(id, 99);
+        best.insert(id, std::min(previous, level));
+        if (bestLevel == 0 || level < bestLevel)
+            bestLevel = level;
+    }
+    QList<AthleteInfo> found;
+    for (auto it = best.cbegin(); it != best.cend(); ++it) {
+        if (it.value() != bestLevel)
+            continue;
+        const auto a = athlete(it.key());
+        if (a)
+            found.append(*a);
+    }
+    std::sort(found.begin(), found.end(), [](const AthleteInfo &a, const AthleteInfo &b) { return a.name < b.name; });
+    return found;
+}
+
+std::optional<CompetitionInfo> Lookup::competition(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, name, city, country, venue, start_date, end_date, indoor, category, note "
+                             "FROM competitions WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    CompetitionInfo c;
+    c.id = q.value(0).toLongLong();
+    c.name = q.value(1).toString();
+    c.city = q.value(2).toString();
+    c.country = q.value(3).toString();
+    c.venue = q.value(4).toString();
+    c.start = QDate::fromString(q.value(5).toString(), Qt::ISODate);
+    c.end = QDate::fromString(q.value(6).toString(), Qt::ISODate);
+    c.indoor = q.value(7).toBool();
+    c.category = q.value(8).toString();
+    c.note = q.value(9).toString();
+    QSqlQuery s(m_db);
+    s.prepare(QStringLiteral("SELECT s.citation FROM competition_sources cs JOIN sources s ON s.id = cs.source_id "
+                             "WHERE cs.competition_id = :id ORDER BY s.id"));
+    s.bindValue(QStringLiteral(":id"), id);
+    if (s.exec()) {
+        while (s.next())
+            c.sources.append(s.value(0).toString());
+    }
+    return c;
+}
+
+std::optional<QList<CompetitionInfo>> Lookup::competitions(const QString &text)
+{
+    const QStringList tokens = nameTokens(text);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, name, coalesce(city, ''), substr(start_date, 1, 4), category FROM competitions "
+                               "ORDER BY start_date"))) {
+        m_error = q.lastError().text();
+        return std::nullopt;
+    }
+    QList<qint64> ids;
+    while (q.next()) {
+        const QStringList words = nameTokens(QStringList{q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                                                         q.value(4).toString()}
+                                                 .join(QLatin1Char(' ')));
+        const bool all = std::all_of(tokens.cbegin(), tokens.cend(), [&](const QString &t) { return words.contains(t); });
+        if (all)
+            ids.append(q.value(0).toLongLong());
+    }
+    QList<CompetitionInfo> found;
+    for (qint64 id : ids) {
+        const auto c = competition(id);
+        if (c)
+            found.append(*c);
+    }
+    return found;
+}
+
+} // namespace almanac

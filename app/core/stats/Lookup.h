@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/Discipline.h"
+#include "stats/Types.h"
+
+#include <QSqlDatabase>
+
+namespace almanac {
+
+/**
+ * Finds athletes, competitions and events from what a user types.
+ *
+ * Athletes match case- and accent-insensitively on their name and other names, at the first of
+ * these levels that finds anyone: the whole name; every word a word of the name ("kerr", "KERR
+ * Josh"); every word the start of a word of the name ("ingeb"); every word within one or two edits
+ * of a word of the name ("Ingebrightsen", "Nordas"). More than one athlete at that level is an
+ * ambiguity for the caller to report. Competitions match when every word occurs in the name, city
+ * or year of the competition ("Paris 2024").
+ */
+class Lookup
+{
+public:
+    explicit Lookup(QSqlDatabase db);
+
+    std::optional<QList<AthleteInfo>> athletes(const QString &query);
+    std::optional<QList<CompetitionInfo>> competitions(const QString &query);
+    std::optional<AthleteInfo> athlete(qint64 id);
+    std::optional<CompetitionInfo> competition(qint64 id);
+    QString errorString() const { return m_error; }
+
+private:
+    QSqlDatabase m_db;
+    QString m_error;
+};
+
+QString sexCode(Sex sex);
+
+} // namespace almanac

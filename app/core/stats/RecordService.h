@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/Discipline.h"
+#include "stats/Types.h"
+
+#include <QSqlDatabase>
+
+namespace almanac {
+
+struct RecordFilter
+{
+    EventSpec event;
+    bool indoor = false;
+    QString type;        // empty: every type
+    QString scope;       // empty: every scope
+    QDate asOf;          // invalid: today
+};
+
+/**
+ * Records and their progressions. A record stood from its date until the first later record of the
+ * same type and scope that was strictly better (an equalled record ends nothing), or until the
+ * as-of date while it is current.
+ */
+class RecordService
+{
+public:
+    explicit RecordService(QSqlDatabase db);
+
+    /** Every record set up to the as-of date, grouped by type and scope, in date order, with how long each stood. */
+    std::optional<QList<RecordInfo>> progression(const RecordFilter &filter);
+    /** The records in force on the as-of date (co-holders of an equalled record included). */
+    std::optional<QList<RecordInfo>> current(const RecordFilter &filter);
+    QString errorString() const { return m_error; }
+
+private:
+    QSqlDatabase m_db;
+    QString m_error;
+};
+
+} // namespace almanac

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "stats/ResultQuery.h"
+
+#include "db/Bind.h"
+#include "domain/Placing.h"
+
+#include <QSqlError>
+
+namespace almanac {
+
+QString roundOrderSql(const QString &roundColumn)
+{
+    return QStringLiteral("(CASE %1 WHEN 'qualification' THEN 1 WHEN 'heat' THEN 1 WHEN 'quarter' THEN 2 "
+                          "WHEN 'semi' THEN 3 ELSE 4 END)")
+        .arg(roundColumn);
+}
+
+QString ResultInfo::placeText() const
+{
+    if (place <= 0)
+        return {};
+    return QString::number(place) + (tied ? QStringLiteral("=") : QString());
+}
+
+QString ResultInfo::markText() const
+{
+    if (!hasMark())
+        return status;
+    return mark.display();
+}
+
+ResultQuery::ResultQuery(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+QString ResultQuery::columns()
+{
+    return QStringLiteral(
+        "SELECT r.id, r.athlete_id, a.name, r.country, c.id, c.name, c.category, c.city, c.venue, r.round_id, e.id, e.name, "
+        "e.discipline, e.sex, e.lower_is_better, e.kind, ro.round, ro.heat, r.date, r.place, r.tied, r.status, r.value, "
+        "r.precision, r.timing, coalesce(r.wind_tenths, ro.wind_tenths), r.qualifier, r.indoor, r.altitude, r.en_route, "
+        "r.mixed, r.legal, r.annulled, r.perf, r.note, e.wind_measured "
+        "FROM results r JOIN rounds ro ON ro.id = r.round_id JOIN events e ON e.id = r.event_id "
+        "JOIN competitions c ON c.id = ro.competition_id JOIN athletes a ON a.id = r.athlete_id ");
+}
+
+ResultInfo ResultQuery::fromQuery(const QSqlQuery &q)
+{
+    ResultInfo r;
+    r.id = q.value(0).toLongLong();
+    r.athleteId = q.value(1).toLongLong();
+    r.athlete = q.value(2).toString();
+    r.country = q.value(3).toString();
+    r.competitionId = q.value(4).toLongLong();
+    r.competition = q.value(5).toString();
+    r.category = q.value(6).toString();
+    r.city = q.value(7).toString();
+    r.venue = q.value(8).toString();
+    r.roundId = q.value(9).toLongLong();
+    r.eventId = q.value(10).toLongLong();
+    r.event = q.value(11).toString();
+    r.discipline = q.value(12).toString();
+    r.sex = q.value(13).toString();
+    r.lowerIsBetter = q.value(14).toBool();
+    const QString kind = q.value(15).toString();
+    r.round = q.value(16).toString();
+    r.heat = q.value(17).toInt();
+    r.date = QDate::fromString(q.value(18).toString(), Qt::ISODate);
+    r.place = q.value(19).toInt();
+    r.tied = q.value(20).toBool();
+    r.status = q.value(21).toString();
+    if (r.status == QLatin1String("OK") && !q.value(22).isNull()) {
+        const qint64 value = q.value(22).toLongLong();
+        if (kind == QLatin1String("time"))
+            r.mark = Mark::time(value, q.value(23).toInt(), q.value(24).toString() == QLatin1String("H") ? Timing::Hand : Timing::Automatic);
+        else if (kind == QLatin1String("distance"))
+            r.mark = Mark::distance(value, q.value(23).toInt());
+        else
+            r.mark = Mark::points(value);
+    } else {
+        r.mark = Mark::withStatus(parseStatus(r.status).value_or(MarkStatus::DNF));
+    }
+    r.timing = q.value(24).toString();
+    if (!q.value(25).isNull())
+        r.wind = Wind::fromTenths(q.value(25).toInt());
+    else if (q.value(35).toBool())
+        r.wind = Wind::notMeasured();
+    r.qualifier = q.value(26).toString();
+    r.indoor = q.value(27).toBool();
+    r.mark.setIndoor(r.indoor);
+    r.mark.setAltitude(q.value(28).toBool());
+    r.mark.setEnRoute(q.value(29).toBool());
+    r.mark.setMixed(q.value(30).toBool());
+    r.legal = q.value(31).toBool();
+    r.annulled = q.value(32).toBool();
+    r.perf = q.value(33).toLongLong();
+    r.note = q.value(34).toString();
+    return r;
+}
+
+std::optional<QList<ResultInfo>> ResultQuery::select(const QString &tail, const QVariantMap &values)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.prepare(columns() + tail)) {
+        m_error = q.lastError().text();
+        return std::nullopt;
+    }
+    bindPresent(q, tail, values);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return std::nullopt;
+    }
+    QList<ResultInfo> rows;
+    while (q.next())
+        rows.append(fromQuery(q));
+    return rows;
+}
+
+std::optional<ResultInfo> ResultQuery::byId(qint64 id)
+{
+    const auto rows = select(QStringLiteral("WHERE r.id = :id"), {{QStringLiteral(":id"), id}});
+    if (!rows || rows->isEmpty())
+        return std::nullopt;
+    return rows->first();
+}
+
+} // namespace almanac

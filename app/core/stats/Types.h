@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/Mark.h"
+#include "domain/Wind.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace almanac {
+
+/** The championship series whose finals count as honours and for "championships only". */
+inline const QStringList kChampionshipCategories = {QStringLiteral("OG"), QStringLiteral("WCH"), QStringLiteral("WIC"),
+                                                    QStringLiteral("EC")};
+
+struct AthleteInfo
+{
+    qint64 id = 0;
+    QString name;
+    QString sex;            // M or W
+    QString country;
+    QString birthDate;      // as precise as known
+    QStringList otherNames;
+};
+
+struct CompetitionInfo
+{
+    qint64 id = 0;
+    QString name;
+    QString city;
+    QString country;
+    QString venue;
+    QDate start;
+    QDate end;
+    bool indoor = false;
+    QString category;
+    QStringList sources;
+    QString note;
+};
+
+/** One athlete's result in one round, with everything a list or profile shows. */
+struct ResultInfo
+{
+    qint64 id = 0;
+    qint64 athleteId = 0;
+    QString athlete;
+    QString country;
+    qint64 competitionId = 0;
+    QString competition;
+    QString category;
+    QString city;
+    QString venue;
+    qint64 roundId = 0;
+    qint64 eventId = 0;
+    QString event;          // "Men's 1500m"
+    QString discipline;     // "1500"
+    QString sex;
+    bool lowerIsBetter = true;
+    QString round;          // final, semi, heat, race ...
+    int heat = 0;
+    QDate date;
+    int place = 0;
+    bool tied = false;
+    QString status;         // OK, DNF ...
+    Mark mark;
+    std::optional<Wind> wind;
+    QString qualifier;
+    bool indoor = false;
+    bool legal = false;
+    bool annulled = false;
+    qint64 perf = 0;
+    QString timing;         // A or H
+    QString note;
+    QStringList flags;      // computed: WR, ER, NR, OR, CR, WL, PB, =PB, SB ...
+
+    bool hasMark() const { return status == QLatin1String("OK") && mark.hasValue(); }
+    QString placeText() const;
+    QString markText() const;   // mark with its statistician's flags, or the status
+};
+
+struct RecordInfo
+{
+    qint64 id = 0;
+    QString type;
+    QString scope;
+    QString event;
+    Mark mark;
+    QString actualMark;
+    QString athlete;
+    qint64 athleteId = 0;
+    QString country;
+    QDate date;
+    QString venue;
+    QString competition;
+    QString status;
+    QString enRouteEvent;
+    QString note;
+    qint64 perf = 0;
+    qint64 resultId = 0;
+    QStringList sources;
+    // Computed: until when it stood (the next better record, or the as-of date when current).
+    QDate stoodUntil;
+    bool current = false;
+    bool equalled = false;   // equalled the record in force
+    QString stood;           // "38 years 9 months 28 days"
+    qint64 stoodDays = 0;
+};
+
+struct MedalRow
+{
+    int rank = 0;
+    QString country;
+    QString countryName;
+    int gold = 0;
+    int silver = 0;
+    int bronze = 0;
+    int total() const { return gold + silver + bronze; }
+};
+
+struct Medallist
+{
+    QString athlete;
+    QString country;
+    QString mark;
+    qint64 resultId = 0;
+};
+
+struct HistoryEdition
+{
+    qint64 competitionId = 0;
+    QString competition;
+    int year = 0;
+    QDate date;
+    QList<Medallist> gold, silver, bronze;
+};
+
+struct TopListEntry
+{
+    int rank = 0;
+    bool tied = false;
+    ResultInfo result;
+};
+
+struct HeadToHead
+{
+    AthleteInfo a, b;
+    int aWins = 0;
+    int bWins = 0;
+    int noDecision = 0;
+    struct Race
+    {
+        ResultInfo a, b;
+        int winner = 0;   // 1 = a, 2 = b, 0 = neither (tie, both did not finish)
+    };
+    QList<Race> races;
+};
+
+struct PersonalBest
+{
+    QString event;
+    QString discipline;
+    bool indoor = false;
+    ResultInfo result;
+};
+
+struct SeasonBest
+{
+    QString event;
+    QString discipline;
+    bool indoor = false;
+    int year = 0;
+    ResultInfo result;
+};
+
+/** "38 years 9 months 28 days" between two dates, calendar-exact (whole years, then months, then days). */
+QString durationText(const QDate &from, const QDate &to);
+
+} // namespace almanac

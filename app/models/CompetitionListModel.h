@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "stats/Catalog.h"
+
+#include <QAbstractTableModel>
+
+namespace almanac {
+
+/** The competitions of the almanac, one row each. */
+class CompetitionListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Start, Name, City, Category, Events, Results, ColumnCount };
+
+    explicit CompetitionListModel(QObject *parent = nullptr);
+
+    void setCompetitions(QList<CompetitionSummary> competitions);
+    const CompetitionSummary &competitionAt(int row) const { return m_rows.at(row); }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<CompetitionSummary> m_rows;
+};
+
+} // namespace almanac

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TestAlmanac.h"
+
+#include "almanac/AlmanacLoader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace almanac;
+
+namespace {
+
+int count(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+// A copy of the real almanac folder with one more competition file, to exercise the loader's errors.
+bool writeAlmanacWith(const QString &dir, const QByteArray &competition)
+{
+    const QDir target(dir);
+    if (!target.mkpath(QStringLiteral("competitions")) || !target.mkpath(QStringLiteral("records")))
+        return false;
+    for (const char *file : {"countries.txt", "athletes.txt"}) {
+        if (!QFile::copy(test::almanacSourceDir() + QLatin1Char('/') + QLatin1String(file), target.filePath(QLatin1String(file))))
+            return false;
+    }
+    QFile f(target.filePath(QStringLiteral("competitions/test.txt")));
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    f.write(competition);
+    return true;
+}
+
+const QByteArray kHeader = "competition: Test Meeting 2024\ncategory: OTHER\ncity: Oslo\ncountry: NOR\n"
+                           "start: 2024-06-01\nend: 2024-06-01\nenvironment: outdoor\nsource: a test\n\n";
+
+} // namespace
+
+class tst_AlmanacLoader : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void bundledAlmanacLoads()
+    {
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openBundled());
+        const QSqlDatabase db = almanac.db();
+        QVERIFY(count(db, QStringLiteral("SELECT count(*) FROM competitions")) >= 5);
+        QVERIFY(count(db, QStringLiteral("SELECT count(*) FROM results")) >= 60);
+        QVERIFY(count(db, QStringLiteral("SELECT count(*) FROM records")) >= 14);
+        // Every competition and every record names its source.
+        QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM competitions c WHERE NOT EXISTS "
+                                          "(SELECT 1 FROM competition_sources s WHERE s.competition_id = c.id)")), 0);
+        QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM records r WHERE NOT EXISTS "
+                                          "(SELECT 1 FROM record_sources s WHERE s.record_id = r.id)")), 0);
+        // Bundled rows carry a stable uid so that a newer almanac can be merged in.
+        QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM results WHERE uid IS NULL OR origin <> 'bundled'")), 0);
+        QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM athletes WHERE uid IS NULL OR origin <> 'bundled'")), 0);
+        // The Paris 2024 final: 12 starters, Hocker first in 3:27.65 (official results).
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*), min(r.value) FROM results r JOIN rounds ro ON ro.id = r.round_id "
+                                      "JOIN competitions c ON c.id = ro.competition_id WHERE c.name LIKE '%Paris 2024%' AND ro.round = 'final'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 12);
+        QCOMPARE(q.value(1).toLongLong(), 207650);
+        // A record set at a competition of the almanac is linked to its result: Kerr's 3:27.79 in Paris.
+        QVERIFY(q.exec(QStringLiteral("SELECT r.value FROM records rec JOIN results r ON r.id = rec.result_id "
+                                      "WHERE rec.type = 'NR' AND rec.scope = 'GBR' AND rec.mark = '3:27.79'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toLongLong(), 207790);
+        // Ratified and actual marks are both kept: Ovett 3:31.4 / 3:31.36.
+        QVERIFY(q.exec(QStringLiteral("SELECT mark, actual_mark, precision FROM records WHERE actual_mark = '3:31.36'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("3:31.4"));
+        QCOMPARE(q.value(2).toInt(), 100);
+    }
+
+    void errorsNameFileLineAndFieldAndWriteNothing_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("impossible mark") << QByteArray("event: Men's 800m\nround: final\ndate: 2024-06-01\n1 | Josh Kerr | GBR | 2.33\n")
+                                         << 13 << QStringLiteral("field 'mark'");
+        QTest::newRow("unknown athlete") << QByteArray("event: Men's 1500m\nround: final\ndate: 2024-06-01\n1 | Nobody Known | GBR | 3:30.00\n")
+                                         << 13 << QStringLiteral("field 'athlete'");
+        QTest::newRow("bad place") << QByteArray("event: Men's 1500m\nround: final\ndate: 2024-06-01\nfirst | Josh Kerr | GBR | 3:30.00\n")
+                                   << 13 << QStringLiteral("field 'place'");
+        QTest::newRow("bad event") << QByteArray("event: Men's 1501m\nround: final\ndate: 2024-06-01\n") << 10 << QStringLiteral("field 'event'");
+        QTest::newRow("date outside") << QByteArray("event: Men's 1500m\nround: final\ndate: 2024-07-01\n1 | Josh Kerr | GBR | 3:30.00\n")
+                                      << 10 << QStringLiteral("outside the competition");
+        QTest::newRow("missing field") << QByteArray("event: Men's 1500m\nround: final\ndate: 2024-06-01\n1 | Josh Kerr | 3:30.00\n")
+                                       << 13 << QStringLiteral("got 3 fields");
+        QTest::newRow("bad wind") << QByteArray("event: Men's 100m\nround: final\ndate: 2024-06-01\nwind: +1.23\n1 | Josh Kerr | GBR | 10.50\n")
+                                  << 13 << QStringLiteral("field 'wind'");
+        QTest::newRow("typed flag") << QByteArray("event: Men's 1500m\nround: final\ndate: 2024-06-01\n1 | Josh Kerr | GBR | 3:30.00 | flags=PB\n")
+                                    << 13 << QStringLiteral("field 'flags'");
+        QTest::newRow("twice in race") << QByteArray("event: Men's 1500m\nround: final\ndate: 2024-06-01\n1 | Josh Kerr | GBR | 3:30.00\n"
+                                                     "2 | Josh Kerr | GBR | 3:31.00\n")
+                                       << 14 << QStringLiteral("appears twice");
+    }
+
+    void errorsNameFileLineAndFieldAndWriteNothing()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, line);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString source = dir.filePath(QStringLiteral("almanac"));
+        QVERIFY(writeAlmanacWith(source, kHeader + body));
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        const int countriesBefore = count(almanac.db(), QStringLiteral("SELECT count(*) FROM countries"));
+        AlmanacLoader loader(almanac.db());
+        QVERIFY(!loader.loadDirectory(source));
+        const QString error = loader.errorString();
+        QVERIFY2(error.contains(QStringLiteral("competitions/test.txt:%1:").arg(line)), qPrintable(error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+        // All or nothing: not even the athletes of the valid files were written.
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM athletes")), 0);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM competitions")), 0);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM countries")), countriesBefore);
+    }
+
+    void headerWithoutSourceIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString source = dir.filePath(QStringLiteral("almanac"));
+        QByteArray header = kHeader;
+        header.replace("source: a test\n", "");
+        QVERIFY(writeAlmanacWith(source, header + "event: Men's 1500m\nround: final\ndate: 2024-06-01\n1 | Josh Kerr | GBR | 3:30.00\n"));
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        AlmanacLoader loader(almanac.db());
+        QVERIFY(!loader.loadDirectory(source));
+        QVERIFY2(loader.errorString().contains(QLatin1String("source")), qPrintable(loader.errorString()));
+    }
+
+    void splitsBecomeEnRouteResultsOfTheShorterEvent()
+    {
+        QTemporaryDir dir;
+        const QString source = dir.filePath(QStringLiteral("almanac"));
+        QVERIFY(writeAlmanacWith(source, kHeader + "event: Men's Mile\nround: race\ndate: 2024-06-01\n"
+                                                   "1 | Josh Kerr | GBR | 3:47.00\n2 | Jake Wightman | GBR | 3:48.00\n"
+                                                   " | Josh Kerr | GBR | 3:32.50 | split=1500m\n"));
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        AlmanacLoader loader(almanac.db());
+        QVERIFY2(loader.loadDirectory(source), qPrintable(loader.errorString()));
+        QSqlQuery q(almanac.db());
+        QVERIFY(q.exec(QStringLiteral("SELECT e.name, r.en_route, r.place, r.value FROM results r JOIN events e ON e.id = r.event_id "
+                                      "WHERE r.en_route = 1")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("Men's 1500m"));
+        QVERIFY(q.value(2).isNull());
+        QCOMPARE(q.value(3).toLongLong(), 212500);
+        QVERIFY(!q.next());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_AlmanacLoader)
+#include "tst_almanacloader.moc"

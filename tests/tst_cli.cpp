@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The `almanac` command line as scripts use it: the built program, run on a copy of the bundled
+// almanac that the build compiled, answering the questions of the news stories.
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_db;
+
+    struct Run
+    {
+        int status = -1;
+        QByteArray out;
+        QByteArray err;
+        QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+    };
+
+    Run run(QStringList args, const QString &db = QString(), const QMap<QString, QString> &env = {})
+    {
+        QProcess p;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg")));
+        environment.insert(QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("home")));
+        for (auto it = env.cbegin(); it != env.cend(); ++it)
+            environment.insert(it.key(), it.value());
+        p.setProcessEnvironment(environment);
+        if (!db.isNull())
+            args = QStringList{QStringLiteral("--db"), db} + args;
+        p.start(QStringLiteral(ALMANAC_CLI), args);
+        Run r;
+        if (!p.waitForFinished(60000))
+            return r;
+        r.status = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+
+    Run json(const QStringList &args)
+    {
+        return run(args + QStringList{QStringLiteral("--json")}, m_db);
+    }
+
+    static QJsonObject findResult(const QJsonArray &results, const QString &athlete)
+    {
+        for (const QJsonValue &v : results) {
+            if (v.toObject().value(QStringLiteral("athlete")).toString() == athlete)
+                return v.toObject();
+        }
+        return {};
+    }
+
+    static QStringList flagsOf(const QJsonObject &result)
+    {
+        QStringList flags;
+        for (const QJsonValue &v : result.value(QStringLiteral("flags")).toArray())
+            flags << v.toString();
+        return flags;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(QFile::exists(QStringLiteral(ALMANAC_BUNDLED)), "the build compiles the bundled almanac");
+        m_db = m_dir.filePath(QStringLiteral("almanac.sqlite"));
+        QVERIFY(QFile::copy(QStringLiteral(ALMANAC_BUNDLED), m_db));
+        QFile::setPermissions(m_db, QFile::ReadOwner | QFile::WriteOwner);
+    }
+
+    void kerrsBudapestWinWasNotAPersonalBest()
+    {
+        const Run r = json({QStringLiteral("results"), QStringLiteral("--competition"), QStringLiteral("Budapest 2023"),
+                            QStringLiteral("--event"), QStringLiteral("Men's 1500m"), QStringLiteral("--round"), QStringLiteral("final")});
+        QCOMPARE(r.status, 0);
+        const QJsonArray events = r.json().value(QStringLiteral("events")).toArray();
+        QCOMPARE(events.size(), 1);
+        const QJsonObject final = events.first().toObject();
+        QCOMPARE(final.value(QStringLiteral("event")).toString(), QStringLiteral("Men's 1500m"));
+        QCOMPARE(final.value(QStringLiteral("round")).toString(), QStringLiteral("final"));
+        QCOMPARE(final.value(QStringLiteral("date")).toString(), QStringLiteral("2023-08-23"));
+        const QJsonArray results = final.value(QStringLiteral("results")).toArray();
+        QCOMPARE(results.size(), 12);
+        const QJsonObject kerr = findResult(results, QStringLiteral("Josh Kerr"));
+        QCOMPARE(kerr.value(QStringLiteral("place")).toString(), QStringLiteral("1"));
+        QCOMPARE(kerr.value(QStringLiteral("mark")).toString(), QStringLiteral("3:29.38"));
+        QCOMPARE(kerr.value(QStringLiteral("value")).toDouble(), 209.38);
+        QCOMPARE(kerr.value(QStringLiteral("country")).toString(), QStringLiteral("GBR"));
+        QCOMPARE(kerr.value(QStringLiteral("status")).toString(), QStringLiteral("OK"));
+        QVERIFY(!flagsOf(kerr).contains(QStringLiteral("PB")));
+        QVERIFY(!flagsOf(kerr).contains(QStringLiteral("NR")));
+        // The world lead of 2023 was Ingebrigtsen's 3:27.14 in July, not Kerr's.
+        QVERIFY(!flagsOf(kerr).contains(QStringLiteral("WL")));
+        QCOMPARE(findResult(results, QStringLiteral("Jakob Ingebrigtsen")).value(QStringLiteral("mark")).toString(), QStringLiteral("3:29.65"));
+        QCOMPARE(findResult(results, QStringLiteral("Narve Gilje Nordås")).value(QStringLiteral("mark")).toString(), QStringLiteral("3:29.68"));
+    }
+
+    void kerrsParisSilverWasTheBritishRecord()
+    {
+        const Run r = json({QStringLiteral("results"), QStringLiteral("--competition"), QStringLiteral("Paris 2024"), QStringLiteral("--event"),
+                            QStringLiteral("Men's 1500m")});
+        QCOMPARE(r.status, 0);
+        const QJsonArray results = r.json().value(QStringLiteral("events")).toArray().first().toObject().value(QStringLiteral("results")).toArray();
+        const QJsonObject kerr = findResult(results, QStringLiteral("Josh Kerr"));
+        QCOMPARE(kerr.value(QStringLiteral("mark")).toString(), QStringLiteral("3:27.79"));
+        QVERIFY(flagsOf(kerr).contains(QStringLiteral("NR")));
+        QVERIFY(flagsOf(kerr).contains(QStringLiteral("PB")));
+        const QJsonObject hocker = findResult(results, QStringLiteral("Cole Hocker"));
+        QCOMPARE(hocker.value(QStringLiteral("place")).toString(), QStringLiteral("1"));
+        QVERIFY(flagsOf(hocker).contains(QStringLiteral("OR")));
+        // Gourley was 10th, Ingebrigtsen 4th.
+        QCOMPARE(findResult(results, QStringLiteral("Neil Gourley")).value(QStringLiteral("place")).toString(), QStringLiteral("10"));
+        QCOMPARE(findResult(results, QStringLiteral("Jakob Ingebrigtsen")).value(QStringLiteral("place")).toString(), QStringLiteral("4"));
+    }
+
+    void britishMileRecordBeforeKerr()
+    {
+        const Run r = json({QStringLiteral("records"), QStringLiteral("--event"), QStringLiteral("Men's Mile"), QStringLiteral("--type"),
+                            QStringLiteral("NR"), QStringLiteral("--scope"), QStringLiteral("GBR"), QStringLiteral("--history"),
+                            QStringLiteral("--as-of"), QStringLiteral("2025-01-01")});
+        QCOMPARE(r.status, 0);
+        const QJsonArray records = r.json().value(QStringLiteral("records")).toArray();
+        QVERIFY(records.size() >= 2);
+        const QJsonObject kerr = records.last().toObject();
+        const QJsonObject cram = records.at(records.size() - 2).toObject();
+        QCOMPARE(kerr.value(QStringLiteral("athlete")).toString(), QStringLiteral("Josh Kerr"));
+        QCOMPARE(kerr.value(QStringLiteral("mark")).toString(), QStringLiteral("3:45.34"));
+        QCOMPARE(kerr.value(QStringLiteral("date")).toString(), QStringLiteral("2024-05-25"));
+        QCOMPARE(kerr.value(QStringLiteral("venue")).toString(), QStringLiteral("Eugene"));
+        QCOMPARE(cram.value(QStringLiteral("athlete")).toString(), QStringLiteral("Steve Cram"));
+        QCOMPARE(cram.value(QStringLiteral("mark")).toString(), QStringLiteral("3:46.32"));
+        QCOMPARE(cram.value(QStringLiteral("date")).toString(), QStringLiteral("1985-07-27"));
+        QCOMPARE(cram.value(QStringLiteral("stood")).toString(), QStringLiteral("38 years 9 months 28 days"));
+        QCOMPARE(cram.value(QStringLiteral("stood_days")).toInt(), 14182);
+        for (const char *field : {"type", "scope", "mark", "athlete", "country", "date", "venue", "competition", "stood", "stood_days"})
+            QVERIFY2(cram.contains(QLatin1String(field)), field);
+    }
+
+    void medalTableJson()
+    {
+        const Run r = json({QStringLiteral("medals"), QStringLiteral("Paris 2024"), QStringLiteral("--order"), QStringLiteral("gold")});
+        QCOMPARE(r.status, 0);
+        const QJsonArray rows = r.json().value(QStringLiteral("rows")).toArray();
+        QVERIFY(!rows.isEmpty());
+        const QJsonObject first = rows.first().toObject();
+        for (const char *field : {"rank", "country", "gold", "silver", "bronze", "total"})
+            QVERIFY2(first.contains(QLatin1String(field)), field);
+        QCOMPARE(first.value(QStringLiteral("country")).toString(), QStringLiteral("USA"));
+        QCOMPARE(first.value(QStringLiteral("rank")).toInt(), 1);
+    }
+
+    void headToHeadJson()
+    {
+        const Run r = json({QStringLiteral("h2h"), QStringLiteral("kerr"), QStringLiteral("jakob ingebrightsen"), QStringLiteral("--finals-only"),
+                            QStringLiteral("--championships-only")});
+        QCOMPARE(r.status, 0);
+        const QJsonObject o = r.json();
+        QCOMPARE(o.value(QStringLiteral("a")).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Josh Kerr"));
+        QCOMPARE(o.value(QStringLiteral("b")).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Jakob Ingebrigtsen"));
+        QCOMPARE(o.value(QStringLiteral("a_wins")).toInt(), 2);
+        QCOMPARE(o.value(QStringLiteral("b_wins")).toInt(), 2);
+        const QJsonArray races = o.value(QStringLiteral("races")).toArray();
+        QCOMPARE(races.size(), 4);
+        QCOMPARE(races.first().toObject().value(QStringLiteral("competition")).toString(), QStringLiteral("Olympic Games Tokyo 2020"));
+        QCOMPARE(races.first().toObject().value(QStringLiteral("winner")).toString(), QStringLiteral("Jakob Ingebrigtsen"));
+    }
+
+    void olympicHistoryJson()
+    {
+        const Run r = json({QStringLiteral("history"), QStringLiteral("--event"), QStringLiteral("Men's 1500m"), QStringLiteral("--category"), QStringLiteral("OG")});
+        QCOMPARE(r.status, 0);
+        const QJsonArray editions = r.json().value(QStringLiteral("editions")).toArray();
+        QVERIFY(editions.size() >= 2);
+        const QJsonObject paris = editions.last().toObject();
+        QCOMPARE(paris.value(QStringLiteral("year")).toInt(), 2024);
+        const QJsonObject gold = paris.value(QStringLiteral("gold")).toArray().first().toObject();
+        QCOMPARE(gold.value(QStringLiteral("athlete")).toString(), QStringLiteral("Cole Hocker"));
+        QCOMPARE(gold.value(QStringLiteral("country")).toString(), QStringLiteral("USA"));
+        QCOMPARE(gold.value(QStringLiteral("mark")).toString(), QStringLiteral("3:27.65"));
+    }
+
+    void athleteProgressionAndLists()
+    {
+        Run r = json({QStringLiteral("athlete"), QStringLiteral("Nordas")});
+        QCOMPARE(r.status, 0);
+        QCOMPARE(r.json().value(QStringLiteral("athlete")).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Narve Gilje Nordås"));
+        QVERIFY(!r.json().value(QStringLiteral("personal_bests")).toArray().isEmpty());
+        r = json({QStringLiteral("progression"), QStringLiteral("Josh Kerr"), QStringLiteral("--event"), QStringLiteral("Men's 1500m")});
+        QCOMPARE(r.status, 0);
+        const QJsonArray progression = r.json().value(QStringLiteral("progression")).toArray();
+        QVERIFY(progression.size() >= 2);
+        QCOMPARE(progression.last().toObject().value(QStringLiteral("mark")).toString(), QStringLiteral("3:27.79"));
+        r = json({QStringLiteral("toplist"), QStringLiteral("--event"), QStringLiteral("Men's 1500m"), QStringLiteral("--year"), QStringLiteral("2024"),
+                  QStringLiteral("--country"), QStringLiteral("GBR"), QStringLiteral("--limit"), QStringLiteral("1")});
+        QCOMPARE(r.status, 0);
+        const QJsonArray rows = r.json().value(QStringLiteral("rows")).toArray();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().toObject().value(QStringLiteral("athlete")).toString(), QStringLiteral("Josh Kerr"));
+        QCOMPARE(rows.first().toObject().value(QStringLiteral("rank")).toInt(), 1);
+        for (const char *command : {"events", "competitions", "stats"})
+            QCOMPARE(json({QLatin1String(command)}).status, 0);
+        QVERIFY(json({QStringLiteral("stats")}).json().value(QStringLiteral("results")).toInt() > 60);
+    }
+
+    void exitStatuses_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no command") << QStringList() << 2 << QStringLiteral("no command");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << 2 << QStringLiteral("unknown command");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("stats"), QStringLiteral("--fast")} << 2 << QStringLiteral("--fast");
+        QTest::newRow("bad event") << QStringList{QStringLiteral("toplist"), QStringLiteral("--event"), QStringLiteral("Men's 1501m"), QStringLiteral("--all-time")}
+                                   << 2 << QStringLiteral("1501");
+        QTest::newRow("year and all-time") << QStringList{QStringLiteral("toplist"), QStringLiteral("--event"), QStringLiteral("Men's 1500m")}
+                                           << 2 << QStringLiteral("--all-time");
+        QTest::newRow("bad date") << QStringList{QStringLiteral("medals"), QStringLiteral("Paris 2024"), QStringLiteral("--as-of"), QStringLiteral("6 Aug")}
+                                  << 2 << QStringLiteral("YYYY-MM-DD");
+        QTest::newRow("nobody") << QStringList{QStringLiteral("athlete"), QStringLiteral("Zzyzx Qwerty")} << 1 << QStringLiteral("no athlete");
+        QTest::newRow("ambiguous") << QStringList{QStringLiteral("athlete"), QStringLiteral("Cheruiyot")} << 1 << QStringLiteral("Timothy Cheruiyot");
+        QTest::newRow("two competitions") << QStringList{QStringLiteral("medals"), QStringLiteral("Olympic")} << 1 << QStringLiteral("Paris 2024");
+        QTest::newRow("no competition") << QStringList{QStringLiteral("medals"), QStringLiteral("Helsinki 1983")} << 1 << QStringLiteral("no competition");
+    }
+
+    void exitStatuses()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, status);
+        QFETCH(QString, message);
+        const Run r = run(args, m_db);
+        QCOMPARE(r.status, status);
+        const QString err = QString::fromUtf8(r.err);
+        QVERIFY2(err.contains(message), qPrintable(err));
+        QCOMPARE(err.count(QLatin1Char('\n')), 1);   // one line that says what to do
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void badDatabaseFileIsExitThree()
+    {
+        const QString garbage = m_dir.filePath(QStringLiteral("garbage.sqlite"));
+        QFile f(garbage);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(2048, '\x7f'));
+        f.close();
+        const Run r = run({QStringLiteral("stats")}, garbage);
+        QCOMPARE(r.status, 3);
+        QVERIFY(QString::fromUtf8(r.err).contains(garbage));
+    }
+
+    void newDatabaseFileIsCreatedAndMigrated()
+    {
+        const QString fresh = m_dir.filePath(QStringLiteral("fresh.sqlite"));
+        const Run r = run({QStringLiteral("stats"), QStringLiteral("--json")}, fresh);
+        QCOMPARE(r.status, 0);
+        QCOMPARE(r.json().value(QStringLiteral("results")).toInt(), 0);
+        QVERIFY(r.json().value(QStringLiteral("countries")).toInt() > 200);
+        QVERIFY(r.json().value(QStringLiteral("schema_version")).toInt() >= 1);
+    }
+
+    void defaultDatabaseIsCopiedFromTheBundledAlmanac()
+    {
+        QTemporaryDir home;
+        const QMap<QString, QString> env = {{QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data"))},
+                                            {QStringLiteral("ALMANAC_BUNDLED_DB"), QStringLiteral(ALMANAC_BUNDLED)}};
+        const Run r = run({QStringLiteral("stats"), QStringLiteral("--json")}, QString(), env);
+        QCOMPARE(r.status, 0);
+        QVERIFY(r.json().value(QStringLiteral("results")).toInt() > 60);
+        const QString created = r.json().value(QStringLiteral("database")).toString();
+        QVERIFY2(created.startsWith(home.path()), qPrintable(created));
+        QVERIFY(QFile::exists(created));
+    }
+
+    void generateWritesASyntheticAlmanac()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("synthetic.sqlite"));
+        Run r = run({QStringLiteral("generate"), QStringLiteral("--results"), QStringLiteral("5000"), QStringLiteral("--out"), out});
+        QCOMPARE(r.status, 0);
+        r = run({QStringLiteral("stats"), QStringLiteral("--json")}, out);
+        QCOMPARE(r.json().value(QStringLiteral("results")).toInt(), 5000);
+        QVERIFY(r.json().value(QStringLiteral("athletes")).toInt() > 100);
+        QVERIFY(r.json().value(QStringLiteral("competitions")).toInt() > 10);
+        // Its championships have medal tables and their finals top lists.
+        r = run({QStringLiteral("toplist"), QStringLiteral("--event"), QStringLiteral("Men's 1500m"), QStringLiteral("--all-time"), QStringLiteral("--json")}, out);
+        QCOMPARE(r.status, 0);
+        QVERIFY(!r.json().value(QStringLiteral("rows")).toArray().isEmpty());
+        // The same seed gives the same almanac; an existing file is never overwritten.
+        r = run({QStringLiteral("generate"), QStringLiteral("--results"), QStringLiteral("10"), QStringLiteral("--out"), out});
+        QCOMPARE(r.status, 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"

@@ -1,0 +1,354 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Derived facts computed on the bundled almanac, checked against facts read by hand from the
+// official results and record lists that the almanac's files cite.
+#include "TestAlmanac.h"
+
+#include "stats/AthleteService.h"
+#include "stats/ChampionshipService.h"
+#include "stats/HeadToHeadService.h"
+#include "stats/Lookup.h"
+#include "stats/RecordService.h"
+#include "stats/TopListService.h"
+
+#include <QTest>
+
+using namespace almanac;
+
+namespace {
+
+EventSpec eventSpec(const char *name)
+{
+    return *EventSpec::parse(QString::fromLatin1(name));
+}
+
+} // namespace
+
+class tst_DerivedFacts : public QObject
+{
+    Q_OBJECT
+
+    test::TestAlmanac m_almanac;
+
+    qint64 athleteId(const QString &name)
+    {
+        Lookup lookup(m_almanac.db());
+        const auto found = lookup.athletes(name);
+        if (!found || found->size() != 1)
+            return 0;
+        return found->first().id;
+    }
+
+    qint64 competitionId(const QString &text)
+    {
+        Lookup lookup(m_almanac.db());
+        const auto found = lookup.competitions(text);
+        if (!found || found->size() != 1)
+            return 0;
+        return found->first().id;
+    }
+
+    ResultInfo finalResult(const QString &competition, const QString &athlete, const char *eventName = "Men's 1500m")
+    {
+        ChampionshipService service(m_almanac.db());
+        const auto races = service.results(competitionId(competition), eventSpec(eventName), QStringLiteral("final"));
+        if (races) {
+            for (const RaceResults &race : *races) {
+                for (const ResultInfo &r : race.results) {
+                    if (r.athlete == athlete)
+                        return r;
+                }
+            }
+        }
+        return {};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_almanac.openBundled());
+    }
+
+    void namesAreFoundLikeAUserTypesThem_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("surname") << QStringLiteral("kerr") << QStringLiteral("Josh Kerr");
+        QTest::newRow("list style") << QStringLiteral("KERR Josh") << QStringLiteral("Josh Kerr");
+        QTest::newRow("misspelt") << QStringLiteral("Jakob Ingebrightsen") << QStringLiteral("Jakob Ingebrigtsen");
+        QTest::newRow("no accent") << QStringLiteral("Nordas") << QStringLiteral("Narve Gilje Nordås");
+        QTest::newRow("accent kept") << QStringLiteral("Nordås") << QStringLiteral("Narve Gilje Nordås");
+        QTest::newRow("prefix") << QStringLiteral("hock") << QStringLiteral("Cole Hocker");
+        QTest::newRow("polish letter") << QStringLiteral("michal rozmys") << QStringLiteral("Michał Rozmys");
+    }
+
+    void namesAreFoundLikeAUserTypesThem()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, name);
+        Lookup lookup(m_almanac.db());
+        const auto found = lookup.athletes(query);
+        QVERIFY(found);
+        QCOMPARE(found->size(), 1);
+        QCOMPARE(found->first().name, name);
+    }
+
+    void ambiguousAndUnknownNames()
+    {
+        Lookup lookup(m_almanac.db());
+        const auto cheruiyot = lookup.athletes(QStringLiteral("Cheruiyot"));
+        QVERIFY(cheruiyot);
+        QCOMPARE(cheruiyot->size(), 2);   // Reynold and Timothy
+        // A misspelt family name finds the whole family.
+        const auto family = lookup.athletes(QStringLiteral("Ingebrightsen"));
+        QVERIFY(family);
+        QStringList names;
+        for (const AthleteInfo &a : *family)
+            names << a.name;
+        QCOMPARE(names, (QStringList{QStringLiteral("Filip Ingebrigtsen"), QStringLiteral("Jakob Ingebrigtsen")}));
+        const auto nobody = lookup.athletes(QStringLiteral("Zzyzx Qwerty"));
+        QVERIFY(nobody);
+        QVERIFY(nobody->isEmpty());
+    }
+
+    void competitionsMatchNameCityAndYear()
+    {
+        QVERIFY(competitionId(QStringLiteral("Paris 2024")) > 0);
+        QVERIFY(competitionId(QStringLiteral("Budapest 2023")) > 0);
+        QVERIFY(competitionId(QStringLiteral("Tokyo 2020")) > 0);   // held in 2021, known as 2020
+        QVERIFY(competitionId(QStringLiteral("eugene 2022")) > 0);
+        Lookup lookup(m_almanac.db());
+        QCOMPARE(lookup.competitions(QStringLiteral("Olympic Games"))->size(), 2);
+        QCOMPARE(lookup.competitions(QStringLiteral("Helsinki 1983"))->size(), 0);
+    }
+
+    void budapestWinIsNeitherPbNorBritishRecord()
+    {
+        // Kerr's PB was 3:29.05 (Tokyo 2021) and the British record Farah's 3:28.81 (2013).
+        const ResultInfo kerr = finalResult(QStringLiteral("Budapest 2023"), QStringLiteral("Josh Kerr"));
+        QCOMPARE(kerr.mark.toString(), QStringLiteral("3:29.38"));
+        QCOMPARE(kerr.place, 1);
+        QVERIFY2(!kerr.flags.contains(QLatin1String("PB")), qPrintable(kerr.flags.join(QLatin1Char(' '))));
+        QVERIFY(!kerr.flags.contains(QLatin1String("NR")));
+        QVERIFY(kerr.flags.contains(QLatin1String("SB")));
+        // Ingebrigtsen was second in 3:29.65 (not 3:29.55).
+        QCOMPARE(finalResult(QStringLiteral("Budapest 2023"), QStringLiteral("Jakob Ingebrigtsen")).mark.toString(), QStringLiteral("3:29.65"));
+    }
+
+    void parisFinalRecords()
+    {
+        const ResultInfo hocker = finalResult(QStringLiteral("Paris 2024"), QStringLiteral("Cole Hocker"));
+        QVERIFY2(hocker.flags.contains(QLatin1String("OR")), qPrintable(hocker.flags.join(QLatin1Char(' '))));
+        const ResultInfo kerr = finalResult(QStringLiteral("Paris 2024"), QStringLiteral("Josh Kerr"));
+        QCOMPARE(kerr.mark.toString(), QStringLiteral("3:27.79"));
+        QVERIFY(kerr.flags.contains(QLatin1String("NR")));
+        QVERIFY(kerr.flags.contains(QLatin1String("PB")));
+        // Faster than the old Olympic record, but Hocker set the new one in the same race.
+        QVERIFY(!kerr.flags.contains(QLatin1String("OR")));
+        QVERIFY(!finalResult(QStringLiteral("Paris 2024"), QStringLiteral("Yared Nuguse")).flags.contains(QLatin1String("OR")));
+        // Gourley (GBR, 10th) was slower than Kerr in the same race: no NR.
+        QVERIFY(!finalResult(QStringLiteral("Paris 2024"), QStringLiteral("Neil Gourley")).flags.contains(QLatin1String("NR")));
+    }
+
+    void tokyoOlympicRecordBeatTheSemiFinalRecord()
+    {
+        // Kipsang's 3:31.65 in the semi-final (5 Aug 2021) was the record in force; Ingebrigtsen's 3:28.32 beat it.
+        const ResultInfo jakob = finalResult(QStringLiteral("Tokyo 2020"), QStringLiteral("Jakob Ingebrigtsen"));
+        QVERIFY(jakob.flags.contains(QLatin1String("OR")));
+        QVERIFY(!finalResult(QStringLiteral("Tokyo 2020"), QStringLiteral("Timothy Cheruiyot")).flags.contains(QLatin1String("OR")));
+    }
+
+    void preClassicMileIsABritishRecord()
+    {
+        const ResultInfo kerr = finalResult(QStringLiteral("Prefontaine 2024"), QStringLiteral("Josh Kerr"), "Men's Mile");
+        QVERIFY(kerr.id == 0);   // a one-off race, not a final
+        ChampionshipService service(m_almanac.db());
+        const auto races = service.results(competitionId(QStringLiteral("Prefontaine 2024")), eventSpec("Men's Mile"), QStringLiteral("race"));
+        QVERIFY(races && races->size() == 1);
+        const ResultInfo winner = races->first().results.first();
+        QCOMPARE(winner.athlete, QStringLiteral("Josh Kerr"));
+        QCOMPARE(winner.mark.toString(), QStringLiteral("3:45.34"));
+        QVERIFY2(winner.flags.contains(QLatin1String("NR")), qPrintable(winner.flags.join(QLatin1Char(' '))));
+        // The pacemaker did not finish: listed last, without a place.
+        const ResultInfo last = races->first().results.last();
+        QCOMPARE(last.status, QStringLiteral("DNF"));
+        QCOMPARE(last.place, 0);
+    }
+
+    void personalBestsAndProgression()
+    {
+        AthleteService service(m_almanac.db());
+        const auto profile = service.profile(athleteId(QStringLiteral("Josh Kerr")));
+        QVERIFY(profile);
+        QCOMPARE(profile->athlete.birthDate, QStringLiteral("1997-10-08"));
+        QHash<QString, QString> pbs;
+        for (const PersonalBest &pb : profile->personalBests)
+            pbs.insert(pb.event, pb.result.mark.toString());
+        QCOMPARE(pbs.value(QStringLiteral("Men's 1500m")), QStringLiteral("3:27.79"));
+        QCOMPARE(pbs.value(QStringLiteral("Men's Mile")), QStringLiteral("3:45.34"));
+        // Honours: the four global finals, newest first: 2nd Paris, 1st Budapest, 5th Eugene, 3rd Tokyo.
+        QList<int> places;
+        for (const ResultInfo &h : profile->honours)
+            places << h.place;
+        QCOMPARE(places, (QList<int>{2, 1, 5, 3}));
+
+        const auto progression = service.progression(athleteId(QStringLiteral("Josh Kerr")), eventSpec("Men's 1500m"), false);
+        QVERIFY(progression);
+        QStringList marks;
+        for (const ResultInfo &r : progression->improvements)
+            marks << r.mark.toString() + QLatin1Char('@') + r.date.toString(Qt::ISODate);
+        QCOMPARE(marks, (QStringList{QStringLiteral("3:29.05@2021-08-07"), QStringLiteral("3:27.79@2024-08-06")}));
+        QStringList seasons;
+        for (const SeasonBest &s : progression->seasons)
+            seasons << QStringLiteral("%1 %2").arg(s.year).arg(s.result.mark.toString());
+        QCOMPARE(seasons, (QStringList{QStringLiteral("2021 3:29.05"), QStringLiteral("2022 3:30.60"), QStringLiteral("2023 3:29.38"),
+                                       QStringLiteral("2024 3:27.79")}));
+    }
+
+    void britishMileRecordStoodThirtyEightYears()
+    {
+        RecordService service(m_almanac.db());
+        RecordFilter filter;
+        filter.event = eventSpec("Men's Mile");
+        filter.type = QStringLiteral("NR");
+        filter.scope = QStringLiteral("GBR");
+        filter.asOf = QDate(2025, 1, 1);
+        const auto records = service.progression(filter);
+        QVERIFY(records);
+        const RecordInfo *cram = nullptr;
+        const RecordInfo *kerr = nullptr;
+        for (const RecordInfo &r : *records) {
+            if (r.athlete == QLatin1String("Steve Cram"))
+                cram = &r;
+            if (r.athlete == QLatin1String("Josh Kerr"))
+                kerr = &r;
+        }
+        QVERIFY(cram && kerr);
+        QCOMPARE(cram->mark.toString(), QStringLiteral("3:46.32"));
+        QCOMPARE(cram->stoodUntil, QDate(2024, 5, 25));
+        QCOMPARE(cram->stood, QStringLiteral("38 years 9 months 28 days"));
+        QCOMPARE(cram->stoodDays, 14182);
+        QVERIFY(!cram->current);
+        QVERIFY(kerr->current);
+        // As of a date before Kerr's run, Cram's record is the one in force.
+        filter.asOf = QDate(2024, 5, 24);
+        const auto then = service.current(filter);
+        QVERIFY(then && then->size() == 1);
+        QCOMPARE(then->first().athlete, QStringLiteral("Steve Cram"));
+    }
+
+    void equalledRecordEndsNothing()
+    {
+        RecordService service(m_almanac.db());
+        RecordFilter filter;
+        filter.event = eventSpec("Men's 1500m");
+        filter.type = QStringLiteral("NR");
+        filter.scope = QStringLiteral("GBR");
+        const auto records = service.progression(filter);
+        QVERIFY(records && records->size() >= 6);
+        const RecordInfo &coe = records->at(0);
+        const RecordInfo &ovett = records->at(1);
+        QCOMPARE(coe.athlete, QStringLiteral("Sebastian Coe"));
+        QCOMPARE(ovett.mark.toString(), QStringLiteral("3:32.1"));
+        QVERIFY(ovett.equalled);
+        // Both 3:32.1s stood until Ovett's 3:31.4 in Koblenz on 27 August 1980.
+        QCOMPARE(coe.stoodUntil, QDate(1980, 8, 27));
+        QCOMPARE(coe.stoodDays, 378);
+        QCOMPARE(ovett.stoodUntil, QDate(1980, 8, 27));
+        // Farah's 3:28.81 stood until Kerr's 3:27.79 in Paris; Kerr's 3:29.38 in Budapest did not end it.
+        const auto farah = std::find_if(records->cbegin(), records->cend(), [](const RecordInfo &r) { return r.athlete == QLatin1String("Mo Farah"); });
+        QVERIFY(farah != records->cend());
+        QCOMPARE(farah->stoodUntil, QDate(2024, 8, 6));
+        QCOMPARE(farah->stood, QStringLiteral("11 years 18 days"));
+    }
+
+    void headToHeadInChampionshipFinals()
+    {
+        HeadToHeadService service(m_almanac.db());
+        HeadToHeadFilter filter;
+        filter.finalsOnly = true;
+        filter.championshipsOnly = true;
+        const auto h = service.compare(athleteId(QStringLiteral("Josh Kerr")), athleteId(QStringLiteral("Jakob Ingebrigtsen")), filter);
+        QVERIFY(h);
+        // Tokyo 2021 and Eugene 2022 to Ingebrigtsen; Budapest 2023 and Paris 2024 to Kerr.
+        QCOMPARE(h->races.size(), 4);
+        QCOMPARE(h->aWins, 2);
+        QCOMPARE(h->bWins, 2);
+        QCOMPARE(h->races.first().winner, 2);
+        QCOMPARE(h->races.last().winner, 1);
+        // Without the filters the Bowerman Mile counts too.
+        const auto all = service.compare(athleteId(QStringLiteral("Josh Kerr")), athleteId(QStringLiteral("Jakob Ingebrigtsen")), {});
+        QVERIFY(all);
+        QCOMPARE(all->aWins, 3);
+        QCOMPARE(all->bWins, 2);
+        // A date range keeps only the races inside it.
+        HeadToHeadFilter range;
+        range.from = QDate(2023, 1, 1);
+        range.to = QDate(2023, 12, 31);
+        const auto in2023 = service.compare(athleteId(QStringLiteral("Josh Kerr")), athleteId(QStringLiteral("Jakob Ingebrigtsen")), range);
+        QVERIFY(in2023);
+        QCOMPARE(in2023->races.size(), 1);
+    }
+
+    void olympicHistoryAndMedalTable()
+    {
+        ChampionshipService service(m_almanac.db());
+        const auto history = service.history(eventSpec("Men's 1500m"), QStringLiteral("OG"));
+        QVERIFY(history);
+        QCOMPARE(history->size(), 2);
+        QCOMPARE(history->at(0).gold.first().athlete, QStringLiteral("Jakob Ingebrigtsen"));
+        QCOMPARE(history->at(1).gold.first().athlete, QStringLiteral("Cole Hocker"));
+        QCOMPARE(history->at(1).bronze.first().athlete, QStringLiteral("Yared Nuguse"));
+        // The almanac holds only the 1500m final of Paris: USA gold and bronze, GBR silver.
+        const auto medals = service.medalTable(competitionId(QStringLiteral("Paris 2024")), {}, MedalOrder::GoldFirst);
+        QVERIFY(medals);
+        QCOMPARE(medals->size(), 2);
+        QCOMPARE(medals->at(0).country, QStringLiteral("USA"));
+        QCOMPARE(medals->at(0).gold, 1);
+        QCOMPARE(medals->at(0).bronze, 1);
+        QCOMPARE(medals->at(1).country, QStringLiteral("GBR"));
+        QCOMPARE(medals->at(1).silver, 1);
+        // Before the final was run there was no medal yet.
+        QVERIFY(service.medalTable(competitionId(QStringLiteral("Paris 2024")), QDate(2024, 8, 5), MedalOrder::GoldFirst)->isEmpty());
+    }
+
+    void topListsOfTheSeasonAndAllTime()
+    {
+        TopListService service(m_almanac.db());
+        TopListQuery q;
+        q.event = eventSpec("Men's 1500m");
+        q.year = 2024;
+        q.country = QStringLiteral("USA");
+        const auto usa = service.topList(q);
+        QVERIFY(usa && usa->size() >= 2);
+        // Hocker's 3:27.65 (the American record) and Nuguse's 3:27.80, both in the Paris final.
+        QCOMPARE(usa->at(0).result.athlete, QStringLiteral("Cole Hocker"));
+        QCOMPARE(usa->at(0).result.mark.toString(), QStringLiteral("3:27.65"));
+        QCOMPARE(usa->at(1).result.athlete, QStringLiteral("Yared Nuguse"));
+        QCOMPARE(usa->at(1).rank, 2);
+
+        // All-time performers: one line per athlete, marks never getting better down the list.
+        q = TopListQuery();
+        q.event = eventSpec("Men's 1500m");
+        q.limit = 10;
+        const auto performers = service.topList(q);
+        QVERIFY(performers && performers->size() == 10);
+        QSet<qint64> athletes;
+        for (int i = 0; i < performers->size(); ++i) {
+            athletes.insert(performers->at(i).result.athleteId);
+            if (i > 0)
+                QVERIFY(performers->at(i).result.perf >= performers->at(i - 1).result.perf);
+        }
+        QCOMPARE(athletes.size(), 10);
+        // Kerr's best is his 3:27.79; in the performances list he appears more than once.
+        q.performances = true;
+        q.limit = 1000;
+        const auto performances = service.topList(q);
+        int kerr = 0;
+        for (const TopListEntry &e : *performances)
+            kerr += e.result.athlete == QLatin1String("Josh Kerr");
+        QVERIFY(kerr >= 5);   // four global finals and the split inside the Bowerman Mile
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_DerivedFacts)
+#include "tst_derivedfacts.moc"
