@@ -260,6 +260,16 @@ QString EventSpec::displayName() const
     return {};
 }
 
+QString sexCode(Sex s)
+{
+    switch (s) {
+    case Sex::Men: return QStringLiteral("M");
+    case Sex::Women: return QStringLiteral("W");
+    case Sex::Mixed: return QStringLiteral("X");
+    }
+    return QStringLiteral("M");
+}
+
 QString sexName(Sex s)
 {
     switch (s) {

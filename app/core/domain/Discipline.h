@@ -51,6 +51,7 @@ struct EventSpec
 };
 
 QString sexName(Sex s);                        // "Men", "Women", "Mixed"
+QString sexCode(Sex s);                        // "M", "W", "X" as stored
 /** "M", "Men", "Man", "Male", "W", "F", "Women", "Woman", "Female", "X", "Mixed" (case-insensitive). */
 std::optional<Sex> parseSex(QStringView text);
 

@@ -15,15 +15,6 @@ QVariant nullable(const QString &s)
     return s.isEmpty() ? QVariant() : QVariant(s);
 }
 
-QString sexCode(Sex sex)
-{
-    switch (sex) {
-    case Sex::Men: return QStringLiteral("M");
-    case Sex::Women: return QStringLiteral("W");
-    case Sex::Mixed: return QStringLiteral("X");
-    }
-    return QStringLiteral("M");
-}
 
 QString kindCode(MarkKind kind)
 {
@@ -171,7 +162,7 @@ std::optional<qint64> AlmanacWriter::insertAthlete(const AthleteInput &a)
     q.bindValue(QStringLiteral(":u"), nullable(a.uid));
     q.bindValue(QStringLiteral(":o"), a.origin);
     q.bindValue(QStringLiteral(":n"), a.name);
-    q.bindValue(QStringLiteral(":s"), a.sex == Sex::Women ? QStringLiteral("W") : QStringLiteral("M"));
+    q.bindValue(QStringLiteral(":s"), sexCode(a.sex));
     q.bindValue(QStringLiteral(":c"), nullable(a.country));
     q.bindValue(QStringLiteral(":b"), nullable(a.birthDate));
     q.bindValue(QStringLiteral(":p"), nullable(birthPrecision(a.birthDate)));

@@ -36,16 +36,11 @@ AthleteService::AthleteService(QSqlDatabase db)
 std::optional<QList<ResultInfo>> AthleteService::results(qint64 athleteId)
 {
     ResultQuery query(m_db);
-    auto rows = query.select(QStringLiteral("WHERE r.athlete_id = :a ORDER BY r.date DESC, ") + roundOrderSql(QStringLiteral("ro.round"))
+    auto rows = query.selectWithFlags(QStringLiteral("WHERE r.athlete_id = :a ORDER BY r.date DESC, ") + roundOrderSql(QStringLiteral("ro.round"))
                                  + QStringLiteral(" DESC, ro.heat DESC, e.name"),
                              {{QStringLiteral(":a"), athleteId}});
     if (!rows) {
         m_error = query.errorString();
-        return std::nullopt;
-    }
-    DerivedFacts facts(m_db);
-    if (!facts.annotate(*rows)) {
-        m_error = facts.errorString();
         return std::nullopt;
     }
     return rows;
@@ -111,7 +106,7 @@ std::optional<Progression> AthleteService::progression(qint64 athleteId, const E
         return std::nullopt;
     }
     ResultQuery query(m_db);
-    auto rows = query.select(QStringLiteral("WHERE r.athlete_id = :a AND e.discipline = :d AND e.sex = :s AND r.indoor = :i "
+    auto rows = query.selectWithFlags(QStringLiteral("WHERE r.athlete_id = :a AND e.discipline = :d AND e.sex = :s AND r.indoor = :i "
                                             "ORDER BY r.date, ")
                                  + roundOrderSql(QStringLiteral("ro.round")) + QStringLiteral(", ro.heat"),
                              {{QStringLiteral(":a"), athleteId},
@@ -120,11 +115,6 @@ std::optional<Progression> AthleteService::progression(qint64 athleteId, const E
                               {QStringLiteral(":i"), indoor ? 1 : 0}});
     if (!rows) {
         m_error = query.errorString();
-        return std::nullopt;
-    }
-    DerivedFacts facts(m_db);
-    if (!facts.annotate(*rows)) {
-        m_error = facts.errorString();
         return std::nullopt;
     }
     Progression p;

@@ -39,14 +39,9 @@ std::optional<QList<RaceResults>> ChampionshipService::results(qint64 competitio
             + QStringLiteral(", ro.heat, r.place IS NULL, r.place, r.perf IS NULL, r.perf, "
                              "CASE r.status WHEN 'DNF' THEN 1 WHEN 'DQ' THEN 2 WHEN 'DNS' THEN 3 ELSE 4 END, a.name");
     ResultQuery query(m_db);
-    auto rows = query.select(tail, values);
+    auto rows = query.selectWithFlags(tail, values);
     if (!rows) {
         m_error = query.errorString();
-        return std::nullopt;
-    }
-    DerivedFacts facts(m_db);
-    if (!facts.annotate(*rows)) {
-        m_error = facts.errorString();
         return std::nullopt;
     }
     QList<RaceResults> races;

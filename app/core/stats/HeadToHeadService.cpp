@@ -69,14 +69,9 @@ std::optional<HeadToHead> HeadToHeadService::compare(qint64 athleteA, qint64 ath
     }
     tail += QStringLiteral(" ORDER BY r.date, ") + roundOrderSql(QStringLiteral("ro.round")) + QStringLiteral(", ro.heat, r.round_id");
     ResultQuery query(m_db);
-    auto rows = query.select(tail, values);
+    auto rows = query.selectWithFlags(tail, values);
     if (!rows) {
         m_error = query.errorString();
-        return std::nullopt;
-    }
-    DerivedFacts facts(m_db);
-    if (!facts.annotate(*rows)) {
-        m_error = facts.errorString();
         return std::nullopt;
     }
     HeadToHead h;

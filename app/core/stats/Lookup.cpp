@@ -11,15 +11,6 @@
 
 namespace almanac {
 
-QString sexCode(Sex sex)
-{
-    switch (sex) {
-    case Sex::Men: return QStringLiteral("M");
-    case Sex::Women: return QStringLiteral("W");
-    case Sex::Mixed: return QStringLiteral("X");
-    }
-    return QStringLiteral("M");
-}
 
 namespace {
 

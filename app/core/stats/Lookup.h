@@ -34,6 +34,4 @@ private:
     QString m_error;
 };
 
-QString sexCode(Sex sex);
-
 } // namespace almanac

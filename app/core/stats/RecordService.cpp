@@ -3,6 +3,7 @@
 
 #include "db/Bind.h"
 #include "stats/Lookup.h"
+#include "stats/ResultQuery.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -50,14 +51,7 @@ std::optional<QList<RecordInfo>> RecordService::progression(const RecordFilter &
         r.type = q.value(1).toString();
         r.scope = q.value(2).toString();
         r.event = q.value(3).toString();
-        const QString kind = q.value(4).toString();
-        const qint64 value = q.value(5).toLongLong();
-        if (kind == QLatin1String("time"))
-            r.mark = Mark::time(value, q.value(6).toInt(), q.value(7).toString() == QLatin1String("H") ? Timing::Hand : Timing::Automatic);
-        else if (kind == QLatin1String("distance"))
-            r.mark = Mark::distance(value, q.value(6).toInt());
-        else
-            r.mark = Mark::points(value);
+        r.mark = markFromColumns(q.value(4).toString(), q.value(5).toLongLong(), q.value(6).toInt(), q.value(7).toString());
         r.actualMark = q.value(8).toString();
         r.athlete = q.value(9).toString();
         r.athleteId = q.value(10).toLongLong();

@@ -3,6 +3,7 @@
 
 #include "db/Bind.h"
 #include "domain/Placing.h"
+#include "stats/DerivedFacts.h"
 
 #include <QSqlError>
 
@@ -13,6 +14,15 @@ QString roundOrderSql(const QString &roundColumn)
     return QStringLiteral("(CASE %1 WHEN 'qualification' THEN 1 WHEN 'heat' THEN 1 WHEN 'quarter' THEN 2 "
                           "WHEN 'semi' THEN 3 ELSE 4 END)")
         .arg(roundColumn);
+}
+
+Mark markFromColumns(const QString &kind, qint64 value, int precision, const QString &timing)
+{
+    if (kind == QLatin1String("time"))
+        return Mark::time(value, precision, timing == QLatin1String("H") ? Timing::Hand : Timing::Automatic);
+    if (kind == QLatin1String("distance"))
+        return Mark::distance(value, precision);
+    return Mark::points(value);
 }
 
 QString ResultInfo::placeText() const
@@ -71,13 +81,7 @@ ResultInfo ResultQuery::fromQuery(const QSqlQuery &q)
     r.tied = q.value(20).toBool();
     r.status = q.value(21).toString();
     if (r.status == QLatin1String("OK") && !q.value(22).isNull()) {
-        const qint64 value = q.value(22).toLongLong();
-        if (kind == QLatin1String("time"))
-            r.mark = Mark::time(value, q.value(23).toInt(), q.value(24).toString() == QLatin1String("H") ? Timing::Hand : Timing::Automatic);
-        else if (kind == QLatin1String("distance"))
-            r.mark = Mark::distance(value, q.value(23).toInt());
-        else
-            r.mark = Mark::points(value);
+        r.mark = markFromColumns(kind, q.value(22).toLongLong(), q.value(23).toInt(), q.value(24).toString());
     } else {
         r.mark = Mark::withStatus(parseStatus(r.status).value_or(MarkStatus::DNF));
     }
@@ -115,6 +119,19 @@ std::optional<QList<ResultInfo>> ResultQuery::select(const QString &tail, const 
     QList<ResultInfo> rows;
     while (q.next())
         rows.append(fromQuery(q));
+    return rows;
+}
+
+std::optional<QList<ResultInfo>> ResultQuery::selectWithFlags(const QString &tail, const QVariantMap &values)
+{
+    auto rows = select(tail, values);
+    if (!rows)
+        return std::nullopt;
+    DerivedFacts facts(m_db);
+    if (!facts.annotate(*rows)) {
+        m_error = facts.errorString();
+        return std::nullopt;
+    }
     return rows;
 }
 

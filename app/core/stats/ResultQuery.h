@@ -20,6 +20,8 @@ public:
 
     /** Runs "SELECT <result columns> FROM <joins> " + tail with the given bound values. */
     std::optional<QList<ResultInfo>> select(const QString &tail, const QVariantMap &values);
+    /** The same, with the derived flags of every row computed. */
+    std::optional<QList<ResultInfo>> selectWithFlags(const QString &tail, const QVariantMap &values);
     std::optional<ResultInfo> byId(qint64 id);
     QString errorString() const { return m_error; }
 
@@ -30,6 +32,9 @@ private:
     QSqlDatabase m_db;
     QString m_error;
 };
+
+/** A mark from its stored columns: kind ("time", "distance", "points"), value, precision, timing ("A" or "H"). */
+Mark markFromColumns(const QString &kind, qint64 value, int precision, const QString &timing);
 
 /** SQL for a round's chronological order within a day: qualification/heats, quarters, semis, finals. */
 QString roundOrderSql(const QString &roundColumn);
