@@ -96,6 +96,10 @@ private slots:
         QCOMPARE(kerr.value(QStringLiteral("value")).toDouble(), 209.38);
         QCOMPARE(kerr.value(QStringLiteral("country")).toString(), QStringLiteral("GBR"));
         QCOMPARE(kerr.value(QStringLiteral("status")).toString(), QStringLiteral("OK"));
+        // Born 8 October 1997: 25 on the day ("the 25-year-old Scot").
+        QCOMPARE(kerr.value(QStringLiteral("age")).toInt(), 25);
+        // Ingebrigtsen, born 19 September 2000, was 22, not 20.
+        QCOMPARE(findResult(results, QStringLiteral("Jakob Ingebrigtsen")).value(QStringLiteral("age")).toInt(), 22);
         QVERIFY(!flagsOf(kerr).contains(QStringLiteral("PB")));
         QVERIFY(!flagsOf(kerr).contains(QStringLiteral("NR")));
         // The world lead of 2023 was Ingebrigtsen's 3:27.14 in July, not Kerr's.

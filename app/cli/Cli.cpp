@@ -171,6 +171,7 @@ QJsonObject resultJson(const ResultInfo &r)
     o.insert(QStringLiteral("heat"), r.heat > 0 ? QJsonValue(r.heat) : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("place"), r.place > 0 ? QJsonValue(r.placeText()) : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("athlete"), r.athlete);
+    o.insert(QStringLiteral("age"), r.age() >= 0 ? QJsonValue(r.age()) : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("country"), jsonOrNull(r.country));
     o.insert(QStringLiteral("mark"), r.hasMark() ? QJsonValue(r.mark.toString()) : QJsonValue(r.status));
     o.insert(QStringLiteral("value"), r.hasMark() ? QJsonValue(r.mark.numeric()) : QJsonValue(QJsonValue::Null));
@@ -391,6 +392,8 @@ std::optional<Failure> cmdAthlete(Session &s, const Arguments &args)
     out << p->athlete.name << " (" << p->athlete.country << ")";
     if (!p->athlete.birthDate.isEmpty())
         out << ", born " << p->athlete.birthDate;
+    if (ageOn(p->athlete.birthDate, QDate::currentDate()) >= 0)
+        out << " (age " << ageOn(p->athlete.birthDate, QDate::currentDate()) << ")";
     out << '\n';
     if (!p->athlete.otherNames.isEmpty())
         out << "Also written: " << p->athlete.otherNames.join(QStringLiteral(", ")) << '\n';
@@ -415,10 +418,11 @@ std::optional<Failure> cmdAthlete(Session &s, const Arguments &args)
     else
         honours.print(out);
     out << "\nResults (" << p->results.size() << ")\n";
-    TextTable results({QStringLiteral("Date"), QStringLiteral("Competition"), QStringLiteral("Event"), QStringLiteral("Round"), QStringLiteral("Place"),
-                       QStringLiteral("Mark"), QStringLiteral("Flags")});
+    TextTable results({QStringLiteral("Date"), QStringLiteral("Age"), QStringLiteral("Competition"), QStringLiteral("Event"), QStringLiteral("Round"),
+                       QStringLiteral("Place"), QStringLiteral("Mark"), QStringLiteral("Flags")});
     for (const ResultInfo &r : p->results)
-        results.add({isoDate(r.date), r.competition, r.event, roundLabel(r.round, r.heat), r.placeText(), r.markText(), r.flags.join(QLatin1Char(' '))});
+        results.add({isoDate(r.date), r.age() >= 0 ? QString::number(r.age()) : QString(), r.competition, r.event, roundLabel(r.round, r.heat),
+                     r.placeText(), r.markText(), r.flags.join(QLatin1Char(' '))});
     results.print(out);
     return std::nullopt;
 }

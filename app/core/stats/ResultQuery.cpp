@@ -25,6 +25,17 @@ Mark markFromColumns(const QString &kind, qint64 value, int precision, const QSt
     return Mark::points(value);
 }
 
+int ageOn(const QString &birthDate, const QDate &day)
+{
+    const QDate born = QDate::fromString(birthDate, Qt::ISODate);
+    if (birthDate.size() != 10 || !born.isValid() || !day.isValid() || day < born)
+        return -1;
+    int age = day.year() - born.year();
+    if (QDate(day.year(), born.month(), 1).addDays(born.day() - 1) > day)
+        --age;
+    return age;
+}
+
 QString ResultInfo::placeText() const
 {
     if (place <= 0)
@@ -50,7 +61,7 @@ QString ResultQuery::columns()
         "SELECT r.id, r.athlete_id, a.name, r.country, c.id, c.name, c.category, c.city, c.venue, r.round_id, e.id, e.name, "
         "e.discipline, e.sex, e.lower_is_better, e.kind, ro.round, ro.heat, r.date, r.place, r.tied, r.status, r.value, "
         "r.precision, r.timing, coalesce(r.wind_tenths, ro.wind_tenths), r.qualifier, r.indoor, r.altitude, r.en_route, "
-        "r.mixed, r.legal, r.annulled, r.perf, r.note, e.wind_measured "
+        "r.mixed, r.legal, r.annulled, r.perf, r.note, e.wind_measured, a.birth_date "
         "FROM results r JOIN rounds ro ON ro.id = r.round_id JOIN events e ON e.id = r.event_id "
         "JOIN competitions c ON c.id = ro.competition_id JOIN athletes a ON a.id = r.athlete_id ");
 }
@@ -100,6 +111,7 @@ ResultInfo ResultQuery::fromQuery(const QSqlQuery &q)
     r.annulled = q.value(32).toBool();
     r.perf = q.value(33).toLongLong();
     r.note = q.value(34).toString();
+    r.birthDate = q.value(36).toString();
     return r;
 }
 

@@ -17,6 +17,9 @@ namespace almanac {
 inline const QStringList kChampionshipCategories = {QStringLiteral("OG"), QStringLiteral("WCH"), QStringLiteral("WIC"),
                                                     QStringLiteral("EC")};
 
+/** Age in whole years on a day, from a date of birth written YYYY-MM-DD; -1 when not known to the day. */
+int ageOn(const QString &birthDate, const QDate &day);
+
 struct AthleteInfo
 {
     qint64 id = 0;
@@ -48,6 +51,7 @@ struct ResultInfo
     qint64 id = 0;
     qint64 athleteId = 0;
     QString athlete;
+    QString birthDate;      // the athlete's, as precise as known
     QString country;
     qint64 competitionId = 0;
     QString competition;
@@ -78,6 +82,8 @@ struct ResultInfo
     QStringList flags;      // computed: WR, ER, NR, OR, CR, WL, PB, =PB, SB ...
 
     bool hasMark() const { return status == QLatin1String("OK") && mark.hasValue(); }
+    /** The athlete's age in whole years on the day, or -1 when the date of birth is not known to the day. */
+    int age() const { return ageOn(birthDate, date); }
     QString placeText() const;
     QString markText() const;   // mark with its statistician's flags, or the status
 };
