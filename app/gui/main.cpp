@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 
 int main(int argc, char *argv[])
@@ -14,6 +15,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("athletics-almanac"));
     QApplication::setApplicationDisplayName(QStringLiteral("Athletics Almanac"));
     QApplication::setApplicationVersion(QStringLiteral(ALMANAC_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.athleticsalmanac.Almanac.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.athleticsalmanac.Almanac"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Athletics results almanac"));

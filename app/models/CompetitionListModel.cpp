@@ -3,6 +3,23 @@
 
 namespace almanac {
 
+QString CompetitionListModel::categoryName(const QString &code)
+{
+    if (code == QLatin1String("OG"))
+        return tr("Olympic Games");
+    if (code == QLatin1String("WCH"))
+        return tr("World Championships");
+    if (code == QLatin1String("WIC"))
+        return tr("World Indoor Championships");
+    if (code == QLatin1String("EC"))
+        return tr("European Championships");
+    if (code == QLatin1String("DL"))
+        return tr("Diamond League");
+    if (code == QLatin1String("NC"))
+        return tr("National championships");
+    return tr("Other");
+}
+
 CompetitionListModel::CompetitionListModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
@@ -35,7 +52,7 @@ QVariant CompetitionListModel::data(const QModelIndex &index, int role) const
         case Start: return c.competition.start.toString(Qt::ISODate);
         case Name: return c.competition.name;
         case City: return c.competition.city;
-        case Category: return c.competition.category;
+        case Category: return categoryName(c.competition.category);
         case Events: return c.events;
         case Results: return c.results;
         default: return {};

@@ -18,6 +18,7 @@ public:
 
     void setCompetitions(QList<CompetitionSummary> competitions);
     const CompetitionSummary &competitionAt(int row) const { return m_rows.at(row); }
+    static QString categoryName(const QString &code);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

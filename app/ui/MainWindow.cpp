@@ -31,7 +31,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(CompetitionListModel::Name, QHeaderView::Stretch);
     layout->addWidget(m_table);
     setCentralWidget(central);
 
@@ -59,7 +60,6 @@ bool MainWindow::openAlmanac(const QString &path, QString *error)
         return false;
     }
     m_competitions->setCompetitions(*competitions);
-    m_table->resizeColumnsToContents();
     m_summary->setText(tr("%1 competitions, %2 athletes, %3 results, %4 records")
                            .arg(stats->competitions)
                            .arg(stats->athletes)
