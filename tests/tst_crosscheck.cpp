@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Cross-checks the bundled almanac against the World Athletics all-time lists in ../shared/data
+// (every performance down to each list's cut-off): every bundled mark that the lists reach must be
+// there with the same athlete (by date of birth), date and mark. Skipped when the data is absent.
+#include "TestAlmanac.h"
+
+#include <QFile>
+#include <QSet>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace almanac;
+
+namespace {
+
+/** Splits one CSV line (RFC 4180 quoting, no embedded newlines). */
+QStringList csvFields(const QString &line)
+{
+    QStringList fields;
+    QString field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (quoted) {
+            if (c == QLatin1Char('"') && i + 1 < line.size() && line[i + 1] == QLatin1Char('"')) {
+                field += c;
+                ++i;
+            } else if (c == QLatin1Char('"')) {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            fields << field;
+            field.clear();
+        } else {
+            field += c;
+        }
+    }
+    fields << field;
+    return fields;
+}
+
+struct TopList
+{
+    QSet<QString> performances;   // dob|date|mark
+    qint64 slowest = 0;           // the list's cut-off, in ms
+};
+
+std::optional<TopList> readTopList(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return std::nullopt;
+    TopList list;
+    QStringList header;
+    while (!file.atEnd()) {
+        QString line = QString::fromUtf8(file.readLine()).trimmed();
+        if (line.startsWith(QChar(0xFEFF)))
+            line.remove(0, 1);
+        const QStringList fields = csvFields(line);
+        if (header.isEmpty()) {
+            header = fields;
+            continue;
+        }
+        const auto at = [&](const char *column) { return fields.value(header.indexOf(QLatin1String(column))); };
+        list.performances.insert(at("dob") + QLatin1Char('|') + at("date") + QLatin1Char('|') + at("mark"));
+        list.slowest = std::max(list.slowest, qint64(at("mark_numeric").toDouble() * 1000.0 + 0.5));
+    }
+    return list;
+}
+
+} // namespace
+
+class tst_CrossCheck : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void bundledMarksAgreeWithTheWorldAthleticsLists_data()
+    {
+        QTest::addColumn<QString>("discipline");
+        QTest::addColumn<QString>("file");
+        QTest::newRow("men's 1500m") << QStringLiteral("1500") << QStringLiteral("male/1500-metres.csv");
+        QTest::newRow("men's mile") << QStringLiteral("MILE") << QStringLiteral("male/one-mile.csv");
+        QTest::newRow("women's 1500m") << QStringLiteral("1500") << QStringLiteral("female/1500-metres.csv");
+        QTest::newRow("men's 800m") << QStringLiteral("800") << QStringLiteral("male/800-metres.csv");
+        QTest::newRow("women's 800m") << QStringLiteral("800") << QStringLiteral("female/800-metres.csv");
+        QTest::newRow("men's 5000m") << QStringLiteral("5000") << QStringLiteral("male/5000-metres.csv");
+        QTest::newRow("women's 5000m") << QStringLiteral("5000") << QStringLiteral("female/5000-metres.csv");
+    }
+
+    void bundledMarksAgreeWithTheWorldAthleticsLists()
+    {
+        QFETCH(QString, discipline);
+        QFETCH(QString, file);
+        const QString path = test::sharedDataDir() + QStringLiteral("/wa-toplists-2025/") + file;
+        if (!QFile::exists(path))
+            QSKIP("../shared/data/wa-toplists-2025 is not here");
+        const auto list = readTopList(path);
+        QVERIFY(list && !list->performances.isEmpty());
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openBundled());
+        QSqlQuery q(almanac.db());
+        q.prepare(QStringLiteral("SELECT a.name, a.birth_date, r.date, r.mark, r.value FROM results r JOIN athletes a ON a.id = r.athlete_id "
+                                 "JOIN events e ON e.id = r.event_id WHERE r.status = 'OK' AND e.discipline = :d AND e.sex = :s "
+                                 "AND a.birth_date IS NOT NULL"));
+        q.bindValue(QStringLiteral(":d"), discipline);
+        q.bindValue(QStringLiteral(":s"), file.startsWith(QLatin1String("male")) ? QStringLiteral("M") : QStringLiteral("W"));
+        QVERIFY(q.exec());
+        QStringList missing;
+        int checked = 0;
+        while (q.next()) {
+            if (q.value(4).toLongLong() > list->slowest)
+                continue;   // slower than the list reaches
+            ++checked;
+            const QString key = QStringList{q.value(1).toString(), q.value(2).toString(), q.value(3).toString()}.join(QLatin1Char('|'));
+            if (!list->performances.contains(key))
+                missing << QStringLiteral("%1 %2 %3").arg(q.value(0).toString(), q.value(2).toString(), q.value(3).toString());
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("not in the World Athletics list: ") + missing.join(QStringLiteral("; "))));
+        qInfo("%d bundled marks found in %s", checked, qPrintable(file));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_CrossCheck)
+#include "tst_crosscheck.moc"
