@@ -296,9 +296,16 @@ private slots:
         r = run({QStringLiteral("toplist"), QStringLiteral("--event"), QStringLiteral("Men's 1500m"), QStringLiteral("--all-time"), QStringLiteral("--json")}, out);
         QCOMPARE(r.status, 0);
         QVERIFY(!r.json().value(QStringLiteral("rows")).toArray().isEmpty());
-        // The same seed gives the same almanac; an existing file is never overwritten.
+        // An existing file is never overwritten.
         r = run({QStringLiteral("generate"), QStringLiteral("--results"), QStringLiteral("10"), QStringLiteral("--out"), out});
         QCOMPARE(r.status, 3);
+        QVERIFY(QString::fromUtf8(r.err).contains(QLatin1String("exists")));
+        // The same seed gives the same almanac.
+        const QString again = m_dir.filePath(QStringLiteral("synthetic-again.sqlite"));
+        QCOMPARE(run({QStringLiteral("generate"), QStringLiteral("--results"), QStringLiteral("5000"), QStringLiteral("--out"), again}).status, 0);
+        const QStringList list = {QStringLiteral("toplist"), QStringLiteral("--event"), QStringLiteral("Women's 800m"), QStringLiteral("--all-time"),
+                                  QStringLiteral("--performances"), QStringLiteral("--json")};
+        QCOMPARE(run(list, again).out, run(list, out).out);
     }
 };
 

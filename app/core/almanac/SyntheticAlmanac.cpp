@@ -3,6 +3,7 @@
 
 #include "db/SqlTransaction.h"
 
+#include <QHash>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -78,17 +79,22 @@ bool SyntheticAlmanac::generate(qint64 target)
         return false;
     }
     const int eventCount = int(std::size(kEvents));
-    // About 16 results per athlete over a career.
+    // The seasons, and how many meetings each needs: a championship gives about 1,200 results
+    // (heats and finals of every event), a meeting about 80 (a third of the events, ten a race).
+    const int seasons = int(std::clamp<qint64>(target / 20000 + 3, 3, 26));
+    const int firstYear = 2026 - seasons;
+    const qint64 perSeason = (target + seasons - 1) / seasons;
+    const int meetings = int(std::max<qint64>(1, (perSeason - 1200) / 75 + 1));
+    // About 16 results per athlete over a career; births spread so that every season has its field.
     const qint64 athleteCount = std::max<qint64>(eventCount * 12, target / 16);
     QList<Athlete> athletes;
     athletes.reserve(athleteCount);
     QList<QList<int>> byEvent(eventCount);
-    const int firstYear = 2026 - int(std::clamp<qint64>(target / 40000, 8, 60));
     for (qint64 i = 0; i < athleteCount; ++i) {
         Athlete a;
         a.event = int(m_random.bounded(eventCount));
         a.country = countries[int(m_random.bounded(int(countries.size())))];
-        a.born = firstYear - 30 + int(m_random.bounded(2026 - firstYear + 12));
+        a.born = firstYear - 36 + int(m_random.bounded(2026 - firstYear + 36 - 17));
         a.talent = std::abs(m_random.generateDouble() + m_random.generateDouble() + m_random.generateDouble() - 1.5) * 1.6;
         AthleteInput input;
         input.origin = QStringLiteral("import");
@@ -135,19 +141,27 @@ bool SyntheticAlmanac::generate(qint64 target)
 
     const QStringList championships = {QStringLiteral("OG"), QStringLiteral("WCH"), QStringLiteral("EC")};
     int meeting = 0;
-    for (int year = firstYear; m_counts.results < target; ++year) {
+    // Passes over the seasons until the target is reached (the first pass nearly always does).
+    for (int pass = 0; m_counts.results < target; ++pass) {
+    const qint64 before = m_counts.results;
+    for (int year = firstYear; year < 2026 && m_counts.results < target; ++year) {
         // Each season: its meetings, then a championship with heats and finals.
-        const int meetings = 30;
         for (int m = 0; m <= meetings && m_counts.results < target; ++m) {
             const bool championship = m == meetings;
             CompetitionInput c;
             c.origin = QStringLiteral("import");
             const QString city = QLatin1String(kCities[(meeting++) % int(std::size(kCities))]);
             c.category = championship ? championships[year % 3] : QStringLiteral("DL");
-            c.name = championship ? QStringLiteral("%1 Championships %2 %3").arg(c.category, city).arg(year)
-                                  : QStringLiteral("Meeting %1 %2 %3").arg(m + 1).arg(city).arg(year);
+            static const QHash<QString, QString> series = {{QStringLiteral("OG"), QStringLiteral("Olympic Games")},
+                                                           {QStringLiteral("WCH"), QStringLiteral("World Championships")},
+                                                           {QStringLiteral("EC"), QStringLiteral("European Championships")}};
+            c.name = championship ? QStringLiteral("%1 %2 %3").arg(series.value(c.category), city).arg(year)
+                                  : QStringLiteral("Meeting %1 %2 %3").arg(pass * (meetings + 1) + m + 1).arg(city).arg(year);
+            if (championship && pass > 0)
+                continue;   // one championship a season
             c.city = city;
-            c.start = QDate(year > 2100 ? 2100 : year, 5, 1).addDays(m * 4);
+            // Meetings from April to September, the championship in August.
+            c.start = championship ? QDate(year, 8, 10) : QDate(year, 4, 1).addDays(int(qint64(m) * 180 / std::max(1, meetings)));
             c.end = c.start.addDays(championship ? 8 : 0);
             const auto competitionId = m_writer.insertCompetition(c);
             if (!competitionId) {
@@ -213,6 +227,11 @@ bool SyntheticAlmanac::generate(qint64 target)
                 }
             }
         }
+    }
+    if (m_counts.results == before) {
+        m_error = QStringLiteral("no athlete could be placed in a race");
+        return false;
+    }
     }
     if (!transaction.commit()) {
         m_error = QStringLiteral("cannot commit the generated almanac");
