@@ -530,6 +530,7 @@ std::optional<Failure> cmdResults(Session &s, const Arguments &args)
         comp.insert(QStringLiteral("end"), isoDate(c.end));
         comp.insert(QStringLiteral("category"), c.category);
         comp.insert(QStringLiteral("sources"), jsonStrings(c.sources));
+        comp.insert(QStringLiteral("notes"), jsonStrings(c.note.split(QLatin1Char('\n'), Qt::SkipEmptyParts)));
         o.insert(QStringLiteral("competition"), comp);
         QJsonArray events;
         for (const RaceResults &race : *races) {
@@ -553,6 +554,8 @@ std::optional<Failure> cmdResults(Session &s, const Arguments &args)
     out << c.name << " — " << c.city << ", " << isoDate(c.start) << (c.end.isValid() && c.end != c.start ? QStringLiteral(" to ") + isoDate(c.end) : QString()) << '\n';
     for (const QString &source : c.sources)
         out << "Source: " << source << '\n';
+    for (const QString &note : c.note.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        out << "Note: " << note << '\n';
     for (const RaceResults &race : *races) {
         out << '\n';
         printRace(out, race);
