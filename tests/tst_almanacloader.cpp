@@ -103,6 +103,8 @@ private slots:
                                   << 13 << QStringLiteral("field 'wind'");
         QTest::newRow("typed flag") << QByteArray("event: Men's 1500m\nround: final\ndate: 2024-06-01\n1 | Josh Kerr | GBR | 3:30.00 | flags=PB\n")
                                     << 13 << QStringLiteral("field 'flags'");
+        QTest::newRow("unknown nation") << QByteArray("event: Men's 1500m\nround: final\ndate: 2024-06-01\n1 | Josh Kerr | GBX | 3:30.00\n")
+                                        << 13 << QStringLiteral("field 'country': 'GBX'");
         QTest::newRow("twice in race") << QByteArray("event: Men's 1500m\nround: final\ndate: 2024-06-01\n1 | Josh Kerr | GBR | 3:30.00\n"
                                                      "2 | Josh Kerr | GBR | 3:31.00\n")
                                        << 14 << QStringLiteral("appears twice");

@@ -232,6 +232,18 @@ private slots:
         QTest::newRow("nobody") << QStringList{QStringLiteral("athlete"), QStringLiteral("Zzyzx Qwerty")} << 1 << QStringLiteral("no athlete");
         QTest::newRow("ambiguous") << QStringList{QStringLiteral("athlete"), QStringLiteral("Cheruiyot")} << 1 << QStringLiteral("Timothy Cheruiyot");
         QTest::newRow("two competitions") << QStringList{QStringLiteral("medals"), QStringLiteral("Olympic")} << 1 << QStringLiteral("Paris 2024");
+        QTest::newRow("empty name") << QStringList{QStringLiteral("athlete"), QStringLiteral("")} << 2 << QStringLiteral("name");
+        QTest::newRow("punctuation competition") << QStringList{QStringLiteral("medals"), QStringLiteral("'")} << 2 << QStringLiteral("competition");
+        QTest::newRow("empty event") << QStringList{QStringLiteral("results"), QStringLiteral("--competition"), QStringLiteral("Paris 2024"),
+                                                    QStringLiteral("--event"), QStringLiteral("")} << 2 << QStringLiteral("--event");
+        QTest::newRow("from after to") << QStringList{QStringLiteral("h2h"), QStringLiteral("kerr"), QStringLiteral("hocker"), QStringLiteral("--from"),
+                                                      QStringLiteral("2024-01-01"), QStringLiteral("--to"), QStringLiteral("2023-01-01")}
+                                       << 2 << QStringLiteral("after");
+        QTest::newRow("never met") << QStringList{QStringLiteral("h2h"), QStringLiteral("Sebastian Coe"), QStringLiteral("Josh Kerr")} << 1
+                                   << QStringLiteral("no race");
+        QTest::newRow("stats takes nothing") << QStringList{QStringLiteral("stats"), QStringLiteral("now")} << 2 << QStringLiteral("no arguments");
+        QTest::newRow("too many results") << QStringList{QStringLiteral("generate"), QStringLiteral("--results"), QStringLiteral("999999999999"),
+                                                         QStringLiteral("--out"), QStringLiteral("x.sqlite")} << 2 << QStringLiteral("--results");
         QTest::newRow("no competition") << QStringList{QStringLiteral("medals"), QStringLiteral("Helsinki 1983")} << 1 << QStringLiteral("no competition");
     }
 

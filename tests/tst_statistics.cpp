@@ -10,6 +10,7 @@
 #include "stats/ResultQuery.h"
 #include "stats/TopListService.h"
 
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace almanac;
@@ -339,6 +340,116 @@ private slots:
         const auto c = service.compare(a, o, champsOnly);
         QCOMPARE(c->races.size(), 1);
         QCOMPARE(c->bWins, 1);
+    }
+
+    void bFinalsGiveNoMedals()
+    {
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        Builder b(almanac.db());
+        const qint64 champs = b.competition(QStringLiteral("Champs 2010"), QStringLiteral("EC"), QDate(2010, 7, 27));
+        const qint64 a = b.race(champs, "Men's 100m", RoundType::Final, QDate(2010, 7, 28), Wind::fromTenths(5), 1);
+        const qint64 bFinal = b.race(champs, "Men's 100m", RoundType::Final, QDate(2010, 7, 28), Wind::fromTenths(5), 2);
+        b.result(a, b.athlete(QStringLiteral("A Winner"), QStringLiteral("FRA")), QStringLiteral("FRA"), 1, "10.11");
+        b.result(bFinal, b.athlete(QStringLiteral("B Winner"), QStringLiteral("USA")), QStringLiteral("USA"), 1, "10.30");
+        ChampionshipService service(almanac.db());
+        const auto medals = service.medalTable(champs, {}, MedalOrder::GoldFirst);
+        QCOMPARE(medals->size(), 1);
+        QCOMPARE(medals->first().country, QStringLiteral("FRA"));
+        const auto history = service.history(*EventSpec::parse(QStringLiteral("Men's 100m")), QStringLiteral("EC"));
+        QCOMPARE(history->first().gold.size(), 1);
+    }
+
+    void handTimesSetNoAutomaticRecordAndLeadNothing()
+    {
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        Builder b(almanac.db());
+        b.record("NR", QStringLiteral("GBR"), "Men's 100m", "9.87", QDate(1993, 8, 15));
+        const qint64 meet = b.competition(QStringLiteral("Meet 2001"), QStringLiteral("OTHER"), QDate(2001, 6, 1));
+        const qint64 autoRace = b.race(meet, "Men's 100m", RoundType::Race, QDate(2001, 6, 1), Wind::fromTenths(0));
+        const qint64 handRace = b.race(meet, "Men's 100m", RoundType::Race, QDate(2001, 6, 2), Wind::fromTenths(0), 2);
+        b.result(autoRace, b.athlete(QStringLiteral("Auto Runner"), QStringLiteral("USA")), QStringLiteral("USA"), 1, "9.95");
+        const qint64 hand = b.result(handRace, b.athlete(QStringLiteral("Hand Runner"), QStringLiteral("GBR")), QStringLiteral("GBR"), 1, "9.8h");
+        const ResultInfo r = b.info(hand);
+        QVERIFY(r.mark.isHand());
+        QVERIFY2(!r.flags.contains(QLatin1String("NR")), qPrintable(flags(r)));
+        QVERIFY(!r.flags.contains(QLatin1String("WL")));
+        QVERIFY(r.flags.contains(QLatin1String("PB")));   // the athlete's first hand time
+    }
+
+    void linkedEqualledRecordIsWrittenWithEquals()
+    {
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        Builder b(almanac.db());
+        b.record("NR", QStringLiteral("NOR"), "Men's 400m", "44.00", QDate(2000, 6, 1));
+        const qint64 meet = b.competition(QStringLiteral("Meet 2005"), QStringLiteral("OTHER"), QDate(2005, 6, 1));
+        const qint64 runner = b.athlete(QStringLiteral("Equal Runner"), QStringLiteral("NOR"));
+        const qint64 result = b.result(b.race(meet, "Men's 400m", RoundType::Race, QDate(2005, 6, 1)), runner, QStringLiteral("NOR"), 1, "44.00");
+        b.record("NR", QStringLiteral("NOR"), "Men's 400m", "44.00", QDate(2005, 6, 1));
+        QSqlQuery q(almanac.db());
+        q.prepare(QStringLiteral("UPDATE records SET result_id = :r, athlete_id = :a WHERE date = '2005-06-01'"));
+        q.bindValue(QStringLiteral(":r"), result);
+        q.bindValue(QStringLiteral(":a"), runner);
+        QVERIFY(q.exec());
+        QVERIFY2(b.info(result).flags.contains(QLatin1String("=NR")), qPrintable(flags(b.info(result))));
+    }
+
+    void headToHeadLeavesOutRelaysAndNonStarters()
+    {
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        Builder b(almanac.db());
+        const qint64 x = b.athlete(QStringLiteral("Team Mate X"), QStringLiteral("JAM"));
+        const qint64 y = b.athlete(QStringLiteral("Team Mate Y"), QStringLiteral("JAM"));
+        const qint64 champs = b.competition(QStringLiteral("Champs 2015"), QStringLiteral("WCH"), QDate(2015, 8, 22));
+        const qint64 relay = b.race(champs, "Men's 4x100m relay", RoundType::Final, QDate(2015, 8, 29));
+        b.result(relay, x, QStringLiteral("JAM"), 1, "37.36");
+        b.result(relay, y, QStringLiteral("JAM"), 1, "37.36");
+        const qint64 final = b.race(champs, "Men's 100m", RoundType::Final, QDate(2015, 8, 23), Wind::fromTenths(-5));
+        b.result(final, x, QStringLiteral("JAM"), 1, "9.79");
+        ResultInput dns;
+        dns.roundId = final;
+        dns.athleteId = y;
+        dns.country = QStringLiteral("JAM");
+        dns.mark = Mark::withStatus(MarkStatus::DNS);
+        QVERIFY(AlmanacWriter(almanac.db()).insertResult(dns));
+        HeadToHeadService service(almanac.db());
+        QVERIFY(service.compare(x, y, {})->races.isEmpty());
+        // The relay team is one line of a top list: its nation.
+        TopListService lists(almanac.db());
+        TopListQuery t;
+        t.event = *EventSpec::parse(QStringLiteral("Men's 4x100m relay"));
+        t.year = 2015;
+        t.performances = true;
+        const auto list = lists.topList(t);
+        QCOMPARE(list->size(), 1);
+        QCOMPARE(list->first().result.country, QStringLiteral("JAM"));
+    }
+
+    void indoorSeasonEndsInSpring()
+    {
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        Builder b(almanac.db());
+        const qint64 x = b.athlete(QStringLiteral("Winter Runner"), QStringLiteral("SWE"));
+        const qint64 december = b.competition(QStringLiteral("December Meet 2023"), QStringLiteral("OTHER"), QDate(2023, 12, 10), true);
+        const qint64 february = b.competition(QStringLiteral("February Meet 2024"), QStringLiteral("OTHER"), QDate(2024, 2, 10), true);
+        b.result(b.race(december, "Men's 1500m", RoundType::Race, QDate(2023, 12, 10), std::nullopt, 0, true), x, QStringLiteral("SWE"), 1, "3:36.00");
+        const qint64 later = b.result(b.race(february, "Men's 1500m", RoundType::Race, QDate(2024, 2, 10), std::nullopt, 0, true), x,
+                                      QStringLiteral("SWE"), 1, "3:37.00");
+        // December 2023 belongs to the 2024 indoor season: February's slower mark is no season best.
+        QVERIFY2(!b.info(later).flags.contains(QLatin1String("SB")), qPrintable(flags(b.info(later))));
+        TopListService lists(almanac.db());
+        TopListQuery t;
+        t.event = *EventSpec::parse(QStringLiteral("Men's 1500m"));
+        t.indoor = true;
+        t.year = 2024;
+        t.performances = true;
+        QCOMPARE(lists.topList(t)->size(), 2);
+        t.year = 2023;
+        QVERIFY(lists.topList(t)->isEmpty());
     }
 
     void durations_data()

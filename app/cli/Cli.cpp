@@ -5,6 +5,7 @@
 #include "almanac/SyntheticAlmanac.h"
 #include "db/Database.h"
 #include "domain/Discipline.h"
+#include "domain/Names.h"
 #include "domain/Placing.h"
 #include "stats/AthleteService.h"
 #include "stats/Catalog.h"
@@ -24,6 +25,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <filesystem>
 
 namespace almanac::cli {
 
@@ -268,6 +270,7 @@ public:
     QSqlDatabase db() const { return m_database.db(); }
     bool json() const { return m_args.flags.contains(QStringLiteral("--json")); }
     QString value(const char *option) const { return m_args.values.value(QLatin1String(option)); }
+    bool given(const char *option) const { return m_args.values.contains(QLatin1String(option)); }
     bool flag(const char *option) const { return m_args.flags.contains(QLatin1String(option)); }
     QTextStream &out() { return m_out; }
 
@@ -275,6 +278,8 @@ public:
 
     std::optional<Failure> athlete(const QString &name, AthleteInfo &found)
     {
+        if (nameTokens(name).isEmpty())
+            return Failure{Usage, QStringLiteral("give an athlete's name, e.g. \"Josh Kerr\"")};
         Lookup lookup(db());
         const auto matches = lookup.athletes(name);
         if (!matches)
@@ -293,6 +298,8 @@ public:
 
     std::optional<Failure> competition(const QString &text, CompetitionInfo &found)
     {
+        if (nameTokens(text).isEmpty())
+            return Failure{Usage, QStringLiteral("give a competition, e.g. \"Paris 2024\"")};
         Lookup lookup(db());
         const auto matches = lookup.competitions(text);
         if (!matches)
@@ -311,8 +318,8 @@ public:
 
     std::optional<Failure> event(const QString &text, EventSpec &found)
     {
-        if (text.isEmpty())
-            return Failure{Usage, QStringLiteral("--event is required, e.g. --event \"Men's 1500m\"")};
+        if (text.trimmed().isEmpty())
+            return Failure{Usage, QStringLiteral("--event needs an event, e.g. --event \"Men's 1500m\"")};
         QString error;
         const auto parsed = EventSpec::parse(text, &error);
         if (!parsed)
@@ -496,14 +503,14 @@ std::optional<Failure> cmdResults(Session &s, const Arguments &args)
     if (compText.isEmpty())
         return Failure{Usage, QStringLiteral("results needs --competition COMP, e.g. --competition \"Budapest 2023\"")};
     std::optional<EventSpec> event;
-    if (!s.value("--event").isEmpty()) {
+    if (s.given("--event")) {
         EventSpec e;
         if (auto f = s.event(s.value("--event"), e))
             return f;
         event = e;
     }
     QString round;
-    if (!s.value("--round").isEmpty()) {
+    if (s.given("--round")) {
         const auto r = parseRoundType(s.value("--round"));
         if (!r || *r == RoundType::Unknown)
             return Failure{Usage, QStringLiteral("--round %1 is not final, semi, quarter, heat or race").arg(s.value("--round"))};
@@ -789,7 +796,7 @@ std::optional<Failure> cmdHeadToHead(Session &s, const Arguments &args)
     if (args.positional.size() != 2)
         return Failure{Usage, QStringLiteral("h2h takes two names, e.g. almanac h2h \"Josh Kerr\" \"Jakob Ingebrigtsen\"")};
     HeadToHeadFilter filter;
-    if (!s.value("--event").isEmpty()) {
+    if (s.given("--event")) {
         EventSpec e;
         if (auto f = s.event(s.value("--event"), e))
             return f;
@@ -801,6 +808,8 @@ std::optional<Failure> cmdHeadToHead(Session &s, const Arguments &args)
         return f;
     if (auto f = s.date("--to", filter.to))
         return f;
+    if (filter.from.isValid() && filter.to.isValid() && filter.from > filter.to)
+        return Failure{Usage, QStringLiteral("--from %1 is after --to %2").arg(isoDate(filter.from), isoDate(filter.to))};
     AthleteInfo a, b;
     if (auto f = s.athlete(args.positional[0], a))
         return f;
@@ -812,6 +821,10 @@ std::optional<Failure> cmdHeadToHead(Session &s, const Arguments &args)
     const auto h = service.compare(a.id, b.id, filter);
     if (!h)
         return dbFailure(service.errorString());
+    if (h->races.isEmpty())
+        return Failure{NotFound, QStringLiteral("the almanac has no race that %1 and %2 both ran%3").arg(a.name, b.name,
+                                                                                              filter.event || filter.finalsOnly || filter.championshipsOnly || filter.from.isValid() || filter.to.isValid()
+                                                                                                  ? QStringLiteral(" with these filters") : QString())};
     if (s.json()) {
         QJsonObject o;
         o.insert(QStringLiteral("a"), athleteJson(h->a));
@@ -1034,6 +1047,18 @@ std::optional<Failure> cmdStats(Session &s, const QString &path)
     return std::nullopt;
 }
 
+/** Moves a finished file into place in one step: the old file stays whole until the new one replaces it. */
+std::optional<Failure> replaceFile(const QString &from, const QString &to)
+{
+    std::error_code error;
+    std::filesystem::rename(std::filesystem::path(from.toStdString()), std::filesystem::path(to.toStdString()), error);
+    if (error) {
+        QFile::remove(from);
+        return Failure{BadInput, QStringLiteral("cannot write %1: %2").arg(to, QString::fromStdString(error.message()))};
+    }
+    return std::nullopt;
+}
+
 std::optional<Failure> cmdBuildAlmanac(const Arguments &args, QTextStream &out)
 {
     if (args.positional.size() != 2)
@@ -1044,26 +1069,33 @@ std::optional<Failure> cmdBuildAlmanac(const Arguments &args, QTextStream &out)
     const QString partial = target + QStringLiteral(".partial");
     QFile::remove(partial);
     QStringList counts;
+    QString error;
     {
         Database database;
         if (!database.open(partial))
             return Failure{BadInput, database.errorString()};
-        AlmanacLoader loader(database.db());
-        if (!loader.loadDirectory(source)) {
-            database.close();
-            QFile::remove(partial);
-            return Failure{BadInput, loader.errorString()};
+        {
+            AlmanacLoader loader(database.db());
+            if (loader.loadDirectory(source)) {
+                const auto c = loader.counts();
+                counts << QStringLiteral("%1 athletes").arg(c.athletes) << QStringLiteral("%1 competitions").arg(c.competitions)
+                       << QStringLiteral("%1 races").arg(c.rounds) << QStringLiteral("%1 results").arg(c.results)
+                       << QStringLiteral("%1 records").arg(c.records);
+            } else {
+                error = loader.errorString();
+            }
         }
-        QSqlQuery q(database.db());
-        q.exec(QStringLiteral("VACUUM"));
-        const auto c = loader.counts();
-        counts << QStringLiteral("%1 athletes").arg(c.athletes) << QStringLiteral("%1 competitions").arg(c.competitions)
-               << QStringLiteral("%1 races").arg(c.rounds) << QStringLiteral("%1 results").arg(c.results)
-               << QStringLiteral("%1 records").arg(c.records);
+        if (error.isEmpty()) {
+            QSqlQuery q(database.db());
+            q.exec(QStringLiteral("VACUUM"));
+        }
     }
-    QFile::remove(target);
-    if (!QFile::rename(partial, target))
-        return Failure{BadInput, QStringLiteral("cannot write %1").arg(target)};
+    if (!error.isEmpty()) {
+        QFile::remove(partial);
+        return Failure{BadInput, error};
+    }
+    if (auto f = replaceFile(partial, target))
+        return f;
     out << "Wrote " << target << ": " << counts.join(QStringLiteral(", ")) << '\n';
     return std::nullopt;
 }
@@ -1072,8 +1104,9 @@ std::optional<Failure> cmdGenerate(const Arguments &args, QTextStream &out)
 {
     bool ok = false;
     const qint64 results = args.values.value(QStringLiteral("--results")).toLongLong(&ok);
-    if (!ok || results < 1)
-        return Failure{Usage, QStringLiteral("generate needs --results N (a positive number) and --out FILE")};
+    constexpr qint64 kMaxResults = 50'000'000;
+    if (!ok || results < 1 || results > kMaxResults)
+        return Failure{Usage, QStringLiteral("generate needs --results N (1 to %1) and --out FILE").arg(kMaxResults)};
     const QString target = args.values.value(QStringLiteral("--out"));
     if (target.isEmpty())
         return Failure{Usage, QStringLiteral("generate needs --out FILE")};
@@ -1088,20 +1121,23 @@ std::optional<Failure> cmdGenerate(const Arguments &args, QTextStream &out)
     const QString partial = target + QStringLiteral(".partial");
     QFile::remove(partial);
     SyntheticAlmanac::Counts counts;
+    QString error;
     {
         Database database;
         if (!database.open(partial))
             return Failure{BadInput, database.errorString()};
         SyntheticAlmanac generator(database.db(), seed);
-        if (!generator.generate(results)) {
-            database.close();
-            QFile::remove(partial);
-            return Failure{BadInput, generator.errorString()};
-        }
-        counts = generator.counts();
+        if (generator.generate(results))
+            counts = generator.counts();
+        else
+            error = generator.errorString();
     }
-    if (!QFile::rename(partial, target))
-        return Failure{BadInput, QStringLiteral("cannot write %1").arg(target)};
+    if (!error.isEmpty()) {
+        QFile::remove(partial);
+        return Failure{BadInput, error};
+    }
+    if (auto f = replaceFile(partial, target))
+        return f;
     out << "Wrote " << target << ": " << counts.athletes << " athletes, " << counts.competitions << " competitions, " << counts.rounds
         << " races, " << counts.results << " results\n";
     return std::nullopt;
@@ -1142,6 +1178,12 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         };
         if (!commands.contains(args.command)) {
             err << "almanac: unknown command " << args.command << "; see almanac --help\n";
+            return Usage;
+        }
+        const bool listing = args.command == QLatin1String("events") || args.command == QLatin1String("competitions")
+                             || args.command == QLatin1String("stats");
+        if (listing && !args.positional.isEmpty()) {
+            err << "almanac: " << args.command << " takes no arguments; see almanac --help\n";
             return Usage;
         }
         Session session(args, out);

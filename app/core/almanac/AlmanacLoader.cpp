@@ -168,6 +168,7 @@ bool AlmanacLoader::parseCountries(const QString &path)
         }
         if (!m_writer.insertCountry(code, row.fields[1], area, from, to))
             return fail(path, line.number, m_writer.errorString());
+        m_countries.insert(code);
         ++m_counts.countries;
     }
     return true;
@@ -193,6 +194,8 @@ bool AlmanacLoader::parseAthletes(const QString &path)
             return fail(path, line.number, QStringLiteral("field 'sex': '%1' is not M or W").arg(row.fields[1]));
         a.sex = *sex;
         a.country = row.fields[2];
+        if (!a.country.isEmpty() && !m_countries.contains(a.country))
+            return fail(path, line.number, QStringLiteral("field 'country': '%1' is not in countries.txt").arg(a.country));
         a.birthDate = row.fields.value(3);
         if (!validBirth(a.birthDate))
             return fail(path, line.number,
@@ -256,8 +259,11 @@ bool AlmanacLoader::parseCompetition(const QString &path)
             c.category = value;
         } else if (key == QLatin1String("city"))
             c.city = value;
-        else if (key == QLatin1String("country"))
+        else if (key == QLatin1String("country")) {
+            if (!m_countries.contains(value))
+                return fail(path, n, QStringLiteral("field 'country': '%1' is not in countries.txt").arg(value));
             c.country = value;
+        }
         else if (key == QLatin1String("venue"))
             c.venue = value;
         else if (key == QLatin1String("start") || key == QLatin1String("end")) {
@@ -379,6 +385,8 @@ bool AlmanacLoader::parseCompetition(const QString &path)
                 return false;
             r.athleteId = *athlete;
             r.country = row.fields[2];
+            if (!m_countries.contains(r.country))
+                return fail(path, n, QStringLiteral("field 'country': '%1' is not in countries.txt").arg(r.country));
             const bool isSplit = row.options.contains(QStringLiteral("split"));
             if (!isSplit) {
                 const auto mark = parseMarkForDiscipline(row.fields[3], *event->discipline, &errorText);
@@ -472,8 +480,8 @@ bool AlmanacLoader::parseRecords(const QString &path)
     QStringList sources;
     QString pendingNote;
     qint64 lastRecord = 0;
-    QString lastNote;
     qint64 eventId = 0;
+    bool indoor = false;
     int rows = 0;
     QString errorText;
     auto attachNote = [&](qint64 id, const QString &note) -> bool {
@@ -496,10 +504,10 @@ bool AlmanacLoader::parseRecords(const QString &path)
                 event = EventSpec::parse(value, &errorText);
                 if (!event)
                     return fail(path, line.number, QStringLiteral("field 'event': %1").arg(errorText));
-                const auto id = m_writer.eventId(*event, false);
-                if (!id)
-                    return fail(path, line.number, m_writer.errorString());
-                eventId = *id;
+            } else if (key == QLatin1String("environment")) {
+                if (value != QLatin1String("indoor") && value != QLatin1String("outdoor"))
+                    return fail(path, line.number, QStringLiteral("field 'environment': '%1' is not indoor or outdoor").arg(value));
+                indoor = value == QLatin1String("indoor");
             } else if (key == QLatin1String("source")) {
                 sources.append(value);
             } else if (key == QLatin1String("note")) {
@@ -516,6 +524,12 @@ bool AlmanacLoader::parseRecords(const QString &path)
         }
         if (type.isEmpty() || scope.isEmpty() || !event)
             return fail(path, line.number, QStringLiteral("a record row before the 'record:', 'scope:' and 'event:' lines"));
+        if (eventId == 0) {
+            const auto id = m_writer.eventId(*event, indoor);
+            if (!id)
+                return fail(path, line.number, m_writer.errorString());
+            eventId = *id;
+        }
         if (sources.isEmpty())
             return fail(path, line.number, QStringLiteral("no 'source:' line before the first record: every record names its source"));
         const Row row = splitRow(line.text);
@@ -538,6 +552,8 @@ bool AlmanacLoader::parseRecords(const QString &path)
             r.athleteId = *athlete;
         }
         r.country = row.fields[2];
+        if (!r.country.isEmpty() && !m_countries.contains(r.country))
+            return fail(path, line.number, QStringLiteral("field 'country': '%1' is not in countries.txt").arg(r.country));
         r.date = parseDate(row.fields[3]);
         if (!r.date.isValid())
             return fail(path, line.number, QStringLiteral("field 'date': '%1' is not a date (YYYY-MM-DD)").arg(row.fields[3]));
@@ -575,7 +591,7 @@ bool AlmanacLoader::parseRecords(const QString &path)
                          slug(row.fields[1]));
         const auto id = m_writer.insertRecord(r);
         if (!id)
-            return fail(path, line.number, QStringLiteral("%1 (is the same record listed twice?)").arg(m_writer.errorString()));
+            return fail(path, line.number, m_writer.errorString());
         for (const QString &source : sources) {
             const auto sid = m_writer.sourceId(source);
             if (!sid || !m_writer.addRecordSource(*id, *sid))
@@ -585,7 +601,6 @@ bool AlmanacLoader::parseRecords(const QString &path)
         ++rows;
         ++m_counts.records;
     }
-    Q_UNUSED(lastNote);
     if (rows == 0)
         return fail(path, 0, QStringLiteral("the file holds no record"));
     return true;

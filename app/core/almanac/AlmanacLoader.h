@@ -4,6 +4,7 @@
 #include "repo/AlmanacWriter.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -59,6 +60,7 @@ private:
     Counts m_counts;
     QHash<QString, qint64> m_athletes;   // folded name → id
     QHash<qint64, QString> m_athleteUids;
+    QSet<QString> m_countries;   // IOC codes loaded from countries.txt
 };
 
 } // namespace almanac

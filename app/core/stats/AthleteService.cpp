@@ -23,7 +23,7 @@ bool betterThan(const ResultInfo &a, const ResultInfo &b)
 
 bool countsForBests(const ResultInfo &r)
 {
-    return r.hasMark() && r.legal && !r.annulled && r.timing == QLatin1String("A");
+    return r.hasMark() && r.legal && !r.annulled && !r.relay;
 }
 
 } // namespace
@@ -67,22 +67,25 @@ std::optional<AthleteProfile> AthleteService::profile(qint64 athleteId)
     for (const ResultInfo &r : p.results) {
         if (!countsForBests(r))
             continue;
-        const QString key = QStringLiteral("%1|%2").arg(r.event).arg(r.indoor ? 1 : 0);
+        // Indoor and outdoor apart, hand and automatic times apart.
+        const QString key = QStringLiteral("%1|%2|%3").arg(r.event).arg(r.indoor ? 1 : 0).arg(r.timing);
         if (!pbs.contains(key) || betterThan(r, pbs.value(key)))
             pbs.insert(key, r);
-        const QString seasonKey = QStringLiteral("%1|%2").arg(key).arg(r.date.year());
+        const QString seasonKey = QStringLiteral("%1|%2").arg(key).arg(seasonOf(r.date, r.indoor));
         if (!sbs.contains(seasonKey) || betterThan(r, sbs.value(seasonKey)))
             sbs.insert(seasonKey, r);
     }
     for (const ResultInfo &r : std::as_const(pbs))
-        p.personalBests.append({r.event, r.discipline, r.indoor, r});
+        p.personalBests.append({r.event, r.discipline, r.indoor, r.mark.isHand(), r});
     std::sort(p.personalBests.begin(), p.personalBests.end(), [](const PersonalBest &a, const PersonalBest &b) {
         if (a.indoor != b.indoor)
             return !a.indoor;
-        return a.result.mark.value() < b.result.mark.value();
+        if (a.result.mark.value() != b.result.mark.value())
+            return a.result.mark.value() < b.result.mark.value();
+        return !a.hand && b.hand;
     });
     for (const ResultInfo &r : std::as_const(sbs))
-        p.seasonBests.append({r.event, r.discipline, r.indoor, r.date.year(), r});
+        p.seasonBests.append({r.event, r.discipline, r.indoor, r.mark.isHand(), seasonOf(r.date, r.indoor), r});
     std::sort(p.seasonBests.begin(), p.seasonBests.end(), [](const SeasonBest &a, const SeasonBest &b) {
         if (a.year != b.year)
             return a.year > b.year;
@@ -91,7 +94,7 @@ std::optional<AthleteProfile> AthleteService::profile(qint64 athleteId)
         return a.event < b.event;
     });
     for (const ResultInfo &r : p.results) {
-        if (kChampionshipCategories.contains(r.category) && r.round == QLatin1String("final"))
+        if (kChampionshipCategories.contains(r.category) && r.isMedalFinal() && (r.place > 0 || !r.hasMark()))
             p.honours.append(r);
     }
     return p;
@@ -121,18 +124,23 @@ std::optional<Progression> AthleteService::progression(qint64 athleteId, const E
     p.athlete = *athlete;
     p.event = event.displayName();
     p.indoor = indoor;
+    // Automatic times make the progression; an athlete with hand times only gets theirs.
+    const bool anyAutomatic = std::any_of(rows->cbegin(), rows->cend(),
+                                          [](const ResultInfo &r) { return countsForBests(r) && r.timing == QLatin1String("A"); });
+    const QString timing = anyAutomatic ? QStringLiteral("A") : QStringLiteral("H");
+    p.hand = !anyAutomatic;
     QMap<int, ResultInfo> seasons;
     for (const ResultInfo &r : std::as_const(*rows)) {
-        if (!countsForBests(r))
+        if (!countsForBests(r) || r.timing != timing)
             continue;
         if (r.flags.contains(QLatin1String("PB")))
             p.improvements.append(r);
-        const int year = r.date.year();
+        const int year = seasonOf(r.date, r.indoor);
         if (!seasons.contains(year) || betterThan(r, seasons.value(year)))
             seasons.insert(year, r);
     }
     for (auto it = seasons.cbegin(); it != seasons.cend(); ++it)
-        p.seasons.append({p.event, event.discipline->code, indoor, it.key(), it.value()});
+        p.seasons.append({p.event, event.discipline->code, indoor, p.hand, it.key(), it.value()});
     return p;
 }
 

@@ -22,6 +22,7 @@ struct Progression
     AthleteInfo athlete;
     QString event;
     bool indoor = false;
+    bool hand = false;                   // hand times: the athlete has no automatic time in the event
     QList<ResultInfo> improvements;      // each new PB, oldest first
     QList<SeasonBest> seasons;           // best of each year, oldest first
 };

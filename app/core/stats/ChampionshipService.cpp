@@ -94,7 +94,7 @@ std::optional<QList<MedalRow>> ChampionshipService::medalTable(qint64 competitio
     QString sql = QStringLiteral(
         "SELECT DISTINCT r.country, r.place, ro.id, CASE WHEN e.relay = 1 THEN '' ELSE r.athlete_id END "
         "FROM results r JOIN rounds ro ON ro.id = r.round_id JOIN events e ON e.id = r.event_id "
-        "WHERE ro.competition_id = :c AND ro.round = 'final' AND r.status = 'OK' AND r.annulled = 0 "
+        "WHERE ro.competition_id = :c AND ro.round = 'final' AND ro.heat <= 1 AND r.status = 'OK' AND r.annulled = 0 "
         "AND r.place BETWEEN 1 AND 3 AND r.en_route = 0");
     if (asOf.isValid())
         sql += QStringLiteral(" AND ro.date <= :asof");
@@ -144,6 +144,7 @@ std::optional<QList<HistoryEdition>> ChampionshipService::history(const EventSpe
     editions.prepare(QStringLiteral(
         "SELECT DISTINCT c.id, c.name, c.start_date, ro.date FROM competitions c JOIN rounds ro ON ro.competition_id = c.id "
         "JOIN events e ON e.id = ro.event_id WHERE c.category = :cat AND e.discipline = :d AND e.sex = :s AND ro.round = 'final' "
+        "AND ro.heat <= 1 "
         "ORDER BY c.start_date"));
     editions.bindValue(QStringLiteral(":cat"), category);
     editions.bindValue(QStringLiteral(":d"), event.discipline->code);
@@ -169,8 +170,8 @@ std::optional<QList<HistoryEdition>> ChampionshipService::history(const EventSpe
     ResultQuery query(m_db);
     for (HistoryEdition &h : list) {
         const auto medallists = query.select(
-            QStringLiteral("WHERE ro.competition_id = :c AND e.discipline = :d AND e.sex = :s AND ro.round = 'final' "
-                           "AND r.status = 'OK' AND r.annulled = 0 AND r.place BETWEEN 1 AND 3 ORDER BY r.place, a.name"),
+            QStringLiteral("WHERE ro.competition_id = :c AND e.discipline = :d AND e.sex = :s AND ro.round = 'final' AND ro.heat <= 1 "
+                           "AND r.status = 'OK' AND r.annulled = 0 AND r.en_route = 0 AND r.place BETWEEN 1 AND 3 ORDER BY r.place, a.name"),
             {{QStringLiteral(":c"), h.competitionId},
              {QStringLiteral(":d"), event.discipline->code},
              {QStringLiteral(":s"), sexCode(event.sex)}});

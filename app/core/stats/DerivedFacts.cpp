@@ -152,42 +152,38 @@ bool DerivedFacts::annotate(ResultInfo &r)
         return m;
     };
 
-    // Records: linked rows first, then the computed ones.
+    // Records: hand times set no record where the record in force was timed automatically.
     QStringList recordFlags;
-    {
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("SELECT type, scope FROM records WHERE result_id = :id ORDER BY type"));
-        q.bindValue(QStringLiteral(":id"), r.id);
-        if (!q.exec()) {
-            m_error = q.lastError().text();
-            return false;
-        }
-        while (q.next()) {
-            const QString flag = recordFlag(q.value(0).toString(), q.value(1).toString());
-            if (!recordFlags.contains(flag))
-                recordFlags.append(flag);
-        }
-    }
     for (const Scope &s : recordScopes(r)) {
         const QString flag = recordFlag(s.type, s.scope);
-        if (recordFlags.contains(flag) || recordFlags.contains(QLatin1Char('=') + flag))
-            continue;
         m_error.clear();
-        const auto inForce = scalar(QStringLiteral("SELECT min(rec.perf) FROM records rec JOIN events e ON e.id = rec.event_id "
-                                                   "WHERE rec.type = :t AND rec.scope = :s AND e.discipline = :d AND e.sex = :sex "
-                                                   "AND e.indoor = :i AND rec.date < :date"),
-                                    with({{QStringLiteral(":t"), s.type}, {QStringLiteral(":s"), s.scope}}));
+        QSqlQuery inForce(m_db);
+        inForce.prepare(QStringLiteral("SELECT rec.perf, rec.timing, rec.precision FROM records rec JOIN events e ON e.id = rec.event_id "
+                                       "WHERE rec.type = :t AND rec.scope = :s AND e.discipline = :d AND e.sex = :sex "
+                                       "AND e.indoor = :i AND rec.date < :date ORDER BY rec.perf LIMIT 1"));
+        bindPresent(inForce, inForce.lastQuery(), with({{QStringLiteral(":t"), s.type}, {QStringLiteral(":s"), s.scope}}));
+        if (!inForce.exec()) {
+            m_error = inForce.lastError().text();
+            return false;
+        }
+        const bool known = inForce.next();
+        const qint64 recordPerf = known ? inForce.value(0).toLongLong() : 0;
+        const bool automaticRecord = known && inForce.value(1).toString() == QLatin1String("A") && inForce.value(2).toInt() < 100;
+        inForce.finish();
+        // A result a record row names is that record, equalled or not.
+        const auto linked = scalar(QStringLiteral("SELECT count(*) FROM records WHERE result_id = :id AND type = :t AND scope = :s"),
+                                   with({{QStringLiteral(":t"), s.type}, {QStringLiteral(":s"), s.scope}}));
         if (!m_error.isEmpty())
             return false;
-        if (!inForce || r.perf > *inForce)
+        if (linked && *linked > 0) {
+            recordFlags.append(known && r.perf == recordPerf ? QLatin1Char('=') + flag : flag);
+            continue;
+        }
+        if (!known || r.perf > recordPerf || (r.timing == QLatin1String("H") && automaticRecord))
             continue;
         // A better mark within the scope in the same race takes the record, not this one.
         QString scopeCondition;
-        QVariantMap values = with({{QStringLiteral(":round"), r.roundId}, {QStringLiteral(":perf"), r.perf}});
-        values.remove(QStringLiteral(":d"));
-        values.remove(QStringLiteral(":sex"));
-        values.remove(QStringLiteral(":i"));
-        values.remove(QStringLiteral(":date"));
+        QVariantMap values = {{QStringLiteral(":id"), r.id}, {QStringLiteral(":round"), r.roundId}, {QStringLiteral(":perf"), r.perf}};
         if (s.type == QLatin1String("NR")) {
             scopeCondition = QStringLiteral(" AND r.country = :scope");
             values.insert(QStringLiteral(":scope"), s.scope);
@@ -203,32 +199,36 @@ bool DerivedFacts::annotate(ResultInfo &r)
             return false;
         if (better && *better > 0)
             continue;
-        recordFlags.append(r.perf < *inForce ? flag : QLatin1Char('=') + flag);
+        recordFlags.append(r.perf < recordPerf ? flag : QLatin1Char('=') + flag);
     }
     r.flags += recordFlags;
 
     const int order = orderKey(r);
     const QString earlierOrSameDayBefore = QStringLiteral(" AND (r.date < :date OR (r.date = :date AND ") + orderKeySql()
                                            + QStringLiteral(" < :ord))");
-    const QString yearStart = QDate(r.date.year(), 1, 1).toString(Qt::ISODate);
+    const QString yearStart = seasonStart(seasonOf(r.date, r.indoor), r.indoor).toString(Qt::ISODate);
 
-    // World lead of the season, in this almanac.
-    const auto seasonBest = scalar(
-        QStringLiteral("SELECT min(r.perf) FROM results r JOIN rounds ro ON ro.id = r.round_id JOIN events e ON e.id = r.event_id "
-                       "WHERE e.discipline = :d AND e.sex = :sex AND r.indoor = :i AND r.legal = 1 AND r.annulled = 0 "
-                       "AND r.timing = :t AND r.date >= :ys AND r.date <= :date AND r.id <> :id "
-                       "AND (r.date < :date OR ")
-            + orderKeySql() + QStringLiteral(" < :ord OR (r.round_id = :round AND r.perf < :perf))"),
-        with({{QStringLiteral(":t"), r.timing}, {QStringLiteral(":ys"), yearStart}, {QStringLiteral(":ord"), order},
-              {QStringLiteral(":round"), r.roundId}, {QStringLiteral(":perf"), r.perf}}));
-    if (!m_error.isEmpty())
-        return false;
-    if (!seasonBest || r.perf < *seasonBest)
-        r.flags.append(QStringLiteral("WL"));
-    else if (r.perf == *seasonBest)
-        r.flags.append(QStringLiteral("=WL"));
+    // World lead of the season, in this almanac, among automatic times (hand times lead nothing).
+    if (r.timing != QLatin1String("H")) {
+        const auto seasonBest = scalar(
+            QStringLiteral("SELECT min(r.perf) FROM results r JOIN rounds ro ON ro.id = r.round_id JOIN events e ON e.id = r.event_id "
+                           "WHERE e.discipline = :d AND e.sex = :sex AND r.indoor = :i AND r.legal = 1 AND r.annulled = 0 "
+                           "AND r.timing = :t AND r.date >= :ys AND r.date <= :date AND r.id <> :id "
+                           "AND (r.date < :date OR ")
+                + orderKeySql() + QStringLiteral(" < :ord OR (r.round_id = :round AND r.perf < :perf))"),
+            with({{QStringLiteral(":t"), r.timing}, {QStringLiteral(":ys"), yearStart}, {QStringLiteral(":ord"), order},
+                  {QStringLiteral(":round"), r.roundId}, {QStringLiteral(":perf"), r.perf}}));
+        if (!m_error.isEmpty())
+            return false;
+        if (!seasonBest || r.perf < *seasonBest)
+            r.flags.append(QStringLiteral("WL"));
+        else if (r.perf == *seasonBest)
+            r.flags.append(QStringLiteral("=WL"));
+    }
 
-    // Personal and season bests.
+    // Personal and season bests: an athlete's, not a relay team's.
+    if (r.relay)
+        return true;
     const QString own = QStringLiteral(
         "SELECT min(r.perf) FROM results r JOIN rounds ro ON ro.id = r.round_id JOIN events e ON e.id = r.event_id "
         "WHERE r.athlete_id = :a AND e.discipline = :d AND e.sex = :sex AND r.indoor = :i AND r.legal = 1 AND r.annulled = 0 "

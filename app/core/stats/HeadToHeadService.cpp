@@ -46,9 +46,10 @@ std::optional<HeadToHead> HeadToHeadService::compare(qint64 athleteA, qint64 ath
         return std::nullopt;
     }
     QString tail = QStringLiteral(
-        "WHERE r.athlete_id IN (:a, :b) AND r.en_route = 0 AND r.round_id IN ("
+        "WHERE r.athlete_id IN (:a, :b) AND r.en_route = 0 AND e.relay = 0 AND r.round_id IN ("
         "  SELECT x.round_id FROM results x JOIN results y ON y.round_id = x.round_id "
-        "  WHERE x.athlete_id = :a AND y.athlete_id = :b AND x.en_route = 0 AND y.en_route = 0)");
+        "  WHERE x.athlete_id = :a AND y.athlete_id = :b AND x.en_route = 0 AND y.en_route = 0 "
+        "    AND x.status <> 'DNS' AND y.status <> 'DNS')");
     QVariantMap values = {{QStringLiteral(":a"), athleteA}, {QStringLiteral(":b"), athleteB}};
     if (f.event) {
         tail += QStringLiteral(" AND e.discipline = :d AND e.sex = :s");

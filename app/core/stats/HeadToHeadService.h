@@ -19,7 +19,8 @@ struct HeadToHeadFilter
 
 /**
  * Every race two athletes both ran, oldest first. The better place wins; a finisher beats a
- * non-finisher; equal places, or neither finishing, decide nothing. En-route times are not races.
+ * non-finisher; equal places, or neither finishing, decide nothing. En-route times, relays and races
+ * one of them did not start are not counted.
  */
 class HeadToHeadService
 {

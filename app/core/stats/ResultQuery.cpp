@@ -25,6 +25,21 @@ Mark markFromColumns(const QString &kind, qint64 value, int precision, const QSt
     return Mark::points(value);
 }
 
+int seasonOf(const QDate &date, bool indoor)
+{
+    return indoor && date.month() >= 11 ? date.year() + 1 : date.year();
+}
+
+QDate seasonStart(int season, bool indoor)
+{
+    return indoor ? QDate(season - 1, 11, 1) : QDate(season, 1, 1);
+}
+
+QDate seasonEnd(int season, bool indoor)
+{
+    return indoor ? QDate(season, 10, 31) : QDate(season, 12, 31);
+}
+
 int ageOn(const QString &birthDate, const QDate &day)
 {
     const QDate born = QDate::fromString(birthDate, Qt::ISODate);
@@ -61,7 +76,7 @@ QString ResultQuery::columns()
         "SELECT r.id, r.athlete_id, a.name, r.country, c.id, c.name, c.category, c.city, c.venue, r.round_id, e.id, e.name, "
         "e.discipline, e.sex, e.lower_is_better, e.kind, ro.round, ro.heat, r.date, r.place, r.tied, r.status, r.value, "
         "r.precision, r.timing, coalesce(r.wind_tenths, ro.wind_tenths), r.qualifier, r.indoor, r.altitude, r.en_route, "
-        "r.mixed, r.legal, r.annulled, r.perf, r.note, e.wind_measured, a.birth_date "
+        "r.mixed, r.legal, r.annulled, r.perf, r.note, e.wind_measured, a.birth_date, e.relay "
         "FROM results r JOIN rounds ro ON ro.id = r.round_id JOIN events e ON e.id = r.event_id "
         "JOIN competitions c ON c.id = ro.competition_id JOIN athletes a ON a.id = r.athlete_id ");
 }
@@ -112,6 +127,7 @@ ResultInfo ResultQuery::fromQuery(const QSqlQuery &q)
     r.perf = q.value(33).toLongLong();
     r.note = q.value(34).toString();
     r.birthDate = q.value(36).toString();
+    r.relay = q.value(37).toBool();
     return r;
 }
 

@@ -30,9 +30,13 @@ std::optional<QList<TopListEntry>> TopListService::topList(const TopListQuery &t
     const QString sql = QStringLiteral(
         "WITH marks AS ("
         "  SELECT r.id, r.perf, r.date, a.name, "
-        "         row_number() OVER (PARTITION BY r.athlete_id ORDER BY r.perf, r.date, r.id) AS nth "
+        // A relay team is its nation: one line per nation among performers, one per team and race among performances.
+        "         row_number() OVER (PARTITION BY CASE WHEN e.relay = 1 THEN r.country ELSE r.athlete_id END "
+        "                            ORDER BY r.perf, r.date, r.id) AS nth, "
+        "         row_number() OVER (PARTITION BY r.round_id, CASE WHEN e.relay = 1 THEN r.country ELSE r.athlete_id END "
+        "                            ORDER BY r.id) AS team_nth "
         "  FROM results r JOIN events e ON e.id = r.event_id JOIN athletes a ON a.id = r.athlete_id WHERE ") + filter +
-        QStringLiteral("), listed AS (SELECT * FROM marks WHERE :performances = 1 OR nth = 1) "
+        QStringLiteral("), listed AS (SELECT * FROM marks WHERE team_nth = 1 AND (:performances = 1 OR nth = 1)) "
         "SELECT id, rank() OVER (ORDER BY perf) AS rank, "
         "       count(*) OVER (PARTITION BY perf) AS same "
         "FROM listed ORDER BY perf, date, name, id LIMIT :limit");
@@ -44,8 +48,8 @@ std::optional<QList<TopListEntry>> TopListService::topList(const TopListQuery &t
                  {QStringLiteral(":s"), sexCode(t.event.sex)},
                  {QStringLiteral(":i"), t.indoor ? 1 : 0},
                  {QStringLiteral(":t"), t.hand ? QStringLiteral("H") : QStringLiteral("A")},
-                 {QStringLiteral(":from"), QDate(t.year, 1, 1).toString(Qt::ISODate)},
-                 {QStringLiteral(":to"), QDate(t.year, 12, 31).toString(Qt::ISODate)},
+                 {QStringLiteral(":from"), seasonStart(t.year, t.indoor).toString(Qt::ISODate)},
+                 {QStringLiteral(":to"), seasonEnd(t.year, t.indoor).toString(Qt::ISODate)},
                  {QStringLiteral(":country"), t.country},
                  {QStringLiteral(":performances"), t.performances ? 1 : 0},
                  {QStringLiteral(":limit"), t.limit > 0 ? t.limit : -1}});

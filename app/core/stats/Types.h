@@ -20,6 +20,12 @@ inline const QStringList kChampionshipCategories = {QStringLiteral("OG"), QStrin
 /** Age in whole years on a day, from a date of birth written YYYY-MM-DD; -1 when not known to the day. */
 int ageOn(const QString &birthDate, const QDate &day);
 
+/** The season of a mark: the calendar year outdoors; indoors the year in which the winter season ends,
+    so that November and December belong to the next year's indoor season. */
+int seasonOf(const QDate &date, bool indoor);
+QDate seasonStart(int season, bool indoor);
+QDate seasonEnd(int season, bool indoor);
+
 struct AthleteInfo
 {
     qint64 id = 0;
@@ -64,6 +70,7 @@ struct ResultInfo
     QString discipline;     // "1500"
     QString sex;
     bool lowerIsBetter = true;
+    bool relay = false;
     QString round;          // final, semi, heat, race ...
     int heat = 0;
     QDate date;
@@ -82,6 +89,8 @@ struct ResultInfo
     QStringList flags;      // computed: WR, ER, NR, OR, CR, WL, PB, =PB, SB ...
 
     bool hasMark() const { return status == QLatin1String("OK") && mark.hasValue(); }
+    /** A final that gives medals and honours: not a B final, not an en-route time. */
+    bool isMedalFinal() const { return round == QLatin1String("final") && heat <= 1 && !mark.isEnRoute(); }
     /** The athlete's age in whole years on the day, or -1 when the date of birth is not known to the day. */
     int age() const { return ageOn(birthDate, date); }
     QString placeText() const;
@@ -170,6 +179,7 @@ struct PersonalBest
     QString event;
     QString discipline;
     bool indoor = false;
+    bool hand = false;      // the best hand time, kept apart from automatic times
     ResultInfo result;
 };
 
@@ -178,6 +188,7 @@ struct SeasonBest
     QString event;
     QString discipline;
     bool indoor = false;
+    bool hand = false;
     int year = 0;
     ResultInfo result;
 };
