@@ -146,6 +146,48 @@ private slots:
         QVERIFY2(loader.errorString().contains(QLatin1String("source")), qPrintable(loader.errorString()));
     }
 
+    void relayRowsNameTheirRunners()
+    {
+        QTemporaryDir dir;
+        const QString source = dir.filePath(QStringLiteral("almanac"));
+        QVERIFY(writeAlmanacWith(source, kHeader + "event: Men's 4x400m relay\nround: final\ndate: 2024-06-01\n"
+                                                   "1 | Great Britain | GBR | 2:59.00 | members=Josh Kerr; Jake Wightman; Neil Gourley; Jake Heyward\n"));
+        {
+            QFile more(source + QStringLiteral("/athletes/extra.txt"));
+            QVERIFY(QDir(source).mkpath(QStringLiteral("athletes")));
+            QVERIFY(more.open(QIODevice::WriteOnly));
+            // Listed again with the same identity: one athlete.
+            more.write("Josh Kerr | M | GBR | 1997-10-08 | alias=Joshua Kerr\n");
+        }
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        AlmanacLoader loader(almanac.db());
+        QVERIFY2(loader.loadDirectory(source), qPrintable(loader.errorString()));
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM results")), 4);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM athletes WHERE name = 'Josh Kerr'")), 1);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM athlete_names WHERE name = 'Joshua Kerr'")), 1);
+    }
+
+    void relayWithoutRunnersAndConflictingAthletesAreRefused()
+    {
+        QTemporaryDir dir;
+        const QString source = dir.filePath(QStringLiteral("almanac"));
+        QVERIFY(writeAlmanacWith(source, kHeader + "event: Men's 4x400m relay\nround: final\ndate: 2024-06-01\n1 | Great Britain | GBR | 2:59.00\n"));
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        AlmanacLoader loader(almanac.db());
+        QVERIFY(!loader.loadDirectory(source));
+        QVERIFY2(loader.errorString().contains(QLatin1String("test.txt:13: field 'members'")), qPrintable(loader.errorString()));
+        QVERIFY(QDir(source).mkpath(QStringLiteral("athletes")));
+        QFile more(source + QStringLiteral("/athletes/extra.txt"));
+        QVERIFY(more.open(QIODevice::WriteOnly));
+        more.write("Josh Kerr | M | GBR | 1998-01-01\n");
+        more.close();
+        AlmanacLoader again(almanac.db());
+        QVERIFY(!again.loadDirectory(source));
+        QVERIFY2(again.errorString().contains(QLatin1String("extra.txt:1: field 'name'")), qPrintable(again.errorString()));
+    }
+
     void splitsBecomeEnRouteResultsOfTheShorterEvent()
     {
         QTemporaryDir dir;

@@ -183,6 +183,8 @@ QJsonObject resultJson(const ResultInfo &r)
     o.insert(QStringLiteral("flags"), jsonStrings(r.flags));
     o.insert(QStringLiteral("mark_flags"), jsonStrings(markFlags(r.mark)));
     o.insert(QStringLiteral("legal"), r.legal);
+    if (r.relay)
+        o.insert(QStringLiteral("members"), jsonStrings(r.members));
     return o;
 }
 
@@ -491,7 +493,8 @@ void printRace(QTextStream &out, const RaceResults &race)
     out << '\n';
     TextTable t({QStringLiteral("Place"), QStringLiteral("Athlete"), QStringLiteral("Nat"), QStringLiteral("Mark"), QStringLiteral("Q"), QStringLiteral("Flags")});
     for (const ResultInfo &r : race.results)
-        t.add({r.placeText(), r.athlete, r.country, r.markText(), r.qualifier, r.flags.join(QLatin1Char(' '))});
+        t.add({r.placeText(), r.relay ? QStringLiteral("%1 (%2)").arg(r.athlete, r.members.join(QStringLiteral(", "))) : r.athlete, r.country,
+               r.markText(), r.qualifier, r.flags.join(QLatin1Char(' '))});
     t.print(out);
 }
 

@@ -201,14 +201,25 @@ bool AlmanacLoader::parseAthletes(const QString &path)
             return fail(path, line.number,
                         QStringLiteral("field 'born': '%1' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)").arg(a.birthDate));
         const QString key = foldName(a.name);
-        if (m_athletes.contains(key))
-            return fail(path, line.number, QStringLiteral("field 'name': '%1' is listed twice").arg(a.name));
-        a.uid = QStringLiteral("athlete:%1:%2").arg(slug(a.name), a.birthDate);
-        const auto id = m_writer.insertAthlete(a);
-        if (!id)
-            return fail(path, line.number, m_writer.errorString());
-        m_athletes.insert(key, *id);
-        m_athleteUids.insert(*id, a.uid);
+        std::optional<qint64> id;
+        if (const auto known = m_athleteIdentity.constFind(key); known != m_athleteIdentity.constEnd()) {
+            // The same athlete may be listed in several files, but always as the same person.
+            const QString identity = QStringLiteral("%1 | %2").arg(sexCode(a.sex), a.birthDate);
+            if (known.value() != identity)
+                return fail(path, line.number, QStringLiteral("field 'name': '%1' is listed before as another person (%2, here %3)")
+                                                   .arg(a.name, known.value(), identity));
+            id = m_athletes.value(key);
+        } else {
+            a.uid = QStringLiteral("athlete:%1:%2").arg(slug(a.name), a.birthDate);
+            id = m_writer.insertAthlete(a);
+            if (!id)
+                return fail(path, line.number, m_writer.errorString());
+            m_athletes.insert(key, *id);
+            m_athleteUids.insert(*id, a.uid);
+            m_athleteNames.insert(*id, a.name);
+            m_athleteIdentity.insert(key, QStringLiteral("%1 | %2").arg(sexCode(a.sex), a.birthDate));
+            ++m_counts.athletes;
+        }
         for (const QString &alias : row.options.values(QStringLiteral("alias"))) {
             if (!m_writer.addAthleteName(*id, alias, QStringLiteral("alias")))
                 return fail(path, line.number, m_writer.errorString());
@@ -217,7 +228,6 @@ bool AlmanacLoader::parseAthletes(const QString &path)
             if (!m_writer.addAthleteName(*id, former, QStringLiteral("former")))
                 return fail(path, line.number, m_writer.errorString());
         }
-        ++m_counts.athletes;
     }
     return true;
 }
@@ -380,10 +390,25 @@ bool AlmanacLoader::parseCompetition(const QString &path)
             if (!placing)
                 return fail(path, n, QStringLiteral("field 'place': %1").arg(errorText));
             r.placing = *placing;
-            const auto athlete = athleteId(path, n, row.fields[1]);
-            if (!athlete)
-                return false;
-            r.athleteId = *athlete;
+            // A relay row names its team in the athlete field and its runners in members=.
+            QList<qint64> runners;
+            if (event->discipline->relay) {
+                const QStringList members = row.options.value(QStringLiteral("members")).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+                if (members.isEmpty())
+                    return fail(path, n, QStringLiteral("field 'members': a relay row lists its runners, members=A; B; C; D"));
+                for (const QString &member : members) {
+                    const auto runner = athleteId(path, n, member.trimmed());
+                    if (!runner)
+                        return false;
+                    runners.append(*runner);
+                }
+            } else {
+                const auto athlete = athleteId(path, n, row.fields[1]);
+                if (!athlete)
+                    return false;
+                runners.append(*athlete);
+            }
+            r.athleteId = runners.first();
             r.country = row.fields[2];
             if (!m_countries.contains(r.country))
                 return fail(path, n, QStringLiteral("field 'country': '%1' is not in countries.txt").arg(r.country));
@@ -423,6 +448,8 @@ bool AlmanacLoader::parseCompetition(const QString &path)
                     }
                 } else if (k == QLatin1String("split")) {
                     splitEvent = it.value();
+                } else if (k == QLatin1String("members") && event->discipline->relay) {
+                    continue;
                 } else if (k == QLatin1String("note")) {
                     r.note = r.note.isEmpty() ? it.value() : r.note + QStringLiteral("; ") + it.value();
                 } else {
@@ -455,16 +482,21 @@ bool AlmanacLoader::parseCompetition(const QString &path)
                     ++m_counts.rounds;
                 }
                 r.roundId = splitRounds.value(splitKey);
-            } else if (seen.contains(r.athleteId)) {
-                return fail(path, n, QStringLiteral("field 'athlete': %1 appears twice in this race").arg(row.fields[1]));
             } else {
-                seen.insert(r.athleteId);
+                for (qint64 runner : std::as_const(runners)) {
+                    if (seen.contains(runner))
+                        return fail(path, n, QStringLiteral("field 'athlete': %1 appears twice in this race").arg(m_athleteNames.value(runner)));
+                    seen.insert(runner);
+                }
             }
-            r.uid = QStringLiteral("%1:%2:%3:%4:%5").arg(c.uid, resultEvent.discipline->code + resultEvent.displayName().left(1),
-                                                         roundTypeName(round)).arg(heat).arg(m_athleteUids.value(r.athleteId));
-            if (!m_writer.insertResult(r))
-                return fail(path, n, m_writer.errorString());
-            ++m_counts.results;
+            for (qint64 runner : std::as_const(runners)) {
+                r.athleteId = runner;
+                r.uid = QStringLiteral("%1:%2:%3:%4:%5").arg(c.uid, resultEvent.discipline->code + resultEvent.displayName().left(1),
+                                                             roundTypeName(round)).arg(heat).arg(m_athleteUids.value(runner));
+                if (!m_writer.insertResult(r))
+                    return fail(path, n, m_writer.errorString());
+                ++m_counts.results;
+            }
         }
     }
     return true;
@@ -619,6 +651,11 @@ bool AlmanacLoader::loadDirectory(const QString &dir)
         return false;
     if (!parseAthletes(root.filePath(QStringLiteral("athletes.txt"))))
         return false;
+    const QStringList athleteFiles = QDir(root.filePath(QStringLiteral("athletes"))).entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
+    for (const QString &file : athleteFiles) {
+        if (!parseAthletes(root.filePath(QStringLiteral("athletes/") + file)))
+            return false;
+    }
     const QStringList competitionFiles = QDir(root.filePath(QStringLiteral("competitions"))).entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
     for (const QString &file : competitionFiles) {
         if (!parseCompetition(root.filePath(QStringLiteral("competitions/") + file)))

@@ -60,6 +60,8 @@ private:
     Counts m_counts;
     QHash<QString, qint64> m_athletes;   // folded name → id
     QHash<qint64, QString> m_athleteUids;
+    QHash<qint64, QString> m_athleteNames;
+    QHash<QString, QString> m_athleteIdentity;   // folded name → "sex | born"
     QSet<QString> m_countries;   // IOC codes loaded from countries.txt
 };
 

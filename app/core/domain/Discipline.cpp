@@ -139,6 +139,10 @@ struct Registry
         relay(u"4X400MX"_s, u"Mixed 4 × 400m relay"_s, 1600,
               {u"mixed 4x400"_s, u"mixed 4x400m"_s, u"mixed 4x400 relay"_s, u"4x400m mixed relay"_s,
                u"4x400 mixed relay"_s, u"4x400m mixed"_s, u"4x400 mixed"_s});
+        add(u"MRWMX"_s, u"Mixed marathon race walk relay"_s, MarkKind::Time, 42195,
+            {u"marathon race walk mixed relay"_s, u"mixed marathon race walk relay"_s, u"marathon race walk relay"_s,
+             u"mixed race walk relay"_s, u"race walk mixed relay"_s},
+            false, true, true);
     }
 };
 

@@ -46,6 +46,14 @@ std::optional<QList<RaceResults>> ChampionshipService::results(qint64 competitio
     }
     QList<RaceResults> races;
     for (const ResultInfo &r : std::as_const(*rows)) {
+        // A relay team is one line: its nation, with its runners.
+        if (r.relay && !races.isEmpty() && races.last().roundId == r.roundId && !races.last().results.isEmpty()) {
+            ResultInfo &team = races.last().results.last();
+            if (team.country == r.country && team.place == r.place && team.status == r.status) {
+                team.members.append(r.athlete);
+                continue;
+            }
+        }
         if (races.isEmpty() || races.last().roundId != r.roundId) {
             RaceResults race;
             race.roundId = r.roundId;
@@ -56,6 +64,11 @@ std::optional<QList<RaceResults>> ChampionshipService::results(qint64 competitio
             races.append(race);
         }
         races.last().results.append(r);
+        if (r.relay) {
+            ResultInfo &team = races.last().results.last();
+            team.members = QStringList{r.athlete};
+            team.athlete = r.country;
+        }
     }
     // The race wind is the round's.
     for (RaceResults &race : races) {

@@ -87,6 +87,7 @@ struct ResultInfo
     QString timing;         // A or H
     QString note;
     QStringList flags;      // computed: WR, ER, NR, OR, CR, WL, PB, =PB, SB ...
+    QStringList members;    // a relay team's runners (the team is its nation)
 
     bool hasMark() const { return status == QLatin1String("OK") && mark.hasValue(); }
     /** A final that gives medals and honours: not a B final, not an en-route time. */
