@@ -67,7 +67,8 @@ private slots:
         // The Paris 2024 final: 12 starters, Hocker first in 3:27.65 (official results).
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("SELECT count(*), min(r.value) FROM results r JOIN rounds ro ON ro.id = r.round_id "
-                                      "JOIN competitions c ON c.id = ro.competition_id WHERE c.name LIKE '%Paris 2024%' AND ro.round = 'final'")));
+                                      "JOIN competitions c ON c.id = ro.competition_id JOIN events e ON e.id = ro.event_id "
+                                      "WHERE c.name LIKE '%Paris 2024%' AND ro.round = 'final' AND e.discipline = '1500' AND e.sex = 'M'")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 12);
         QCOMPARE(q.value(1).toLongLong(), 207650);

@@ -72,7 +72,7 @@ private slots:
     {
         QTest::addColumn<QString>("query");
         QTest::addColumn<QString>("name");
-        QTest::newRow("surname") << QStringLiteral("kerr") << QStringLiteral("Josh Kerr");
+        QTest::newRow("surname") << QStringLiteral("nuguse") << QStringLiteral("Yared Nuguse");
         QTest::newRow("list style") << QStringLiteral("KERR Josh") << QStringLiteral("Josh Kerr");
         QTest::newRow("misspelt") << QStringLiteral("Jakob Ingebrightsen") << QStringLiteral("Jakob Ingebrigtsen");
         QTest::newRow("no accent") << QStringLiteral("Nordas") << QStringLiteral("Narve Gilje Nordås");
@@ -97,14 +97,19 @@ private slots:
         Lookup lookup(m_almanac.db());
         const auto cheruiyot = lookup.athletes(QStringLiteral("Cheruiyot"));
         QVERIFY(cheruiyot);
-        QCOMPARE(cheruiyot->size(), 2);   // Reynold and Timothy
+        QStringList cheruiyots;
+        for (const AthleteInfo &a : *cheruiyot)
+            cheruiyots << a.name;
+        QVERIFY(cheruiyots.contains(QStringLiteral("Timothy Cheruiyot")));
+        QVERIFY(cheruiyots.contains(QStringLiteral("Reynold Cheruiyot")));
         // A misspelt family name finds the whole family.
         const auto family = lookup.athletes(QStringLiteral("Ingebrightsen"));
         QVERIFY(family);
         QStringList names;
         for (const AthleteInfo &a : *family)
             names << a.name;
-        QCOMPARE(names, (QStringList{QStringLiteral("Filip Ingebrigtsen"), QStringLiteral("Jakob Ingebrigtsen")}));
+        QVERIFY(names.contains(QStringLiteral("Filip Ingebrigtsen")));
+        QVERIFY(names.contains(QStringLiteral("Jakob Ingebrigtsen")));
         const auto nobody = lookup.athletes(QStringLiteral("Zzyzx Qwerty"));
         QVERIFY(nobody);
         QVERIFY(nobody->isEmpty());
@@ -117,8 +122,9 @@ private slots:
         QVERIFY(competitionId(QStringLiteral("Tokyo 2020")) > 0);   // held in 2021, known as 2020
         QVERIFY(competitionId(QStringLiteral("eugene 2022")) > 0);
         Lookup lookup(m_almanac.db());
-        QCOMPARE(lookup.competitions(QStringLiteral("Olympic Games"))->size(), 2);
-        QCOMPARE(lookup.competitions(QStringLiteral("Helsinki 1983"))->size(), 0);
+        QVERIFY(lookup.competitions(QStringLiteral("Olympic Games"))->size() > 1);
+        QCOMPARE(lookup.competitions(QStringLiteral("Olympic Games 2024"))->size(), 1);
+        QCOMPARE(lookup.competitions(QStringLiteral("Helsinki 1999"))->size(), 0);
     }
 
     void budapestWinIsNeitherPbNorBritishRecord()
@@ -185,23 +191,31 @@ private slots:
             pbs.insert(pb.event, pb.result.mark.toString());
         QCOMPARE(pbs.value(QStringLiteral("Men's 1500m")), QStringLiteral("3:27.79"));
         QCOMPARE(pbs.value(QStringLiteral("Men's Mile")), QStringLiteral("3:45.34"));
-        // Honours: the four global finals, newest first: 2nd Paris, 1st Budapest, 5th Eugene, 3rd Tokyo.
-        QList<int> places;
-        for (const ResultInfo &h : profile->honours)
-            places << h.place;
-        QCOMPARE(places, (QList<int>{2, 1, 5, 3}));
+        // Honours, newest first, among them the global 1500m finals: 2nd Paris, 1st Budapest, 5th Eugene, 3rd Tokyo.
+        QStringList honours;
+        for (const ResultInfo &h : profile->honours) {
+            if (h.event == QLatin1String("Men's 1500m"))
+                honours << QStringLiteral("%1 %2").arg(h.date.year()).arg(h.place);
+        }
+        QVERIFY2(honours.join(QLatin1Char(',')).contains(QLatin1String("2024 2,2023 1,2022 5,2021 3")), qPrintable(honours.join(QLatin1Char(','))));
+        for (int i = 1; i < profile->honours.size(); ++i)
+            QVERIFY(profile->honours[i - 1].date >= profile->honours[i].date);
 
         const auto progression = service.progression(athleteId(QStringLiteral("Josh Kerr")), eventSpec("Men's 1500m"), false);
         QVERIFY(progression);
-        QStringList marks;
-        for (const ResultInfo &r : progression->improvements)
-            marks << r.mark.toString() + QLatin1Char('@') + r.date.toString(Qt::ISODate);
-        QCOMPARE(marks, (QStringList{QStringLiteral("3:29.05@2021-08-07"), QStringLiteral("3:27.79@2024-08-06")}));
+        // Each improvement is better than the one before; the last two are Tokyo 2021 and Paris 2024.
+        const QList<ResultInfo> &steps = progression->improvements;
+        QVERIFY(steps.size() >= 2);
+        for (int i = 1; i < steps.size(); ++i)
+            QVERIFY(steps[i].perf < steps[i - 1].perf);
+        QCOMPARE(steps.at(steps.size() - 2).mark.toString() + QLatin1Char('@') + steps.at(steps.size() - 2).date.toString(Qt::ISODate),
+                 QStringLiteral("3:29.05@2021-08-07"));
+        QCOMPARE(steps.last().mark.toString() + QLatin1Char('@') + steps.last().date.toString(Qt::ISODate), QStringLiteral("3:27.79@2024-08-06"));
         QStringList seasons;
         for (const SeasonBest &s : progression->seasons)
             seasons << QStringLiteral("%1 %2").arg(s.year).arg(s.result.mark.toString());
-        QCOMPARE(seasons, (QStringList{QStringLiteral("2021 3:29.05"), QStringLiteral("2022 3:30.60"), QStringLiteral("2023 3:29.38"),
-                                       QStringLiteral("2024 3:27.79")}));
+        for (const char *season : {"2021 3:29.05", "2022 3:30.60", "2023 3:29.38", "2024 3:27.79"})
+            QVERIFY2(seasons.contains(QLatin1String(season)), season);
     }
 
     void britishMileRecordStoodThirtyEightYears()
@@ -245,8 +259,12 @@ private slots:
         filter.scope = QStringLiteral("GBR");
         const auto records = service.progression(filter);
         QVERIFY(records && records->size() >= 6);
-        const RecordInfo &coe = records->at(0);
-        const RecordInfo &ovett = records->at(1);
+        const auto at = [&](const char *athlete, const QDate &date) {
+            return *std::find_if(records->cbegin(), records->cend(),
+                                 [&](const RecordInfo &r) { return r.athlete == QLatin1String(athlete) && r.date == date; });
+        };
+        const RecordInfo coe = at("Sebastian Coe", QDate(1979, 8, 15));
+        const RecordInfo ovett = at("Steve Ovett", QDate(1980, 7, 15));
         QCOMPARE(coe.athlete, QStringLiteral("Sebastian Coe"));
         QCOMPARE(ovett.mark.toString(), QStringLiteral("3:32.1"));
         QVERIFY(ovett.equalled);
@@ -269,24 +287,29 @@ private slots:
         filter.championshipsOnly = true;
         const auto h = service.compare(athleteId(QStringLiteral("Josh Kerr")), athleteId(QStringLiteral("Jakob Ingebrigtsen")), filter);
         QVERIFY(h);
-        // Tokyo 2021 and Eugene 2022 to Ingebrigtsen; Budapest 2023 and Paris 2024 to Kerr.
-        QCOMPARE(h->races.size(), 4);
+        // Doha 2019, Tokyo 2021 and Eugene 2022 to Ingebrigtsen; Budapest 2023 and Paris 2024 to Kerr.
+        QCOMPARE(h->races.size(), 5);
         QCOMPARE(h->aWins, 2);
-        QCOMPARE(h->bWins, 2);
+        QCOMPARE(h->bWins, 3);
         QCOMPARE(h->races.first().winner, 2);
         QCOMPARE(h->races.last().winner, 1);
         // Without the filters the Bowerman Mile counts too.
         const auto all = service.compare(athleteId(QStringLiteral("Josh Kerr")), athleteId(QStringLiteral("Jakob Ingebrigtsen")), {});
         QVERIFY(all);
-        QCOMPARE(all->aWins, 3);
-        QCOMPARE(all->bWins, 2);
+        QVERIFY(all->races.size() > h->races.size());
+        // The Bowerman Mile counts too, to Kerr.
+        QVERIFY(std::any_of(all->races.cbegin(), all->races.cend(), [](const HeadToHead::Race &r) {
+            return r.a.event == QLatin1String("Men's Mile") && r.winner == 1;
+        }));
         // A date range keeps only the races inside it.
         HeadToHeadFilter range;
         range.from = QDate(2023, 1, 1);
         range.to = QDate(2023, 12, 31);
         const auto in2023 = service.compare(athleteId(QStringLiteral("Josh Kerr")), athleteId(QStringLiteral("Jakob Ingebrigtsen")), range);
-        QVERIFY(in2023);
-        QCOMPARE(in2023->races.size(), 1);
+        QVERIFY(in2023 && !in2023->races.isEmpty());
+        for (const HeadToHead::Race &race : in2023->races)
+            QCOMPARE(race.a.date.year(), 2023);
+        QCOMPARE(in2023->races.last().a.round, QStringLiteral("final"));
     }
 
     void olympicHistoryAndMedalTable()
@@ -294,21 +317,40 @@ private slots:
         ChampionshipService service(m_almanac.db());
         const auto history = service.history(eventSpec("Men's 1500m"), QStringLiteral("OG"));
         QVERIFY(history);
-        QCOMPARE(history->size(), 2);
-        QCOMPARE(history->at(0).gold.first().athlete, QStringLiteral("Jakob Ingebrigtsen"));
-        QCOMPARE(history->at(1).gold.first().athlete, QStringLiteral("Cole Hocker"));
-        QCOMPARE(history->at(1).bronze.first().athlete, QStringLiteral("Yared Nuguse"));
-        // The almanac holds only the 1500m final of Paris: USA gold and bronze, GBR silver.
+        QHash<QString, int> titles;
+        for (const HistoryEdition &e : *history) {
+            for (const Medallist &m : e.gold)
+                ++titles[m.athlete];
+        }
+        // The only man with two Olympic 1500m titles: Sebastian Coe, 1980 and 1984.
+        QStringList doubleChampions;
+        for (auto it = titles.cbegin(); it != titles.cend(); ++it) {
+            if (it.value() >= 2)
+                doubleChampions << it.key();
+        }
+        QCOMPARE(doubleChampions, QStringList{QStringLiteral("Sebastian Coe")});
+        QCOMPARE(history->first().year, 1896);
+        QCOMPARE(history->first().gold.first().athlete, QStringLiteral("Edwin Flack"));
+        const HistoryEdition &paris = history->last();
+        QCOMPARE(paris.year, 2024);
+        QCOMPARE(paris.gold.first().athlete, QStringLiteral("Cole Hocker"));
+        QCOMPARE(paris.bronze.first().athlete, QStringLiteral("Yared Nuguse"));
+        // The official athletics medal table of Paris 2024 is led by the United States, 14-11-9, then Kenya 4-2-5.
         const auto medals = service.medalTable(competitionId(QStringLiteral("Paris 2024")), {}, MedalOrder::GoldFirst);
-        QVERIFY(medals);
-        QCOMPARE(medals->size(), 2);
-        QCOMPARE(medals->at(0).country, QStringLiteral("USA"));
-        QCOMPARE(medals->at(0).gold, 1);
-        QCOMPARE(medals->at(0).bronze, 1);
-        QCOMPARE(medals->at(1).country, QStringLiteral("GBR"));
-        QCOMPARE(medals->at(1).silver, 1);
-        // Before the final was run there was no medal yet.
-        QVERIFY(service.medalTable(competitionId(QStringLiteral("Paris 2024")), QDate(2024, 8, 5), MedalOrder::GoldFirst)->isEmpty());
+        QVERIFY(medals && medals->size() > 2);
+        QCOMPARE(QStringLiteral("%1 %2-%3-%4").arg(medals->at(0).country).arg(medals->at(0).gold).arg(medals->at(0).silver).arg(medals->at(0).bronze),
+                 QStringLiteral("USA 14-11-9"));
+        QCOMPARE(QStringLiteral("%1 %2-%3-%4").arg(medals->at(1).country).arg(medals->at(1).gold).arg(medals->at(1).silver).arg(medals->at(1).bronze),
+                 QStringLiteral("KEN 4-2-5"));
+        // Before the first final there was no medal yet; on 6 August only the finals run by then count.
+        QVERIFY(service.medalTable(competitionId(QStringLiteral("Paris 2024")), QDate(2024, 7, 31), MedalOrder::GoldFirst)->isEmpty());
+        const auto midway = service.medalTable(competitionId(QStringLiteral("Paris 2024")), QDate(2024, 8, 6), MedalOrder::GoldFirst);
+        int before = 0, after = 0;
+        for (const MedalRow &r : *midway)
+            before += r.total();
+        for (const MedalRow &r : *medals)
+            after += r.total();
+        QVERIFY(before > 0 && before < after);
     }
 
     void topListsOfTheSeasonAndAllTime()

@@ -3,6 +3,8 @@
 
 #include "almanac/AlmanacLoader.h"
 #include "almanac/SyntheticAlmanac.h"
+#include "import/AlmanacCsv.h"
+#include "import/Importer.h"
 #include "db/Database.h"
 #include "domain/Discipline.h"
 #include "domain/Names.h"
@@ -23,8 +25,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
 
 #include <algorithm>
+#include <cstdio>
+#include <unistd.h>
 #include <filesystem>
 
 namespace almanac::cli {
@@ -55,6 +61,11 @@ Commands:
   events | competitions | stats     what the almanac holds
   generate --results N --out FILE [--seed N]
                                     write a synthetic almanac of about N results (for benchmarks)
+  import FILE... [--format almanac-csv|wa-toplist|tilastopaja] [--dry-run]
+                                    import results, all or nothing per file
+  export [--competition COMP] [--out FILE]
+                                    write results in the almanac's CSV format (standard output by default)
+  conflicts                         marks that an import gave differently from the almanac
   build-almanac SOURCE_DIR OUT      compile the almanac's text files into a new SQLite almanac
 
 NAME matches case- and accent-insensitively, with other names and near misses ("Ingebrightsen").
@@ -86,13 +97,13 @@ const QSet<QString> kValueOptions = {
     QStringLiteral("--type"),  QStringLiteral("--scope"),  QStringLiteral("--as-of"),       QStringLiteral("--order"),
     QStringLiteral("--year"),  QStringLiteral("--country"), QStringLiteral("--limit"),      QStringLiteral("--from"),
     QStringLiteral("--to"),    QStringLiteral("--category"), QStringLiteral("--results"),   QStringLiteral("--out"),
-    QStringLiteral("--seed"),
+    QStringLiteral("--seed"),  QStringLiteral("--format"),
 };
 const QSet<QString> kFlagOptions = {
     QStringLiteral("--json"),         QStringLiteral("--history"),     QStringLiteral("--all-time"),
     QStringLiteral("--performances"), QStringLiteral("--indoor"),      QStringLiteral("--finals-only"),
     QStringLiteral("--championships-only"), QStringLiteral("--all-marks"), QStringLiteral("--hand"),
-    QStringLiteral("--help"),         QStringLiteral("--version"),
+    QStringLiteral("--help"),         QStringLiteral("--version"),     QStringLiteral("--dry-run"),
 };
 
 std::optional<Failure> parseArguments(const QStringList &args, Arguments &parsed)
@@ -1062,6 +1073,145 @@ std::optional<Failure> replaceFile(const QString &from, const QString &to)
     return std::nullopt;
 }
 
+std::optional<Failure> cmdImport(Session &s, const Arguments &args, QTextStream &err)
+{
+    if (args.positional.isEmpty())
+        return Failure{Usage, QStringLiteral("import takes one or more files, e.g. almanac import results.csv")};
+    const auto format = Importer::parseFormat(s.value("--format"));
+    if (!format)
+        return Failure{Usage, QStringLiteral("--format %1 is not almanac-csv, wa-toplist or tilastopaja").arg(s.value("--format"))};
+    Importer importer(s.db());
+    const bool dryRun = s.flag("--dry-run");
+    importer.setDryRun(dryRun);
+    if (isatty(fileno(stderr))) {
+        importer.setProgress([&err](const QString &file, int done, int total) {
+            err << "\r" << file << ": " << done << "/" << total << " rows" << (done == total ? "\n" : "");
+            err.flush();
+        });
+    }
+    QList<ImportReport> reports;
+    for (const QString &path : args.positional)
+        reports.append(importer.importFile(path, *format));
+    int failed = 0;
+    for (const ImportReport &r : reports)
+        failed += r.ok ? 0 : 1;
+    auto issues = [](const QList<ImportIssue> &list) {
+        QJsonArray a;
+        for (const ImportIssue &i : list)
+            a.append(QJsonObject{{QStringLiteral("location"), i.location}, {QStringLiteral("reason"), i.message}});
+        return a;
+    };
+    if (s.json()) {
+        QJsonArray files;
+        for (const ImportReport &r : reports) {
+            QJsonObject o;
+            o.insert(QStringLiteral("file"), r.file);
+            o.insert(QStringLiteral("format"), r.format);
+            o.insert(QStringLiteral("imported"), r.ok && !dryRun);
+            o.insert(QStringLiteral("error"), jsonOrNull(r.error));
+            o.insert(QStringLiteral("rows_read"), r.rowsRead);
+            o.insert(QStringLiteral("repeated"), r.repeated);
+            o.insert(QStringLiteral("added"), r.added);
+            o.insert(QStringLiteral("merged"), r.merged);
+            o.insert(QStringLiteral("conflicts"), r.conflicts);
+            o.insert(QStringLiteral("athletes_added"), r.athletesAdded);
+            o.insert(QStringLiteral("competitions_added"), r.competitionsAdded);
+            o.insert(QStringLiteral("rejected"), issues(r.rejected));
+            o.insert(QStringLiteral("skipped"), issues(r.skipped));
+            o.insert(QStringLiteral("conflict_list"), issues(r.conflictList));
+            files.append(o);
+        }
+        s.emitJson(QJsonObject{{QStringLiteral("dry_run"), dryRun}, {QStringLiteral("files"), files}});
+    } else {
+        QTextStream &out = s.out();
+        for (const ImportReport &r : reports) {
+            out << r.file << (r.format.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.format)) << ": ";
+            if (!r.ok) {
+                out << "not imported: " << r.error << '\n';
+            } else {
+                out << (dryRun ? "would add " : "added ") << r.added << " results, merged " << r.merged << " already here, " << r.conflicts
+                    << " conflicts; " << r.athletesAdded << " new athletes, " << r.competitionsAdded << " new competitions; " << r.rowsRead
+                    << " rows read, " << r.repeated << " repeated rows removed, " << r.skipped.size() << " skipped\n";
+            }
+            for (const ImportIssue &i : r.rejected)
+                out << "  rejected " << i.location << ": " << i.message << '\n';
+            for (const ImportIssue &i : r.conflictList)
+                out << "  conflict " << i.location << ": " << i.message << '\n';
+            const int shown = std::min<int>(10, int(r.skipped.size()));
+            for (int k = 0; k < shown; ++k)
+                out << "  skipped " << r.skipped[k].location << ": " << r.skipped[k].message << '\n';
+            if (r.skipped.size() > shown)
+                out << "  ... and " << (r.skipped.size() - shown) << " more skipped (--json lists them all)\n";
+        }
+    }
+    if (failed > 0)
+        return Failure{BadInput, QStringLiteral("%1 of %2 files were not imported; the report says which rows and why").arg(failed).arg(reports.size())};
+    return std::nullopt;
+}
+
+std::optional<Failure> cmdExport(Session &s, const Arguments &args)
+{
+    if (!args.positional.isEmpty())
+        return Failure{Usage, QStringLiteral("export takes options only: [--competition COMP] [--out FILE]")};
+    qint64 competitionId = 0;
+    if (s.given("--competition")) {
+        CompetitionInfo c;
+        if (auto f = s.competition(s.value("--competition"), c))
+            return f;
+        competitionId = c.id;
+    }
+    QString error;
+    const QString target = s.value("--out");
+    if (target.isEmpty()) {
+        if (!AlmanacCsv::write(s.db(), competitionId, s.out(), &error))
+            return dbFailure(error);
+        return std::nullopt;
+    }
+    QFile file(target + QStringLiteral(".partial"));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return Failure{BadInput, QStringLiteral("cannot write %1: %2").arg(target, file.errorString())};
+    {
+        QTextStream out(&file);
+        if (!AlmanacCsv::write(s.db(), competitionId, out, &error)) {
+            file.remove();
+            return dbFailure(error);
+        }
+    }
+    file.close();
+    return replaceFile(file.fileName(), target);
+}
+
+std::optional<Failure> cmdConflicts(Session &s)
+{
+    QSqlQuery q(s.db());
+    if (!q.exec(QStringLiteral("SELECT k.id, a.name, e.name, c.name, r.date, k.field, k.almanac, k.imported, k.location "
+                               "FROM conflicts k JOIN results r ON r.id = k.result_id JOIN athletes a ON a.id = r.athlete_id "
+                               "JOIN events e ON e.id = r.event_id JOIN rounds ro ON ro.id = r.round_id "
+                               "JOIN competitions c ON c.id = ro.competition_id WHERE k.resolved = 0 ORDER BY r.date, a.name")))
+        return dbFailure(q.lastError().text());
+    QJsonArray rows;
+    TextTable t({QStringLiteral("Date"), QStringLiteral("Athlete"), QStringLiteral("Event"), QStringLiteral("Competition"), QStringLiteral("Almanac"),
+                 QStringLiteral("Imported"), QStringLiteral("From")});
+    while (q.next()) {
+        rows.append(QJsonObject{{QStringLiteral("id"), q.value(0).toLongLong()}, {QStringLiteral("athlete"), q.value(1).toString()},
+                                {QStringLiteral("event"), q.value(2).toString()}, {QStringLiteral("competition"), q.value(3).toString()},
+                                {QStringLiteral("date"), q.value(4).toString()}, {QStringLiteral("field"), q.value(5).toString()},
+                                {QStringLiteral("almanac"), q.value(6).toString()}, {QStringLiteral("imported"), q.value(7).toString()},
+                                {QStringLiteral("location"), q.value(8).toString()}});
+        t.add({q.value(4).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(6).toString(),
+               q.value(7).toString(), q.value(8).toString()});
+    }
+    if (s.json()) {
+        s.emitJson(QJsonObject{{QStringLiteral("conflicts"), rows}});
+        return std::nullopt;
+    }
+    if (rows.isEmpty())
+        s.out() << "No conflicts to review.\n";
+    else
+        t.print(s.out(), QString());
+    return std::nullopt;
+}
+
 std::optional<Failure> cmdBuildAlmanac(const Arguments &args, QTextStream &out)
 {
     if (args.positional.size() != 2)
@@ -1177,14 +1327,15 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         static const QStringList commands = {
             QStringLiteral("athlete"), QStringLiteral("progression"), QStringLiteral("results"), QStringLiteral("records"),
             QStringLiteral("medals"),  QStringLiteral("toplist"),     QStringLiteral("h2h"),     QStringLiteral("history"),
-            QStringLiteral("events"),  QStringLiteral("competitions"), QStringLiteral("stats"),
+            QStringLiteral("events"),  QStringLiteral("competitions"), QStringLiteral("stats"),   QStringLiteral("import"),
+            QStringLiteral("export"),  QStringLiteral("conflicts"),
         };
         if (!commands.contains(args.command)) {
             err << "almanac: unknown command " << args.command << "; see almanac --help\n";
             return Usage;
         }
         const bool listing = args.command == QLatin1String("events") || args.command == QLatin1String("competitions")
-                             || args.command == QLatin1String("stats");
+                             || args.command == QLatin1String("stats") || args.command == QLatin1String("conflicts");
         if (listing && !args.positional.isEmpty()) {
             err << "almanac: " << args.command << " takes no arguments; see almanac --help\n";
             return Usage;
@@ -1213,6 +1364,12 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                 failure = cmdEvents(session);
             else if (c == QLatin1String("competitions"))
                 failure = cmdCompetitions(session);
+            else if (c == QLatin1String("import"))
+                failure = cmdImport(session, args, err);
+            else if (c == QLatin1String("export"))
+                failure = cmdExport(session, args);
+            else if (c == QLatin1String("conflicts"))
+                failure = cmdConflicts(session);
             else
                 failure = cmdStats(session, session.db().databaseName());
         }

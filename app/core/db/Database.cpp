@@ -68,6 +68,8 @@ bool Database::open(const QString &path)
         return false;
     }
     QSqlQuery q(db);
+    // A larger page cache (64 MB) keeps the indexes of large almanacs in memory.
+    q.exec(QStringLiteral("PRAGMA cache_size = -65536"));
     if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON"))) {
         m_error = QStringLiteral("cannot use %1: %2").arg(path, q.lastError().text());
         return false;

@@ -275,9 +275,9 @@ std::optional<qint64> AlmanacWriter::insertResult(const ResultInput &r)
     QSqlQuery &q = prepared(
         QStringLiteral("result.insert"),
         QStringLiteral("INSERT INTO results (uid, origin, round_id, event_id, date, athlete_id, country, place, tied, status, mark, "
-                       "value, precision, timing, perf, wind_tenths, qualifier, indoor, altitude, en_route, mixed, legal, note) "
+                       "value, precision, timing, perf, wind_tenths, qualifier, indoor, altitude, en_route, mixed, legal, note, import_id) "
                        "VALUES (:uid, :origin, :round, :event, :date, :athlete, :country, :place, :tied, :status, :mark, "
-                       ":value, :precision, :timing, :perf, :wind, :qual, :indoor, :alt, :enroute, :mixed, :legal, :note)"));
+                       ":value, :precision, :timing, :perf, :wind, :qual, :indoor, :alt, :enroute, :mixed, :legal, :note, :import)"));
     q.bindValue(QStringLiteral(":uid"), nullable(r.uid));
     q.bindValue(QStringLiteral(":origin"), r.origin);
     q.bindValue(QStringLiteral(":round"), r.roundId);
@@ -302,6 +302,7 @@ std::optional<qint64> AlmanacWriter::insertResult(const ResultInput &r)
     q.bindValue(QStringLiteral(":mixed"), mark.isMixed() ? 1 : 0);
     q.bindValue(QStringLiteral(":legal"), isLegalMark(mark, *discipline, wind) ? 1 : 0);
     q.bindValue(QStringLiteral(":note"), nullable(r.note));
+    q.bindValue(QStringLiteral(":import"), r.importId > 0 ? QVariant(r.importId) : QVariant());
     if (!exec(q, QStringLiteral("adding result")))
         return std::nullopt;
     return q.lastInsertId().toLongLong();

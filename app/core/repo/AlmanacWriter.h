@@ -53,6 +53,7 @@ struct ResultInput
     std::optional<Wind> wind;        // the athlete's own wind; otherwise the round's applies
     Qualifier qualifier = Qualifier::None;
     QString note;
+    qint64 importId = 0;             // the import that brought it, 0 for none
 };
 
 struct RecordInput

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "import/ImportTypes.h"
+
+#include <QSqlDatabase>
+
+namespace almanac {
+
+/**
+ * The almanac's own CSV interchange format: one result a line (a relay team one line, its runners in
+ * `members` separated by ";"), with its competition, race and athlete. `almanac export` writes it and
+ * `almanac import` reads it back; exporting, importing into an empty almanac and exporting again gives
+ * the same file.
+ */
+class AlmanacCsv
+{
+public:
+    static const QStringList &columns();
+    static bool recognises(const QString &path, const QString &text);
+    static ReadResult read(const QString &path, const QString &text);
+
+    /** Writes the results of one competition (competitionId > 0) or of the whole almanac. */
+    static bool write(QSqlDatabase db, qint64 competitionId, QTextStream &out, QString *error);
+};
+
+} // namespace almanac

@@ -1,0 +1,488 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "import/ImportSession.h"
+
+#include "domain/Names.h"
+#include "stats/Types.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace almanac {
+
+namespace {
+
+// One date of birth is compatible with another when they are equal, when one is unknown, or when one
+// is a less precise form of the other (1997 and 1997-10-08).
+bool compatibleBirth(const QString &a, const QString &b)
+{
+    if (a.isEmpty() || b.isEmpty())
+        return true;
+    return a.startsWith(b) || b.startsWith(a);
+}
+
+/** A city as the almanac writes it: Roma is Rome, Bruxelles Brussels. */
+QString cityKey(const QString &city)
+{
+    static const QHash<QString, QString> exonyms = {
+        {QStringLiteral("roma"), QStringLiteral("rome")},         {QStringLiteral("bruxelles"), QStringLiteral("brussels")},
+        {QStringLiteral("brussel"), QStringLiteral("brussels")},  {QStringLiteral("munchen"), QStringLiteral("munich")},
+        {QStringLiteral("moskva"), QStringLiteral("moscow")},     {QStringLiteral("praha"), QStringLiteral("prague")},
+        {QStringLiteral("warszawa"), QStringLiteral("warsaw")},   {QStringLiteral("athina"), QStringLiteral("athens")},
+        {QStringLiteral("lisboa"), QStringLiteral("lisbon")},     {QStringLiteral("koln"), QStringLiteral("cologne")},
+        {QStringLiteral("firenze"), QStringLiteral("florence")},  {QStringLiteral("napoli"), QStringLiteral("naples")},
+        {QStringLiteral("torino"), QStringLiteral("turin")},      {QStringLiteral("milano"), QStringLiteral("milan")},
+        {QStringLiteral("geneve"), QStringLiteral("geneva")},     {QStringLiteral("goteborg"), QStringLiteral("gothenburg")},
+        {QStringLiteral("kobenhavn"), QStringLiteral("copenhagen")}, {QStringLiteral("beograd"), QStringLiteral("belgrade")},
+        {QStringLiteral("bucuresti"), QStringLiteral("bucharest")}, {QStringLiteral("wien"), QStringLiteral("vienna")},
+        {QStringLiteral("kyiv"), QStringLiteral("kiev")},         {QStringLiteral("den haag"), QStringLiteral("the hague")},
+        {QStringLiteral("sevilla"), QStringLiteral("seville")},   {QStringLiteral("chorzow"), QStringLiteral("silesia")},
+        {QStringLiteral("saint denis"), QStringLiteral("paris")}, {QStringLiteral("zurich"), QStringLiteral("zurich")},
+    };
+    const QString folded = foldName(city);
+    return exonyms.value(folded, folded);
+}
+
+QString roundKey(qint64 competition, qint64 event, const QString &round, int heat)
+{
+    return QStringLiteral("%1|%2|%3|%4").arg(competition).arg(event).arg(round).arg(heat);
+}
+
+} // namespace
+
+ImportSession::ImportSession(QSqlDatabase db, qint64 importId)
+    : m_db(db)
+    , m_importId(importId)
+    , m_writer(db)
+{
+}
+
+bool ImportSession::fail(const QString &message)
+{
+    m_error = message;
+    return false;
+}
+
+QString ImportSession::nameKey(const QString &name)
+{
+    QStringList words = nameTokens(name);
+    std::sort(words.begin(), words.end());
+    return words.join(QLatin1Char(' '));
+}
+
+QString ImportSession::displayName(const QString &name)
+{
+    QStringList words = name.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (QString &word : words) {
+        bool allCaps = word.size() > 1;
+        for (const QChar c : std::as_const(word)) {
+            if (c.isLetter() && !c.isUpper())
+                allCaps = false;
+        }
+        if (!allCaps)
+            continue;
+        // Title case each part of a hyphenated or apostrophed name: GILJE-NORDÅS, O'BRIEN.
+        QString out = word.toLower();
+        bool start = true;
+        for (qsizetype i = 0; i < out.size(); ++i) {
+            if (start && out[i].isLetter()) {
+                out[i] = out[i].toUpper();
+                start = false;
+            } else if (out[i] == QLatin1Char('-') || out[i] == QLatin1Char('\'') || out[i] == QChar(0x2019)) {
+                start = true;
+            }
+        }
+        if (out.size() > 3 && out.startsWith(QLatin1String("Mc")))
+            out[2] = out[2].toUpper();
+        word = out;
+    }
+    return words.join(QLatin1Char(' '));
+}
+
+bool ImportSession::begin()
+{
+    m_existing = QSqlQuery(m_db);
+    m_existing.prepare(QStringLiteral("SELECT r.id, r.round_id, r.value, r.status, r.mark, coalesce(r.import_id, 0) FROM results r "
+                                      "JOIN rounds ro ON ro.id = r.round_id "
+                                      "WHERE r.athlete_id = :a AND r.event_id = :e AND r.date = :d AND ro.competition_id = :c"));
+    m_conflict = QSqlQuery(m_db);
+    m_conflict.prepare(QStringLiteral("INSERT OR IGNORE INTO conflicts (result_id, import_id, field, almanac, imported, location) "
+                                      "VALUES (:r, :i, 'mark', :a, :m, :l)"));
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT a.id, a.name, a.sex, coalesce(a.birth_date, ''), coalesce(a.country, '') FROM athletes a "
+                               "UNION ALL SELECT a.id, n.name, a.sex, coalesce(a.birth_date, ''), coalesce(a.country, '') "
+                               "FROM athlete_names n JOIN athletes a ON a.id = n.athlete_id")))
+        return fail(q.lastError().text());
+    while (q.next()) {
+        const KnownAthlete a{q.value(0).toLongLong(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString()};
+        QList<KnownAthlete> &list = m_athletes[nameKey(q.value(1).toString())];
+        if (std::none_of(list.cbegin(), list.cend(), [&](const KnownAthlete &k) { return k.id == a.id; }))
+            list.append(a);
+    }
+    if (!q.exec(QStringLiteral("SELECT source, external_id, athlete_id FROM athlete_ids")))
+        return fail(q.lastError().text());
+    while (q.next())
+        m_externalIds.insert(q.value(0).toString() + QLatin1Char(':') + q.value(1).toString(), q.value(2).toLongLong());
+    if (!q.exec(QStringLiteral("SELECT id, name, coalesce(city, ''), coalesce(country, ''), start_date, coalesce(end_date, start_date), "
+                               "category, coalesce(uid, '') FROM competitions")))
+        return fail(q.lastError().text());
+    while (q.next()) {
+        KnownCompetition c{q.value(0).toLongLong(),
+                           q.value(1).toString(),
+                           cityKey(q.value(2).toString()),
+                           q.value(3).toString(),
+                           QDate::fromString(q.value(4).toString(), Qt::ISODate),
+                           QDate::fromString(q.value(5).toString(), Qt::ISODate),
+                           q.value(6).toString()};
+        m_competitionsByStart.insert(c.start, int(m_competitions.size()));
+        m_competitionCategories.insert(c.id, c.category);
+        if (!q.value(7).toString().isEmpty())
+            m_competitionUids.insert(q.value(7).toString(), c.id);
+        m_competitions.append(c);
+    }
+    return true;
+}
+
+std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString &name, Sex sex, ImportReport &report)
+{
+    const QString external = row.externalId.isEmpty() || name != row.athlete ? QString() : row.externalSource + QLatin1Char(':') + row.externalId;
+    if (!external.isEmpty()) {
+        if (const auto it = m_externalIds.constFind(external); it != m_externalIds.constEnd())
+            return it.value();
+    }
+    const QString key = nameKey(name);
+    const QString sexText = sexCode(sex);
+    QList<KnownAthlete> &known = m_athletes[key];
+    const KnownAthlete *match = nullptr;
+    for (const KnownAthlete &k : std::as_const(known)) {
+        // The runners of a mixed relay are found by name alone.
+        if ((sex != Sex::Mixed && k.sex != sexText) || !compatibleBirth(k.born, row.born))
+            continue;
+        // Prefer the same date of birth, then the same nation.
+        if (!match || (k.born == row.born && match->born != row.born)
+            || (k.born == row.born && k.country == row.nation && match->country != row.nation))
+            match = &k;
+    }
+    qint64 id = 0;
+    if (match) {
+        id = match->id;
+    } else if (sex == Sex::Mixed) {
+        m_error = QStringLiteral("%1: %2 ran in a mixed relay but is not in the almanac yet; import a result of theirs first").arg(row.location, name);
+        return std::nullopt;
+    } else {
+        AthleteInput a;
+        a.origin = QStringLiteral("import");
+        a.name = displayName(name);
+        a.sex = sex;
+        a.country = row.nation;
+        a.birthDate = row.born;
+        a.uid = QStringLiteral("import:%1:%2").arg(key.isEmpty() ? name : key, row.born).replace(QLatin1Char(' '), QLatin1Char('-'));
+        const auto inserted = m_writer.insertAthlete(a);
+        if (!inserted) {
+            // Another athlete of the same name and birth from an earlier import: make the uid unique.
+            a.uid += QStringLiteral(":%1").arg(m_importId);
+            const auto retry = m_writer.insertAthlete(a);
+            if (!retry) {
+                m_error = m_writer.errorString();
+                return std::nullopt;
+            }
+            id = *retry;
+        } else {
+            id = *inserted;
+        }
+        known.append({id, sexText, row.born, row.nation});
+        ++report.athletesAdded;
+    }
+    if (!external.isEmpty()) {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO athlete_ids (athlete_id, source, external_id) VALUES (:a, :s, :e)"));
+        q.bindValue(QStringLiteral(":a"), id);
+        q.bindValue(QStringLiteral(":s"), row.externalSource);
+        q.bindValue(QStringLiteral(":e"), row.externalId);
+        if (!q.exec()) {
+            m_error = q.lastError().text();
+            return std::nullopt;
+        }
+        m_externalIds.insert(external, id);
+    }
+    return id;
+}
+
+std::optional<qint64> ImportSession::competition(const ImportRow &row, ImportReport &report)
+{
+    const QString uid = row.competitionId.isEmpty()
+                            ? QStringLiteral("import:venue:%1:%2").arg(foldName(row.venue + QLatin1Char(' ') + row.city), row.date.toString(Qt::ISODate))
+                            : QStringLiteral("import:%1:%2").arg(row.externalSource, row.competitionId);
+    if (const auto it = m_competitionUids.constFind(uid); it != m_competitionUids.constEnd())
+        return it.value();
+    // A competition of the almanac whose days hold this date, in the same city.
+    const QString city = cityKey(row.city);
+    const int none = -1;
+    int byCity = none, byName = none;
+    for (auto it = m_competitionsByStart.lowerBound(row.date.addDays(-40)); it != m_competitionsByStart.cend() && it.key() <= row.date; ++it) {
+        const KnownCompetition &c = m_competitions.at(it.value());
+        if (c.end < row.date || c.start.daysTo(row.date) > 40)
+            continue;
+        if (!row.competition.isEmpty() && foldName(c.name) == foldName(row.competition) && c.start == row.start)
+            byName = it.value();
+        else if (!city.isEmpty() && c.city == city && (row.country.isEmpty() || c.country.isEmpty() || c.country == row.country))
+            byCity = it.value();
+    }
+    const int found = byName != none ? byName : byCity;
+    if (found != none) {
+        m_competitionUids.insert(uid, m_competitions.at(found).id);
+        return m_competitions.at(found).id;
+    }
+    CompetitionInput c;
+    c.origin = QStringLiteral("import");
+    c.uid = uid;
+    c.name = row.competition.isEmpty() ? QStringLiteral("%1 %2").arg(row.venue.isEmpty() ? row.city : row.venue).arg(row.date.year())
+                                       : row.competition;
+    c.city = row.city;
+    c.country = row.country;
+    c.venue = row.venue;
+    c.start = row.start.isValid() ? row.start : row.date;
+    c.end = row.end.isValid() ? row.end : c.start;
+    if (row.date < c.start)
+        c.start = row.date;
+    if (row.date > c.end)
+        c.end = row.date;
+    c.indoor = row.indoor;
+    c.category = row.category;
+    const auto id = m_writer.insertCompetition(c);
+    if (!id) {
+        m_error = m_writer.errorString();
+        return std::nullopt;
+    }
+    if (!row.source.isEmpty()) {
+        const auto source = m_writer.sourceId(row.source);
+        if (!source || !m_writer.addCompetitionSource(*id, *source)) {
+            m_error = m_writer.errorString();
+            return std::nullopt;
+        }
+    }
+    KnownCompetition known{*id, c.name, cityKey(c.city), c.country, c.start, c.end, c.category};
+    m_competitionsByStart.insert(known.start, int(m_competitions.size()));
+    m_competitions.append(known);
+    m_competitionUids.insert(uid, *id);
+    m_competitionCategories.insert(*id, c.category);
+    ++report.competitionsAdded;
+    return *id;
+}
+
+std::optional<qint64> ImportSession::round(qint64 competitionId, qint64 eventId, const ImportRow &row)
+{
+    if (!m_roundsLoaded.contains(competitionId)) {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT id, event_id, round, heat, date FROM rounds WHERE competition_id = :c"));
+        q.bindValue(QStringLiteral(":c"), competitionId);
+        if (!q.exec()) {
+            m_error = q.lastError().text();
+            return std::nullopt;
+        }
+        while (q.next())
+            m_rounds.insert(roundKey(competitionId, q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toInt()),
+                            {q.value(0).toLongLong(), q.value(4).toString()});
+        m_roundsLoaded.insert(competitionId);
+    }
+    const QString date = row.date.toString(Qt::ISODate);
+    RoundType type = row.round;
+    if (type == RoundType::Unknown) {
+        // A place without a round code: the final, or the one race of a meeting.
+        for (const RoundType candidate : {RoundType::Final, RoundType::Race}) {
+            for (int heat : {0, 1}) {
+                const auto it = m_rounds.constFind(roundKey(competitionId, eventId, roundTypeName(candidate), heat));
+                if (it != m_rounds.constEnd() && it->second == date)
+                    return it->first;
+            }
+        }
+        type = kChampionshipCategories.contains(m_competitionCategories.value(competitionId)) ? RoundType::Final : RoundType::Race;
+    }
+    const QString key = roundKey(competitionId, eventId, roundTypeName(type), row.heat);
+    if (const auto it = m_rounds.constFind(key); it != m_rounds.constEnd()) {
+        if (it->second != date) {
+            m_error = QStringLiteral("%1: the %2 %3 of this competition was run on %4, not %5")
+                          .arg(row.location, roundTypeName(type), row.heat > 0 ? QString::number(row.heat) : QString(), it->second, date);
+            return std::nullopt;
+        }
+        return it->first;
+    }
+    const auto id = m_writer.insertRound(competitionId, eventId, type, row.heat, row.date, row.raceWind);
+    if (!id) {
+        m_error = m_writer.errorString();
+        return std::nullopt;
+    }
+    m_rounds.insert(key, {*id, date});
+    return *id;
+}
+
+std::optional<qint64> ImportSession::anotherRace(qint64 competitionId, qint64 eventId, const ImportRow &row, qint64 runner)
+{
+    const QString date = row.date.toString(Qt::ISODate);
+    for (int heat = 102; heat < 200; ++heat) {
+        const QString key = roundKey(competitionId, eventId, roundTypeName(RoundType::Race), heat);
+        const auto it = m_rounds.constFind(key);
+        if (it != m_rounds.constEnd()) {
+            if (it->second != date)
+                continue;
+            // A second race of that day opened before: use it unless the athlete is in it already.
+            QSqlQuery q(m_db);
+            q.prepare(QStringLiteral("SELECT count(*) FROM results WHERE round_id = :r AND athlete_id = :a"));
+            q.bindValue(QStringLiteral(":r"), it->first);
+            q.bindValue(QStringLiteral(":a"), runner);
+            if (!q.exec() || !q.next()) {
+                m_error = q.lastError().text();
+                return std::nullopt;
+            }
+            if (q.value(0).toInt() == 0)
+                return it->first;
+            continue;
+        }
+        const auto id = m_writer.insertRound(competitionId, eventId, RoundType::Race, heat, row.date, row.raceWind);
+        if (!id) {
+            m_error = m_writer.errorString();
+            return std::nullopt;
+        }
+        m_rounds.insert(key, {*id, date});
+        return *id;
+    }
+    m_error = QStringLiteral("%1: too many races of one athlete on one day").arg(row.location);
+    return std::nullopt;
+}
+
+bool ImportSession::add(const ImportRow &row, ImportReport &report)
+{
+    const auto competitionId = competition(row, report);
+    if (!competitionId)
+        return false;
+    const auto eventId = m_writer.eventId(row.event, row.indoor);
+    if (!eventId)
+        return fail(m_writer.errorString());
+    const auto roundId = round(*competitionId, *eventId, row);
+    if (!roundId)
+        return false;
+
+    // The runners of the row: the athlete, or a relay team's members.
+    QList<qint64> runners;
+    if (row.members.isEmpty()) {
+        const auto id = athlete(row, row.athlete, row.event.sex, report);
+        if (!id)
+            return false;
+        runners.append(*id);
+    } else {
+        for (const QString &member : row.members) {
+            const auto id = athlete(row, member, row.event.sex, report);
+            if (!id)
+                return false;
+            runners.append(*id);
+        }
+    }
+
+    for (const qint64 runner : std::as_const(runners)) {
+        // The same result already in the almanac?
+        QSqlQuery &existing = m_existing;
+        existing.bindValue(QStringLiteral(":a"), runner);
+        existing.bindValue(QStringLiteral(":e"), *eventId);
+        existing.bindValue(QStringLiteral(":d"), row.date.toString(Qt::ISODate));
+        existing.bindValue(QStringLiteral(":c"), *competitionId);
+        if (!existing.exec())
+            return fail(existing.lastError().text());
+        qint64 same = 0;
+        bool fromThisFile = false;
+        QVariant value, status, markText;
+        while (existing.next()) {
+            if (existing.value(1).toLongLong() != *roundId)
+                continue;
+            same = existing.value(0).toLongLong();
+            value = existing.value(2);
+            status = existing.value(3);
+            markText = existing.value(4);
+            fromThisFile = existing.value(5).toLongLong() == m_importId && m_importId > 0;
+        }
+        existing.finish();
+        qint64 targetRound = *roundId;
+        if (same && fromThisFile) {
+            // The file gives the athlete twice in one race: two races that day whose rounds it does not name.
+            const auto other = anotherRace(*competitionId, *eventId, row, runner);
+            if (!other)
+                return false;
+            targetRound = *other;
+            same = 0;
+        }
+        if (same) {
+            const bool sameMark = row.mark.hasValue() ? (status.toString() == QLatin1String("OK") && value.toLongLong() == row.mark.value())
+                                                      : status.toString() == statusToString(row.mark.status());
+            if (sameMark) {
+                ++report.merged;
+                continue;
+            }
+            QSqlQuery &conflict = m_conflict;
+            conflict.bindValue(QStringLiteral(":r"), same);
+            conflict.bindValue(QStringLiteral(":i"), m_importId > 0 ? QVariant(m_importId) : QVariant());
+            conflict.bindValue(QStringLiteral(":a"), status.toString() == QLatin1String("OK") ? markText : status);
+            conflict.bindValue(QStringLiteral(":m"), row.mark.hasValue() ? row.mark.toString() : statusToString(row.mark.status()));
+            conflict.bindValue(QStringLiteral(":l"), row.location);
+            if (!conflict.exec())
+                return fail(conflict.lastError().text());
+            ++report.conflicts;
+            report.conflictList.append({row.location, QStringLiteral("%1: the almanac has %2, the file %3; the almanac's mark is kept")
+                                                          .arg(row.athlete.isEmpty() ? row.members.join(QStringLiteral(", ")) : row.athlete,
+                                                               status.toString() == QLatin1String("OK") ? markText.toString() : status.toString(),
+                                                               row.mark.hasValue() ? row.mark.toString() : statusToString(row.mark.status()))});
+            continue;
+        }
+        ResultInput r;
+        r.origin = QStringLiteral("import");
+        r.roundId = targetRound;
+        r.athleteId = runner;
+        r.country = row.nation;
+        r.placing.place = row.place;
+        r.placing.tied = row.tied;
+        r.mark = row.mark;
+        r.wind = row.wind;
+        r.qualifier = row.qualifier;
+        r.note = row.note;
+        r.importId = m_importId;
+        if (!m_writer.insertResult(r)) {
+            // The round already holds this athlete: the same runner twice in one race.
+            return fail(QStringLiteral("%1: %2").arg(row.location, m_writer.errorString()));
+        }
+        ++report.added;
+    }
+    return true;
+}
+
+bool ImportSession::markEnRouteSplits()
+{
+    // Unplaced results of this import, and longer races the same athlete ran that day at that competition.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT r.id, e.discipline, o.discipline FROM results r JOIN events e ON e.id = r.event_id "
+                             "JOIN rounds ro ON ro.id = r.round_id "
+                             "JOIN results other ON other.athlete_id = r.athlete_id AND other.date = r.date AND other.id <> r.id "
+                             "JOIN rounds oro ON oro.id = other.round_id AND oro.competition_id = ro.competition_id "
+                             "JOIN events o ON o.id = other.event_id "
+                             "WHERE r.import_id = :i AND r.place IS NULL AND r.status = 'OK' AND r.en_route = 0 AND other.en_route = 0"));
+    q.bindValue(QStringLiteral(":i"), m_importId);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    QList<qint64> splits;
+    while (q.next()) {
+        const Discipline *inner = Discipline::find(q.value(1).toString());
+        const Discipline *outer = Discipline::find(q.value(2).toString());
+        if (inner && outer && inner->kind == MarkKind::Time && outer->kind == MarkKind::Time && outer->metres > inner->metres
+            && !splits.contains(q.value(0).toLongLong()))
+            splits.append(q.value(0).toLongLong());
+    }
+    QSqlQuery update(m_db);
+    update.prepare(QStringLiteral("UPDATE results SET en_route = 1 WHERE id = :id"));
+    for (const qint64 id : std::as_const(splits)) {
+        update.bindValue(QStringLiteral(":id"), id);
+        if (!update.exec())
+            return fail(update.lastError().text());
+    }
+    return true;
+}
+
+} // namespace almanac

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "import/ImportTypes.h"
+#include "repo/AlmanacWriter.h"
+
+#include <QHash>
+#include <QMultiMap>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+namespace almanac {
+
+/**
+ * Brings imported rows into the almanac inside the caller's transaction.
+ *
+ * Identity: an athlete is the same athlete when the words of the name match whatever their order,
+ * case or accents ("Josh KERR", "Josh Kerr", "KERR Josh") and the dates of birth agree (equal, or one
+ * a less precise form of the other, or one unknown), or when another database's id says so. A
+ * competition is one the almanac has when its dates hold the result's date and its city (or, failing
+ * that, its country) is the venue's. A result is one the almanac has when the athlete, event, day and
+ * competition (and the round, when the row gives one) are the same: the same mark merges, another
+ * mark is kept as a conflict to review and the almanac's mark stays.
+ */
+class ImportSession
+{
+public:
+    ImportSession(QSqlDatabase db, qint64 importId);
+
+    /** Loads what the almanac holds. Call once before add(). */
+    bool begin();
+    /** Adds one row; returns false on a database error (errorString()). */
+    bool add(const ImportRow &row, ImportReport &report);
+    /** Results without a place that were run inside a longer race of the same athlete that day
+        become en-route splits. */
+    bool markEnRouteSplits();
+    QString errorString() const { return m_error; }
+
+    /** "Josh KERR" → "Josh Kerr", "Stewart MCSWEYN" → "Stewart McSweyn": capitals of list-style family names. */
+    static QString displayName(const QString &name);
+    /** The matching key of a name: its folded words, sorted. */
+    static QString nameKey(const QString &name);
+
+private:
+    struct KnownAthlete
+    {
+        qint64 id = 0;
+        QString sex;
+        QString born;
+        QString country;
+    };
+    struct KnownCompetition
+    {
+        qint64 id = 0;
+        QString name;
+        QString city;      // folded
+        QString country;
+        QDate start;
+        QDate end;
+        QString category;
+    };
+
+    std::optional<qint64> athlete(const ImportRow &row, const QString &name, Sex sex, ImportReport &report);
+    std::optional<qint64> competition(const ImportRow &row, ImportReport &report);
+    std::optional<qint64> round(qint64 competitionId, qint64 eventId, const ImportRow &row);
+    /** A race of its own for the second result of an athlete in one file's round: a second race that day. */
+    std::optional<qint64> anotherRace(qint64 competitionId, qint64 eventId, const ImportRow &row, qint64 runner);
+    bool fail(const QString &message);
+
+    QSqlDatabase m_db;
+    qint64 m_importId = 0;
+    AlmanacWriter m_writer;
+    QString m_error;
+    QHash<QString, QList<KnownAthlete>> m_athletes;   // nameKey → athletes
+    QHash<QString, qint64> m_externalIds;              // "source:id" → athlete
+    QList<KnownCompetition> m_competitions;
+    QMultiMap<QDate, int> m_competitionsByStart;       // start date → index in m_competitions
+    QHash<QString, qint64> m_competitionUids;
+    QHash<qint64, QString> m_competitionCategories;
+    QHash<QString, std::pair<qint64, QString>> m_rounds;   // "competition|event|round|heat" → round and its date
+    QSet<qint64> m_roundsLoaded;                       // competitions whose rounds are in m_rounds
+    QSqlQuery m_existing;                              // results of an athlete, event, day and competition
+    QSqlQuery m_conflict;
+};
+
+} // namespace almanac

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/Discipline.h"
+#include "domain/Mark.h"
+#include "domain/Placing.h"
+#include "domain/Wind.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace almanac {
+
+/** One result as a reader found it, normalised, with where it came from. */
+struct ImportRow
+{
+    QString location;            // "file:line" or "file:events[3].results[5]"
+
+    // The athlete.
+    QString athlete;             // display name, "Josh Kerr"
+    Sex sex = Sex::Men;
+    QString born;                // YYYY-MM-DD, YYYY-MM, YYYY or empty
+    QString nation;              // the nation at this result
+    QString externalSource;      // "tilastopaja", "worldathletics"
+    QString externalId;
+
+    // The competition.
+    QString competition;         // empty: named after the venue
+    QString competitionId;       // the source's own id, when it has one
+    QString venue;
+    QString city;
+    QString country;
+    QDate start;
+    QDate end;
+    QString category = QStringLiteral("OTHER");
+    QString source;              // citation for a new competition
+
+    // The race and the result.
+    EventSpec event;
+    bool indoor = false;
+    RoundType round = RoundType::Unknown;
+    int heat = 0;
+    QDate date;
+    std::optional<Wind> raceWind;
+    int place = 0;
+    bool tied = false;
+    Mark mark;
+    std::optional<Wind> wind;
+    Qualifier qualifier = Qualifier::None;
+    bool enRouteCandidate = false;   // no place given: possibly a split inside a longer race
+    QStringList members;             // relay runners
+    QString note;
+};
+
+/** A row that was not imported, and why. */
+struct ImportIssue
+{
+    QString location;
+    QString message;
+};
+
+/** What a reader made of a file, before anything is written. */
+struct ReadResult
+{
+    QList<ImportRow> rows;
+    QList<ImportIssue> rejected;     // rows that cannot be read: the file is not imported
+    QList<ImportIssue> skipped;      // rows of events the almanac does not keep
+    int rowsRead = 0;
+    int repeated = 0;
+    QString error;                   // the whole file cannot be read
+};
+
+/** What one file gave (or would give, in a dry run). */
+struct ImportReport
+{
+    QString file;
+    QString format;
+    bool ok = false;
+    QString error;                   // why the file was not imported
+    int rowsRead = 0;
+    int repeated = 0;                // repeated rows removed
+    int added = 0;
+    int merged = 0;                  // already in the almanac, same mark
+    int conflicts = 0;               // already in the almanac, another mark: kept for review
+    int athletesAdded = 0;
+    int competitionsAdded = 0;
+    QList<ImportIssue> rejected;     // rows that make the file fail
+    QList<ImportIssue> skipped;      // rows of events the almanac does not keep (youth implements, cross-country)
+    QList<ImportIssue> conflictList;
+};
+
+} // namespace almanac

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "import/Importer.h"
+
+#include "db/SqlTransaction.h"
+#include "import/AlmanacCsv.h"
+#include "import/ImportSession.h"
+#include "import/TilastopajaReader.h"
+#include "import/WaTopListReader.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringDecoder>
+
+namespace almanac {
+
+Importer::Importer(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+std::optional<ImportFormat> Importer::parseFormat(const QString &name)
+{
+    const QString n = name.toLower();
+    if (n.isEmpty() || n == QLatin1String("auto"))
+        return ImportFormat::Auto;
+    if (n == QLatin1String("almanac-csv") || n == QLatin1String("csv"))
+        return ImportFormat::AlmanacCsv;
+    if (n == QLatin1String("wa-toplist") || n == QLatin1String("worldathletics"))
+        return ImportFormat::WaTopList;
+    if (n == QLatin1String("tilastopaja"))
+        return ImportFormat::Tilastopaja;
+    return std::nullopt;
+}
+
+QString Importer::formatName(ImportFormat format)
+{
+    switch (format) {
+    case ImportFormat::AlmanacCsv: return QStringLiteral("almanac-csv");
+    case ImportFormat::WaTopList: return QStringLiteral("wa-toplist");
+    case ImportFormat::Tilastopaja: return QStringLiteral("tilastopaja");
+    case ImportFormat::Auto: break;
+    }
+    return QStringLiteral("auto");
+}
+
+ImportReport Importer::importFile(const QString &path, ImportFormat format)
+{
+    ImportReport report;
+    report.file = path;
+    const QString file = QFileInfo(path).fileName();
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        report.error = QStringLiteral("%1: cannot read the file: %2").arg(path, f.errorString());
+        return report;
+    }
+    const QByteArray bytes = f.readAll();
+    auto decode = QStringDecoder(QStringDecoder::Utf8);
+    const QString text = decode(bytes);
+    if (decode.hasError()) {
+        report.error = QStringLiteral("%1: the file is not UTF-8 text").arg(path);
+        return report;
+    }
+    if (format == ImportFormat::Auto) {
+        if (AlmanacCsv::recognises(path, text))
+            format = ImportFormat::AlmanacCsv;
+        else if (WaTopListReader::recognises(path, text))
+            format = ImportFormat::WaTopList;
+        else if (TilastopajaReader::recognises(path, text))
+            format = ImportFormat::Tilastopaja;
+        else {
+            report.error = QStringLiteral("%1: not a format the almanac reads (almanac CSV, World Athletics top list CSV, Tilastopaja JSON); "
+                                          "give --format")
+                               .arg(path);
+            return report;
+        }
+    }
+    report.format = formatName(format);
+    ReadResult read;
+    switch (format) {
+    case ImportFormat::AlmanacCsv: read = AlmanacCsv::read(path, text); break;
+    case ImportFormat::WaTopList: read = WaTopListReader::read(path, text); break;
+    case ImportFormat::Tilastopaja: read = TilastopajaReader::read(path, text); break;
+    case ImportFormat::Auto: break;
+    }
+    report.rowsRead = read.rowsRead;
+    report.repeated = read.repeated;
+    report.rejected = read.rejected;
+    report.skipped = read.skipped;
+    if (!read.error.isEmpty()) {
+        report.error = read.error;
+        return report;
+    }
+    if (!read.rejected.isEmpty()) {
+        report.error = QStringLiteral("%1: %2 rows cannot be read, so nothing of the file was imported").arg(path).arg(read.rejected.size());
+        return report;
+    }
+
+    SqlTransaction transaction(m_db);
+    if (!transaction.isActive()) {
+        report.error = QStringLiteral("%1: cannot start a transaction: %2").arg(path, m_db.lastError().text());
+        return report;
+    }
+    QSqlQuery log(m_db);
+    log.prepare(QStringLiteral("INSERT INTO imports (file, format, sha256, imported_at, rows_read) VALUES (:f, :fmt, :sha, :at, :rows)"));
+    log.bindValue(QStringLiteral(":f"), QFileInfo(path).absoluteFilePath());
+    log.bindValue(QStringLiteral(":fmt"), report.format);
+    log.bindValue(QStringLiteral(":sha"), QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+    log.bindValue(QStringLiteral(":at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    log.bindValue(QStringLiteral(":rows"), report.rowsRead);
+    if (!log.exec()) {
+        report.error = QStringLiteral("%1: %2").arg(path, log.lastError().text());
+        return report;
+    }
+    const qint64 importId = log.lastInsertId().toLongLong();
+    ImportSession session(m_db, importId);
+    if (!session.begin()) {
+        report.error = QStringLiteral("%1: %2").arg(path, session.errorString());
+        return report;
+    }
+    const int total = int(read.rows.size());
+    for (int i = 0; i < total; ++i) {
+        if (!session.add(read.rows[i], report)) {
+            report.error = QStringLiteral("%1: %2; nothing of the file was imported").arg(read.rows[i].location, session.errorString());
+            return report;
+        }
+        if (m_progress && (i % 500 == 0 || i + 1 == total))
+            m_progress(file, i + 1, total);
+    }
+    if (!session.markEnRouteSplits()) {
+        report.error = QStringLiteral("%1: %2").arg(path, session.errorString());
+        return report;
+    }
+    QSqlQuery counts(m_db);
+    counts.prepare(QStringLiteral("UPDATE imports SET added = :a, merged = :m, conflicts = :c WHERE id = :id"));
+    counts.bindValue(QStringLiteral(":a"), report.added);
+    counts.bindValue(QStringLiteral(":m"), report.merged);
+    counts.bindValue(QStringLiteral(":c"), report.conflicts);
+    counts.bindValue(QStringLiteral(":id"), importId);
+    if (!counts.exec()) {
+        report.error = QStringLiteral("%1: %2").arg(path, counts.lastError().text());
+        return report;
+    }
+    report.ok = true;
+    // A dry run writes nothing; a file that brings nothing new leaves no trace either.
+    const bool changed = report.added > 0 || report.conflicts > 0 || report.athletesAdded > 0 || report.competitionsAdded > 0;
+    if (m_dryRun || !changed)
+        return report;   // the transaction rolls back
+    if (!transaction.commit()) {
+        report.ok = false;
+        report.error = QStringLiteral("%1: cannot commit the import: %2").arg(path, m_db.lastError().text());
+    }
+    return report;
+}
+
+} // namespace almanac

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "import/ImportTypes.h"
+
+#include <QSqlDatabase>
+
+#include <functional>
+
+namespace almanac {
+
+enum class ImportFormat { Auto, AlmanacCsv, WaTopList, Tilastopaja };
+
+/**
+ * Imports files into an almanac, all or nothing per file: a file with a row that cannot be read is not
+ * imported at all, and every such row is reported with its file, line and reason. A dry run reports
+ * what would be added, merged and rejected and writes nothing.
+ */
+class Importer
+{
+public:
+    explicit Importer(QSqlDatabase db);
+
+    void setDryRun(bool dryRun) { m_dryRun = dryRun; }
+    /** Called every few hundred rows with the rows done and the rows of the file. */
+    void setProgress(std::function<void(const QString &file, int done, int total)> progress) { m_progress = std::move(progress); }
+
+    ImportReport importFile(const QString &path, ImportFormat format = ImportFormat::Auto);
+
+    static std::optional<ImportFormat> parseFormat(const QString &name);
+    static QString formatName(ImportFormat format);
+
+private:
+    QSqlDatabase m_db;
+    bool m_dryRun = false;
+    std::function<void(const QString &, int, int)> m_progress;
+};
+
+} // namespace almanac

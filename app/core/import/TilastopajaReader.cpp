@@ -1,0 +1,357 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "import/TilastopajaReader.h"
+
+#include "import/WaTopListReader.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace almanac {
+
+namespace {
+
+QString text(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString().trimmed();
+    if (v.isDouble())
+        return QString::number(v.toDouble(), 'g', 15);
+    return {};
+}
+
+QString categoryOf(const QString &name, const QString &shortName)
+{
+    const QString n = name.toLower();
+    const QString s = shortName.toUpper();
+    if (n.contains(QLatin1String("olympic")) || s == QLatin1String("OG"))
+        return QStringLiteral("OG");
+    if (n.contains(QLatin1String("indoor")) && n.contains(QLatin1String("world")))
+        return QStringLiteral("WIC");
+    if (s == QLatin1String("WI") || s == QLatin1String("WIC"))
+        return QStringLiteral("WIC");
+    if ((n.contains(QLatin1String("world")) && n.contains(QLatin1String("championships")) && !n.contains(QLatin1String("u20"))
+         && !n.contains(QLatin1String("junior")) && !n.contains(QLatin1String("relays")))
+        || s == QLatin1String("WC") || s == QLatin1String("WCH"))
+        return QStringLiteral("WCH");
+    if ((n.contains(QLatin1String("european athletics championships")) || s == QLatin1String("EC")) && !n.contains(QLatin1String("indoor")))
+        return QStringLiteral("EC");
+    if (n.contains(QLatin1String("diamond league")) || s == QLatin1String("DL"))
+        return QStringLiteral("DL");
+    return QStringLiteral("OTHER");
+}
+
+/** Tilastopaja's event codes and names: "1500", "Mile", "3000S", "400mH", "4 x 100m", "Half Marathon". */
+const Discipline *tilastopajaDiscipline(const QString &code)
+{
+    static const QHash<QString, QString> codes = {
+        {QStringLiteral("3000S"), QStringLiteral("3000SC")}, {QStringLiteral("2000S"), QStringLiteral("2000SC")},
+        {QStringLiteral("Mile"), QStringLiteral("MILE")},    {QStringLiteral("HMar"), QStringLiteral("HM")},
+        {QStringLiteral("Mar"), QStringLiteral("MAR")},
+    };
+    if (const auto it = codes.constFind(code); it != codes.constEnd())
+        return Discipline::find(it.value());
+    QString name = code;
+    name.replace(QStringLiteral(" x "), QStringLiteral("x"));
+    name.replace(QStringLiteral("Mixed relay"), QStringLiteral("mixed relay"), Qt::CaseInsensitive);
+    return Discipline::find(name);
+}
+
+/** Round codes of history rows: "h1", "s2", "sf1", "q3", "f", "f2", "rB"; anything else is unknown. */
+void historyRound(const QString &code, const QString &stage, ImportRow &row)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(h|s|sf|q|qf|f|r)([0-9A-Z]?)$"));
+    const auto m = pattern.match(code);
+    if (!m.hasMatch()) {
+        row.round = stage == QLatin1String("Final") ? RoundType::Unknown : RoundType::Heat;
+        return;
+    }
+    const QString kind = m.captured(1);
+    const QString n = m.captured(2);
+    row.heat = n.isEmpty() ? 0 : (n.at(0).isDigit() ? n.toInt() : n.at(0).unicode() - 'A' + 1);
+    if (kind == QLatin1String("h"))
+        row.round = RoundType::Heat;
+    else if (kind == QLatin1String("s") || kind == QLatin1String("sf"))
+        row.round = RoundType::SemiFinal;
+    else if (kind == QLatin1String("q") || kind == QLatin1String("qf"))
+        row.round = RoundType::QuarterFinal;
+    else if (kind == QLatin1String("f"))
+        row.round = RoundType::Final;
+    else
+        row.round = RoundType::Race;
+    if (row.round == RoundType::Final && row.heat == 1)
+        row.heat = 0;
+}
+
+/** A mark as Tilastopaja writes it: "3:31.95", "8764", "4:57.7h", "DNF", "", "6.58DQADR 2.2" (a mark and a remark). */
+std::optional<Mark> tilastopajaMark(const QString &input, const Discipline &d, QString *error)
+{
+    QString t = input.trimmed();
+    if (t.isEmpty())
+        return Mark::withStatus(MarkStatus::DNF, d.kind);
+    if (const auto status = parseStatus(t))
+        return Mark::withStatus(*status, d.kind);
+    if (t.endsWith(QLatin1Char('a')))
+        t.chop(1);   // "a": automatic timing, the default
+    // A remark after the mark: "6.58DQADR 2.2" is 6.58 with a disqualification remark.
+    static const QRegularExpression remark(QStringLiteral("^([0-9:.,]+h?)(DQ|DNF|DNS)\\S*.*$"));
+    const auto m = remark.match(t);
+    if (m.hasMatch())
+        return Mark::withStatus(*parseStatus(m.captured(2)), d.kind);
+    return parseMarkForDiscipline(t, d, error);
+}
+
+void readCompetition(const QString &file, const QJsonObject &root, ReadResult &result)
+{
+    const QString compId = text(root.value(QStringLiteral("compID")));
+    const QString name = text(root.value(QStringLiteral("compName")));
+    const QString city = text(root.value(QStringLiteral("city")));
+    const QString country = text(root.value(QStringLiteral("country")));
+    const QString arena = text(root.value(QStringLiteral("arena")));
+    const QDate start = QDate::fromString(text(root.value(QStringLiteral("startDate"))), Qt::ISODate);
+    const QDate end = QDate::fromString(text(root.value(QStringLiteral("endDate"))), Qt::ISODate);
+    const bool indoor = text(root.value(QStringLiteral("compType"))).compare(QLatin1String("Indoor"), Qt::CaseInsensitive) == 0;
+    if (!start.isValid()) {
+        result.error = QStringLiteral("%1: field 'startDate' is not a date").arg(file);
+        return;
+    }
+    const QString category = categoryOf(name, QString());
+    const QJsonArray events = root.value(QStringLiteral("events")).toArray();
+    for (qsizetype e = 0; e < events.size(); ++e) {
+        const QJsonObject event = events[e].toObject();
+        const QString eventName = text(event.value(QStringLiteral("eventName")));
+        const QString eventLocation = QStringLiteral("%1: events[%2]").arg(file).arg(e);
+        const QJsonArray results = event.value(QStringLiteral("results")).toArray();
+        const auto skipAll = [&](const QString &why) {
+            for (qsizetype r = 0; r < results.size(); ++r) {
+                ++result.rowsRead;
+                result.skipped.append({QStringLiteral("%1.results[%2]").arg(eventLocation).arg(r), why});
+            }
+        };
+        if (!text(event.value(QStringLiteral("combinedEvent"))).isEmpty()) {
+            skipAll(QStringLiteral("%1 is a part of the %2").arg(eventName, text(event.value(QStringLiteral("combinedEvent")))));
+            continue;
+        }
+        const QString age = text(event.value(QStringLiteral("ageGroup")));
+        if (!age.isEmpty() && age.compare(QLatin1String("Senior"), Qt::CaseInsensitive) != 0) {
+            skipAll(QStringLiteral("the %1 age group is not kept").arg(age));
+            continue;
+        }
+        const Discipline *discipline = tilastopajaDiscipline(eventName);
+        const auto sex = parseSex(text(event.value(QStringLiteral("gender"))));
+        if (!discipline || !sex) {
+            skipAll(QStringLiteral("event '%1' is not one the almanac keeps").arg(eventName));
+            continue;
+        }
+        EventSpec spec{*sex, discipline};
+        if (*sex == Sex::Mixed && !discipline->code.endsWith(QLatin1String("MX"))) {
+            if (const Discipline *mixed = Discipline::find(QString(discipline->code + QStringLiteral("MX"))))
+                spec.discipline = mixed;
+        }
+        const QString roundName = text(event.value(QStringLiteral("roundName"))).toLower();
+        RoundType round = RoundType::Final;
+        if (roundName.startsWith(QLatin1String("heat")))
+            round = RoundType::Heat;
+        else if (roundName.startsWith(QLatin1String("semi")))
+            round = RoundType::SemiFinal;
+        else if (roundName.startsWith(QLatin1String("quarter")))
+            round = RoundType::QuarterFinal;
+        else if (roundName.startsWith(QLatin1String("qualif")))
+            round = RoundType::Qualification;
+        const int heat = event.value(QStringLiteral("heatNumber")).toInt();
+        const QDate date = QDate::fromString(text(event.value(QStringLiteral("date"))), Qt::ISODate);
+        std::optional<Wind> raceWind;
+        const QString windText = text(event.value(QStringLiteral("wind")));
+        if (!windText.isEmpty())
+            raceWind = Wind::parse(windText);
+        for (qsizetype r = 0; r < results.size(); ++r) {
+            ++result.rowsRead;
+            const QJsonObject res = results[r].toObject();
+            const QString location = QStringLiteral("%1.results[%2] (%3 %4)").arg(eventLocation).arg(r).arg(spec.displayName(), roundTypeName(round));
+            if (!date.isValid()) {
+                result.rejected.append({location, QStringLiteral("field 'date': the event has no date")});
+                continue;
+            }
+            ImportRow row;
+            row.location = location;
+            row.competition = name.isEmpty() ? QStringLiteral("%1 %2").arg(city).arg(start.year()) : name + QLatin1Char(' ') + QString::number(start.year());
+            row.competitionId = compId;
+            row.venue = arena;
+            row.city = city;
+            row.country = country;
+            row.start = start;
+            row.end = end;
+            row.category = category;
+            row.source = QStringLiteral("Tilastopaja, %1 (%2, %3): results of every round").arg(name, city, start.toString(Qt::ISODate));
+            row.event = spec;
+            row.sex = *sex;
+            row.indoor = indoor;
+            row.round = round;
+            row.heat = heat;
+            row.date = date;
+            row.raceWind = raceWind && raceWind->isMeasured() ? raceWind : std::nullopt;
+            row.externalSource = QStringLiteral("tilastopaja");
+            const QString rank = text(res.value(QStringLiteral("rank")));
+            const ListPosition position = parseListPosition(rank);
+            row.place = position.place;
+            row.tied = position.tied;
+            row.nation = text(res.value(QStringLiteral("nation")));
+            QString markError;
+            const auto mark = tilastopajaMark(text(res.value(QStringLiteral("bestPerformance"))), *discipline, &markError);
+            if (!mark) {
+                result.rejected.append({location, QStringLiteral("field 'bestPerformance': %1").arg(markError)});
+                continue;
+            }
+            row.mark = *mark;
+            const QString resultWind = text(res.value(QStringLiteral("wind")));
+            if (!resultWind.isEmpty()) {
+                const auto wind = Wind::parse(resultWind);
+                if (wind && wind->isMeasured())
+                    row.wind = wind;
+            } else if (discipline->windMeasured) {
+                row.wind = row.raceWind.value_or(Wind::notMeasured());
+            }
+            const auto qualifier = parseQualifier(text(res.value(QStringLiteral("qualified"))));
+            row.qualifier = qualifier.value_or(Qualifier::None);
+            if (discipline->relay) {
+                const QJsonArray participants = res.value(QStringLiteral("relayParticipants")).toArray();
+                if (*sex == Sex::Mixed) {
+                    result.skipped.append({location, QStringLiteral("the runners of a mixed relay are given without their sex")});
+                    continue;
+                }
+                for (const QJsonValue &p : participants) {
+                    const QString runner = text(p.toObject().value(QStringLiteral("name")));
+                    if (!runner.isEmpty())
+                        row.members.append(runner);
+                }
+                if (row.members.isEmpty()) {
+                    result.skipped.append({location, QStringLiteral("a relay team without its runners")});
+                    continue;
+                }
+                row.athlete = row.members.first();
+            } else {
+                row.athlete = text(res.value(QStringLiteral("athlete")));
+                row.born = text(res.value(QStringLiteral("DOB")));
+                row.externalId = text(res.value(QStringLiteral("toID")));
+                if (row.athlete.isEmpty()) {
+                    result.rejected.append({location, QStringLiteral("field 'athlete' is empty")});
+                    continue;
+                }
+            }
+            result.rows.append(row);
+        }
+    }
+}
+
+void readAthlete(const QString &file, const QJsonObject &root, ReadResult &result)
+{
+    const QString given = text(root.value(QStringLiteral("givenName")));
+    const QString family = text(root.value(QStringLiteral("familyName")));
+    const QString id = text(root.value(QStringLiteral("tpAthleteId")));
+    const auto sex = parseSex(text(root.value(QStringLiteral("gender"))));
+    QString born = text(root.value(QStringLiteral("birthDate")));
+    if (born.isEmpty())
+        born = text(root.value(QStringLiteral("birthYear")));
+    const QString nation = text(root.value(QStringLiteral("nationality")));
+    if (!sex || *sex == Sex::Mixed || (given.isEmpty() && family.isEmpty())) {
+        result.error = QStringLiteral("%1: the athlete's name or sex is missing").arg(file);
+        return;
+    }
+    const QJsonArray results = root.value(QStringLiteral("results")).toArray();
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        ++result.rowsRead;
+        const QJsonObject res = results[i].toObject();
+        const QString location = QStringLiteral("%1: results[%2]").arg(file).arg(i);
+        const QString code = text(res.value(QStringLiteral("event")));
+        const Discipline *discipline = tilastopajaDiscipline(code);
+        if (!discipline) {
+            result.skipped.append({location, QStringLiteral("event '%1' is not one the almanac keeps").arg(code)});
+            continue;
+        }
+        const QString age = text(res.value(QStringLiteral("agegroup")));
+        ImportRow row;
+        row.location = location;
+        row.athlete = QString(given + QLatin1Char(' ') + family).trimmed();
+        row.sex = *sex;
+        row.born = born;
+        row.nation = nation;
+        row.externalSource = QStringLiteral("tilastopaja");
+        row.externalId = id;
+        row.event = EventSpec{*sex, discipline};
+        row.indoor = text(res.value(QStringLiteral("IndoorOutdoor"))).compare(QLatin1String("Indoor"), Qt::CaseInsensitive) == 0;
+        row.date = QDate::fromString(text(res.value(QStringLiteral("date"))), Qt::ISODate);
+        if (!row.date.isValid()) {
+            result.rejected.append({location, QStringLiteral("field 'date': '%1' is not a date").arg(text(res.value(QStringLiteral("date"))))});
+            continue;
+        }
+        const QString compName = text(res.value(QStringLiteral("compName")));
+        const QString compShort = text(res.value(QStringLiteral("compShort")));
+        row.city = text(res.value(QStringLiteral("city")));
+        row.country = text(res.value(QStringLiteral("venuecountry")));
+        row.competitionId = text(res.value(QStringLiteral("competition_ID")));
+        row.competition = (compName.isEmpty() ? (compShort.isEmpty() ? row.city : compShort + QLatin1Char(' ') + row.city) : compName)
+                          + QLatin1Char(' ') + QString::number(row.date.year());
+        row.category = categoryOf(compName, compShort);
+        row.source = QStringLiteral("Tilastopaja athlete history of %1 %2 (Tilastopaja id %3)").arg(given, family, id);
+        historyRound(text(res.value(QStringLiteral("round"))), text(res.value(QStringLiteral("roundstage"))), row);
+        const ListPosition position = parseListPosition(text(res.value(QStringLiteral("rank"))));
+        row.place = position.valid ? position.place : 0;
+        row.tied = position.tied;
+        QString markError;
+        const auto mark = tilastopajaMark(text(res.value(QStringLiteral("result"))), *discipline, &markError);
+        if (!mark) {
+            result.rejected.append({location, QStringLiteral("field 'result': %1").arg(markError)});
+            continue;
+        }
+        row.mark = *mark;
+        const QString windText = text(res.value(QStringLiteral("wind")));
+        if (!windText.isEmpty()) {
+            const auto wind = Wind::parse(windText);
+            if (wind)
+                row.wind = wind;
+        } else if (discipline->windMeasured && !row.indoor) {
+            row.wind = Wind::notMeasured();
+        }
+        if (!age.isEmpty() && discipline->kind != MarkKind::Time && age != QLatin1String("Senior"))
+            row.note = QStringLiteral("%1 age group").arg(age);
+        row.enRouteCandidate = row.place == 0 && row.mark.hasValue();
+        result.rows.append(row);
+    }
+}
+
+} // namespace
+
+bool TilastopajaReader::recognises(const QString &path, const QString &text)
+{
+    if (!path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        return false;
+    const QString head = text.left(4000);
+    return head.contains(QLatin1String("\"compID\"")) || head.contains(QLatin1String("\"tpAthleteId\""));
+}
+
+ReadResult TilastopajaReader::read(const QString &path, const QString &input)
+{
+    ReadResult result;
+    const QString file = QFileInfo(path).fileName();
+    QString text = input;
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    if (doc.isNull() || !doc.isObject()) {
+        result.error = QStringLiteral("%1: not valid JSON (%2 at character %3)").arg(file, parseError.errorString()).arg(parseError.offset);
+        return result;
+    }
+    const QJsonObject root = doc.object();
+    if (root.contains(QStringLiteral("events")))
+        readCompetition(file, root, result);
+    else if (root.contains(QStringLiteral("tpAthleteId")))
+        readAthlete(file, root, result);
+    else
+        result.error = QStringLiteral("%1: neither a Tilastopaja competition (compID, events) nor an athlete (tpAthleteId, results)").arg(file);
+    return result;
+}
+
+} // namespace almanac

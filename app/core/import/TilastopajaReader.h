@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "import/ImportTypes.h"
+
+namespace almanac {
+
+/**
+ * Reads Tilastopaja JSON: a championship's results (compID, events[] of every round with results,
+ * qualifiers, winds and relay runners) and an athlete's history (tpAthleteId, results[] of every race).
+ * Components of combined events and events the almanac does not keep (cross-country, youth
+ * implements) are skipped; mixed relays whose runners' sexes are not given are skipped too.
+ * Locations are JSON paths: "Rome2024.json: events[12].results[3]".
+ */
+class TilastopajaReader
+{
+public:
+    static bool recognises(const QString &path, const QString &text);
+    static ReadResult read(const QString &path, const QString &text);
+};
+
+} // namespace almanac

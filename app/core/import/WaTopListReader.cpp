@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "import/WaTopListReader.h"
+
+#include "import/Csv.h"
+#include "import/ImportSession.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace almanac {
+
+namespace {
+
+QDate parseListDate(const QString &text)
+{
+    // 2021-08-07 or 07 AUG 2021
+    QDate d = QDate::fromString(text, Qt::ISODate);
+    if (d.isValid())
+        return d;
+    static const QStringList months = {QStringLiteral("JAN"), QStringLiteral("FEB"), QStringLiteral("MAR"), QStringLiteral("APR"),
+                                       QStringLiteral("MAY"), QStringLiteral("JUN"), QStringLiteral("JUL"), QStringLiteral("AUG"),
+                                       QStringLiteral("SEP"), QStringLiteral("OCT"), QStringLiteral("NOV"), QStringLiteral("DEC")};
+    const QStringList parts = text.simplified().split(QLatin1Char(' '));
+    if (parts.size() != 3)
+        return {};
+    const int month = int(months.indexOf(parts[1].toUpper())) + 1;
+    bool dayOk = false, yearOk = false;
+    const int day = parts[0].toInt(&dayOk);
+    const int year = parts[2].toInt(&yearOk);
+    if (!dayOk || !yearOk || month < 1)
+        return {};
+    return QDate(year, month, day);
+}
+
+/** The almanac's event for a list's discipline name ("1500-metres", "one-mile", "100-metres-hurdles");
+    nullptr for age-group implements and events the almanac does not keep. */
+const Discipline *listDiscipline(const QString &name)
+{
+    static const QRegularExpression youth(QStringLiteral("(-u20|-u18|-boys|-girls|-youth|cm|-84|-76)$"));
+    if (youth.match(name).hasMatch())
+        return nullptr;
+    QString text = name;
+    text.replace(QLatin1Char('-'), QLatin1Char(' '));
+    return Discipline::find(text);
+}
+
+} // namespace
+
+ListPosition parseListPosition(const QString &input)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^(=)?(\\d+)?(?:\\.0)?(=)?(h|p|pr|q|qf|s|sf|f|r|rr|ce|er)?(\\d+)?$"), QRegularExpression::CaseInsensitiveOption);
+    ListPosition p;
+    const QString text = input.trimmed();
+    if (text.isEmpty()) {
+        p.valid = true;
+        return p;
+    }
+    const auto m = pattern.match(text);
+    if (!m.hasMatch() || (m.captured(2).isEmpty() && m.captured(4).isEmpty()))
+        return p;
+    p.valid = true;
+    p.place = m.captured(2).toInt();
+    p.tied = !m.captured(1).isEmpty() || !m.captured(3).isEmpty();
+    const QString code = m.captured(4).toLower();
+    if (code == QLatin1String("h") || code == QLatin1String("p") || code == QLatin1String("pr") || code == QLatin1String("rr"))
+        p.round = RoundType::Heat;
+    else if (code == QLatin1String("q") && m.captured(5).isEmpty() && p.place == 0)
+        p.round = RoundType::Qualification;
+    else if (code == QLatin1String("q") || code == QLatin1String("qf"))
+        p.round = RoundType::QuarterFinal;
+    else if (code == QLatin1String("s") || code == QLatin1String("sf"))
+        p.round = RoundType::SemiFinal;
+    else if (code == QLatin1String("f"))
+        p.round = RoundType::Final;
+    else if (code == QLatin1String("ce"))
+        p.round = RoundType::Race;   // inside a combined event: its own race, numbered from 51
+    else if (code == QLatin1String("r") || code == QLatin1String("er"))
+        p.round = RoundType::Race;
+    p.heat = m.captured(5).toInt();
+    if (code == QLatin1String("rr") && p.heat > 0)
+        p.heat += 10;   // repechage heats are numbered from 11, after the first round's
+    if (code == QLatin1String("ce"))
+        p.heat += 50 + (p.heat == 0 ? 1 : 0);
+    if (p.round == RoundType::Final && p.heat == 1)
+        p.heat = 0;   // the first (A) section of a final is the final
+    return p;
+}
+
+ListVenue parseListVenue(const QString &input)
+{
+    ListVenue v;
+    QString text = input.trimmed();
+    if (text.endsWith(QLatin1String("(i)"))) {
+        v.indoor = true;
+        text.chop(3);
+        text = text.trimmed();
+    }
+    static const QRegularExpression country(QStringLiteral("\\(([A-Z]{3})\\)$"));
+    const auto m = country.match(text);
+    if (m.hasMatch()) {
+        v.country = m.captured(1);
+        text = text.left(m.capturedStart()).trimmed();
+    }
+    v.venue = text;
+    QStringList parts = text.split(QLatin1Char(','));
+    for (QString &part : parts)
+        part = part.trimmed();
+    // "Hayward Field, Eugene, OR": the last part is a US state, the city comes before it.
+    static const QRegularExpression state(QStringLiteral("^[A-Z]{2}$"));
+    if (parts.size() >= 2 && state.match(parts.last()).hasMatch())
+        parts.removeLast();
+    v.city = parts.last();
+    return v;
+}
+
+bool WaTopListReader::recognises(const QString &, const QString &text)
+{
+    const QString header = text.left(text.indexOf(QLatin1Char('\n'))).toLower();
+    return (header.contains(QLatin1String("competitor")) && header.contains(QLatin1String("venue")) && header.contains(QLatin1String("mark")));
+}
+
+ReadResult WaTopListReader::read(const QString &path, const QString &text)
+{
+    ReadResult result;
+    QString error;
+    const QList<CsvRecord> records = parseCsv(text, &error);
+    const QString file = QFileInfo(path).fileName();
+    if (!error.isEmpty()) {
+        result.error = QStringLiteral("%1: %2").arg(file, error);
+        return result;
+    }
+    if (records.isEmpty()) {
+        result.error = QStringLiteral("%1: the file is empty").arg(file);
+        return result;
+    }
+    QHash<QString, int> column;
+    for (int i = 0; i < records.first().fields.size(); ++i)
+        column.insert(records.first().fields[i].trimmed().toLower(), i);
+    const bool layout2025 = column.contains(QStringLiteral("mark_numeric"));
+    for (const char *required : {"mark", "competitor", "venue", "date"}) {
+        if (!column.contains(QLatin1String(required))) {
+            result.error = QStringLiteral("%1:1: no '%2' column: not a World Athletics top list").arg(file, QLatin1String(required));
+            return result;
+        }
+    }
+    // The 2023 layout names neither event nor sex: the file and its folder do ("men/1500-metres.csv").
+    const QString folder = QFileInfo(path).absoluteDir().dirName().toLower();
+    std::optional<Sex> folderSex;
+    if (folder == QLatin1String("men") || folder == QLatin1String("male"))
+        folderSex = Sex::Men;
+    else if (folder == QLatin1String("women") || folder == QLatin1String("female"))
+        folderSex = Sex::Women;
+    const QString fileEvent = QFileInfo(path).completeBaseName();
+
+    const auto field = [&](const CsvRecord &r, const char *name) {
+        const int i = column.value(QLatin1String(name), -1);
+        return i >= 0 && i < r.fields.size() ? r.fields[i].trimmed() : QString();
+    };
+    QSet<QString> seen;
+    const QString citation = QStringLiteral("World Athletics all-time top list, as imported from %1").arg(file);
+    for (qsizetype n = 1; n < records.size(); ++n) {
+        const CsvRecord &record = records[n];
+        ++result.rowsRead;
+        const QString location = QStringLiteral("%1:%2").arg(file).arg(record.line);
+        auto reject = [&](const QString &message) { result.rejected.append({location, message}); };
+        const QString disciplineName = layout2025 ? field(record, "discipline") : fileEvent;
+        const Discipline *discipline = listDiscipline(disciplineName);
+        if (!discipline) {
+            result.skipped.append({location, QStringLiteral("event '%1' is not one the almanac keeps").arg(disciplineName)});
+            continue;
+        }
+        std::optional<Sex> sex = folderSex;
+        if (layout2025)
+            sex = parseSex(field(record, "sex"));
+        if (!sex) {
+            reject(QStringLiteral("field 'sex': the sex is not given (name the folder men/ or women/)"));
+            continue;
+        }
+        const QString competitor = field(record, "competitor");
+        const QString dob = field(record, "dob");
+        const QString markText = field(record, "mark");
+        const QString venueText = field(record, "venue");
+        const QString dateText = field(record, "date");
+        // The same performance appears once per age list: keep it once.
+        const QString key = QStringList{competitor, dob, markText, dateText, venueText, disciplineName}.join(QLatin1Char('|'));
+        if (seen.contains(key)) {
+            ++result.repeated;
+            continue;
+        }
+        seen.insert(key);
+        ImportRow row;
+        row.location = location;
+        row.athlete = competitor;
+        if (row.athlete.isEmpty()) {
+            reject(QStringLiteral("field 'competitor' is empty"));
+            continue;
+        }
+        row.sex = *sex;
+        row.event = EventSpec{*sex, discipline};
+        const QDate born = parseListDate(dob);
+        if (!dob.isEmpty() && !born.isValid()) {
+            reject(QStringLiteral("field 'dob': '%1' is not a date").arg(dob));
+            continue;
+        }
+        row.born = born.isValid() ? born.toString(Qt::ISODate) : QString();
+        row.nation = field(record, layout2025 ? "nationality" : "nat");
+        row.date = parseListDate(dateText);
+        if (!row.date.isValid()) {
+            reject(QStringLiteral("field 'date': '%1' is not a date").arg(dateText));
+            continue;
+        }
+        const ListVenue venue = parseListVenue(venueText);
+        row.venue = venue.venue;
+        row.city = venue.city;
+        row.country = venue.country;
+        row.indoor = venue.indoor;
+        row.source = citation;
+        QString markError;
+        const auto mark = parseMarkForDiscipline(markText, *discipline, &markError);
+        if (!mark || !mark->hasValue()) {
+            reject(QStringLiteral("field 'mark': %1").arg(mark ? QStringLiteral("no mark") : markError));
+            continue;
+        }
+        row.mark = *mark;
+        const QString windText = field(record, "wind");
+        if (!windText.isEmpty()) {
+            QString windError;
+            const auto wind = Wind::parse(windText, &windError);
+            if (!wind) {
+                reject(QStringLiteral("field 'wind': %1").arg(windError));
+                continue;
+            }
+            row.wind = wind;
+        } else if (discipline->windMeasured && !row.indoor) {
+            row.wind = Wind::notMeasured();
+        }
+        const QString positionText = field(record, layout2025 ? "position" : "pos");
+        const ListPosition position = parseListPosition(positionText);
+        if (!position.valid) {
+            reject(QStringLiteral("field 'position': '%1' is not a place or round code").arg(positionText));
+            continue;
+        }
+        row.place = position.place;
+        row.tied = position.tied;
+        row.round = position.round;
+        row.heat = position.heat;
+        row.enRouteCandidate = positionText.isEmpty();
+        result.rows.append(row);
+    }
+    return result;
+}
+
+} // namespace almanac
