@@ -68,8 +68,11 @@ bool Database::open(const QString &path)
         return false;
     }
     QSqlQuery q(db);
-    // A larger page cache (64 MB) keeps the indexes of large almanacs in memory.
+    // A larger page cache (64 MB) keeps the indexes of large almanacs in memory. Write-ahead logging
+    // lets readers and a writer share the file, and makes each commit cheap without risking the file.
     q.exec(QStringLiteral("PRAGMA cache_size = -65536"));
+    q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+    q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
     if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON"))) {
         m_error = QStringLiteral("cannot use %1: %2").arg(path, q.lastError().text());
         return false;

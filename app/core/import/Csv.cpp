@@ -27,8 +27,22 @@ QList<CsvRecord> parseCsv(const QString &input, QString *error)
         record.line = line;
     };
     const qsizetype n = text.size();
+    const QChar *data = text.constData();
     for (qsizetype i = 0; i < n; ++i) {
-        const QChar c = text.at(i);
+        const QChar c = data[i];
+        // An unquoted field up to the next separator, in one piece.
+        if (!quoted && !fieldStarted && c != QLatin1Char('"')) {
+            qsizetype end = i;
+            while (end < n && data[end] != QLatin1Char(',') && data[end] != QLatin1Char('\n') && data[end] != QLatin1Char('\r')
+                   && data[end] != QLatin1Char('"'))
+                ++end;
+            if (end > i) {
+                field = QString(data + i, end - i);
+                fieldStarted = true;
+                i = end - 1;
+                continue;
+            }
+        }
         if (quoted) {
             if (c == QLatin1Char('"')) {
                 if (i + 1 < n && text.at(i + 1) == QLatin1Char('"')) {

@@ -44,17 +44,18 @@ QString cityKey(const QString &city)
     return exonyms.value(folded, folded);
 }
 
-QString roundKey(qint64 competition, qint64 event, const QString &round, int heat)
+ImportRoundKey roundKey(qint64 competition, qint64 event, const QString &round, int heat)
 {
-    return QStringLiteral("%1|%2|%3|%4").arg(competition).arg(event).arg(round).arg(heat);
+    return {competition, event, round, heat};
 }
 
 } // namespace
 
-ImportSession::ImportSession(QSqlDatabase db, qint64 importId)
+ImportSession::ImportSession(QSqlDatabase db, qint64 importId, ImportCache &cache)
     : m_db(db)
     , m_importId(importId)
     , m_writer(db)
+    , m_cache(cache)
 {
 }
 
@@ -109,39 +110,53 @@ bool ImportSession::begin()
     m_conflict = QSqlQuery(m_db);
     m_conflict.prepare(QStringLiteral("INSERT OR IGNORE INTO conflicts (result_id, import_id, field, almanac, imported, location) "
                                       "VALUES (:r, :i, 'mark', :a, :m, :l)"));
+    if (m_cache.loaded)
+        return true;
+    m_cache = ImportCache();
+    {
+        QSqlQuery codes(m_db);
+        if (!codes.exec(QStringLiteral("SELECT code FROM countries")))
+            return fail(codes.lastError().text());
+        while (codes.next())
+            m_cache.countries.insert(codes.value(0).toString());
+    }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT a.id, a.name, a.sex, coalesce(a.birth_date, ''), coalesce(a.country, '') FROM athletes a "
-                               "UNION ALL SELECT a.id, n.name, a.sex, coalesce(a.birth_date, ''), coalesce(a.country, '') "
+    // The stored search keys are folded already: only their words need sorting.
+    if (!q.exec(QStringLiteral("SELECT a.id, a.search_key, a.sex, coalesce(a.birth_date, ''), coalesce(a.country, '') FROM athletes a "
+                               "UNION ALL SELECT a.id, n.search_key, a.sex, coalesce(a.birth_date, ''), coalesce(a.country, '') "
                                "FROM athlete_names n JOIN athletes a ON a.id = n.athlete_id")))
         return fail(q.lastError().text());
     while (q.next()) {
         const KnownAthlete a{q.value(0).toLongLong(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString()};
-        QList<KnownAthlete> &list = m_athletes[nameKey(q.value(1).toString())];
+        QStringList words = q.value(1).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        std::sort(words.begin(), words.end());
+        QList<KnownAthlete> &list = m_cache.athletes[words.join(QLatin1Char(' '))];
         if (std::none_of(list.cbegin(), list.cend(), [&](const KnownAthlete &k) { return k.id == a.id; }))
             list.append(a);
     }
     if (!q.exec(QStringLiteral("SELECT source, external_id, athlete_id FROM athlete_ids")))
         return fail(q.lastError().text());
     while (q.next())
-        m_externalIds.insert(q.value(0).toString() + QLatin1Char(':') + q.value(1).toString(), q.value(2).toLongLong());
+        m_cache.externalIds.insert(q.value(0).toString() + QLatin1Char(':') + q.value(1).toString(), q.value(2).toLongLong());
     if (!q.exec(QStringLiteral("SELECT id, name, coalesce(city, ''), coalesce(country, ''), start_date, coalesce(end_date, start_date), "
                                "category, coalesce(uid, '') FROM competitions")))
         return fail(q.lastError().text());
     while (q.next()) {
         KnownCompetition c{q.value(0).toLongLong(),
-                           q.value(1).toString(),
+                           foldName(q.value(1).toString()),
                            cityKey(q.value(2).toString()),
                            q.value(3).toString(),
                            QDate::fromString(q.value(4).toString(), Qt::ISODate),
                            QDate::fromString(q.value(5).toString(), Qt::ISODate),
                            q.value(6).toString()};
-        m_competitionsByStart.insert(c.start, int(m_competitions.size()));
-        m_competitionCategories.insert(c.id, c.category);
+        m_cache.competitionsByStart.insert(c.start, int(m_cache.competitions.size()));
+        m_cache.competitionCategories.insert(c.id, c.category);
         if (!q.value(7).toString().isEmpty())
-            m_competitionUids.insert(q.value(7).toString(), c.id);
-        m_competitions.append(c);
+            m_cache.competitionUids.insert(q.value(7).toString(), c.id);
+        m_cache.competitions.append(c);
     }
+    m_cache.loaded = true;
     return true;
 }
 
@@ -149,12 +164,12 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
 {
     const QString external = row.externalId.isEmpty() || name != row.athlete ? QString() : row.externalSource + QLatin1Char(':') + row.externalId;
     if (!external.isEmpty()) {
-        if (const auto it = m_externalIds.constFind(external); it != m_externalIds.constEnd())
+        if (const auto it = m_cache.externalIds.constFind(external); it != m_cache.externalIds.constEnd())
             return it.value();
     }
     const QString key = nameKey(name);
     const QString sexText = sexCode(sex);
-    QList<KnownAthlete> &known = m_athletes[key];
+    QList<KnownAthlete> &known = m_cache.athletes[key];
     const KnownAthlete *match = nullptr;
     for (const KnownAthlete &k : std::as_const(known)) {
         // The runners of a mixed relay are found by name alone.
@@ -205,35 +220,46 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
             m_error = q.lastError().text();
             return std::nullopt;
         }
-        m_externalIds.insert(external, id);
+        m_cache.externalIds.insert(external, id);
     }
     return id;
 }
 
 std::optional<qint64> ImportSession::competition(const ImportRow &row, ImportReport &report)
 {
-    const QString uid = row.competitionId.isEmpty()
-                            ? QStringLiteral("import:venue:%1:%2").arg(foldName(row.venue + QLatin1Char(' ') + row.city), row.date.toString(Qt::ISODate))
-                            : QStringLiteral("import:%1:%2").arg(row.externalSource, row.competitionId);
-    if (const auto it = m_competitionUids.constFind(uid); it != m_competitionUids.constEnd())
+    QString uid;
+    if (row.competitionId.isEmpty()) {
+        const QString place = row.venue + QLatin1Char(' ') + row.city;
+        auto folded = m_foldedVenues.constFind(place);
+        if (folded == m_foldedVenues.constEnd())
+            folded = m_foldedVenues.insert(place, foldName(place));
+        uid = QStringLiteral("import:venue:%1:%2").arg(folded.value(), row.date.toString(Qt::ISODate));
+    } else {
+        uid = QStringLiteral("import:%1:%2").arg(row.externalSource, row.competitionId);
+    }
+    if (const auto it = m_cache.competitionUids.constFind(uid); it != m_cache.competitionUids.constEnd())
         return it.value();
     // A competition of the almanac whose days hold this date, in the same city.
-    const QString city = cityKey(row.city);
+    auto cityIt = m_cityKeys.constFind(row.city);
+    if (cityIt == m_cityKeys.constEnd())
+        cityIt = m_cityKeys.insert(row.city, cityKey(row.city));
+    const QString city = cityIt.value();
+    const QString name = row.competition.isEmpty() ? QString() : foldName(row.competition);
     const int none = -1;
     int byCity = none, byName = none;
-    for (auto it = m_competitionsByStart.lowerBound(row.date.addDays(-40)); it != m_competitionsByStart.cend() && it.key() <= row.date; ++it) {
-        const KnownCompetition &c = m_competitions.at(it.value());
+    for (auto it = m_cache.competitionsByStart.lowerBound(row.date.addDays(-40)); it != m_cache.competitionsByStart.cend() && it.key() <= row.date; ++it) {
+        const KnownCompetition &c = m_cache.competitions.at(it.value());
         if (c.end < row.date || c.start.daysTo(row.date) > 40)
             continue;
-        if (!row.competition.isEmpty() && foldName(c.name) == foldName(row.competition) && c.start == row.start)
+        if (!name.isEmpty() && c.name == name && c.start == row.start)
             byName = it.value();
         else if (!city.isEmpty() && c.city == city && (row.country.isEmpty() || c.country.isEmpty() || c.country == row.country))
             byCity = it.value();
     }
     const int found = byName != none ? byName : byCity;
     if (found != none) {
-        m_competitionUids.insert(uid, m_competitions.at(found).id);
-        return m_competitions.at(found).id;
+        m_cache.competitionUids.insert(uid, m_cache.competitions.at(found).id);
+        return m_cache.competitions.at(found).id;
     }
     CompetitionInput c;
     c.origin = QStringLiteral("import");
@@ -263,18 +289,18 @@ std::optional<qint64> ImportSession::competition(const ImportRow &row, ImportRep
             return std::nullopt;
         }
     }
-    KnownCompetition known{*id, c.name, cityKey(c.city), c.country, c.start, c.end, c.category};
-    m_competitionsByStart.insert(known.start, int(m_competitions.size()));
-    m_competitions.append(known);
-    m_competitionUids.insert(uid, *id);
-    m_competitionCategories.insert(*id, c.category);
+    KnownCompetition known{*id, foldName(c.name), cityKey(c.city), c.country, c.start, c.end, c.category};
+    m_cache.competitionsByStart.insert(known.start, int(m_cache.competitions.size()));
+    m_cache.competitions.append(known);
+    m_cache.competitionUids.insert(uid, *id);
+    m_cache.competitionCategories.insert(*id, c.category);
     ++report.competitionsAdded;
     return *id;
 }
 
 std::optional<qint64> ImportSession::round(qint64 competitionId, qint64 eventId, const ImportRow &row)
 {
-    if (!m_roundsLoaded.contains(competitionId)) {
+    if (!m_cache.roundsLoaded.contains(competitionId)) {
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("SELECT id, event_id, round, heat, date FROM rounds WHERE competition_id = :c"));
         q.bindValue(QStringLiteral(":c"), competitionId);
@@ -283,9 +309,9 @@ std::optional<qint64> ImportSession::round(qint64 competitionId, qint64 eventId,
             return std::nullopt;
         }
         while (q.next())
-            m_rounds.insert(roundKey(competitionId, q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toInt()),
+            m_cache.rounds.insert(roundKey(competitionId, q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toInt()),
                             {q.value(0).toLongLong(), q.value(4).toString()});
-        m_roundsLoaded.insert(competitionId);
+        m_cache.roundsLoaded.insert(competitionId);
     }
     const QString date = row.date.toString(Qt::ISODate);
     RoundType type = row.round;
@@ -293,38 +319,42 @@ std::optional<qint64> ImportSession::round(qint64 competitionId, qint64 eventId,
         // A place without a round code: the final, or the one race of a meeting.
         for (const RoundType candidate : {RoundType::Final, RoundType::Race}) {
             for (int heat : {0, 1}) {
-                const auto it = m_rounds.constFind(roundKey(competitionId, eventId, roundTypeName(candidate), heat));
-                if (it != m_rounds.constEnd() && it->second == date)
+                const auto it = m_cache.rounds.constFind(roundKey(competitionId, eventId, roundTypeName(candidate), heat));
+                if (it != m_cache.rounds.constEnd() && it->second == date)
                     return it->first;
             }
         }
-        type = kChampionshipCategories.contains(m_competitionCategories.value(competitionId)) ? RoundType::Final : RoundType::Race;
+        type = kChampionshipCategories.contains(m_cache.competitionCategories.value(competitionId)) ? RoundType::Final : RoundType::Race;
     }
-    const QString key = roundKey(competitionId, eventId, roundTypeName(type), row.heat);
-    if (const auto it = m_rounds.constFind(key); it != m_rounds.constEnd()) {
-        if (it->second != date) {
-            m_error = QStringLiteral("%1: the %2 %3 of this competition was run on %4, not %5")
-                          .arg(row.location, roundTypeName(type), row.heat > 0 ? QString::number(row.heat) : QString(), it->second, date);
+    // A round of that name run on another day (sources that number the heats of each day afresh) is
+    // kept apart: heat 1 of a second day becomes heat 101, of a third day 201.
+    for (int day = 0; day < 10; ++day) {
+        const int heat = day * 100 + row.heat;
+        const ImportRoundKey key = roundKey(competitionId, eventId, roundTypeName(type), heat);
+        if (const auto it = m_cache.rounds.constFind(key); it != m_cache.rounds.constEnd()) {
+            if (it->second == date)
+                return it->first;
+            continue;
+        }
+        const auto id = m_writer.insertRound(competitionId, eventId, type, heat, row.date, row.raceWind);
+        if (!id) {
+            m_error = m_writer.errorString();
             return std::nullopt;
         }
-        return it->first;
+        m_cache.rounds.insert(key, {*id, date});
+        return *id;
     }
-    const auto id = m_writer.insertRound(competitionId, eventId, type, row.heat, row.date, row.raceWind);
-    if (!id) {
-        m_error = m_writer.errorString();
-        return std::nullopt;
-    }
-    m_rounds.insert(key, {*id, date});
-    return *id;
+    m_error = QStringLiteral("%1: the %2 of this competition is given on more than ten days").arg(row.location, roundTypeName(type));
+    return std::nullopt;
 }
 
 std::optional<qint64> ImportSession::anotherRace(qint64 competitionId, qint64 eventId, const ImportRow &row, qint64 runner)
 {
     const QString date = row.date.toString(Qt::ISODate);
     for (int heat = 102; heat < 200; ++heat) {
-        const QString key = roundKey(competitionId, eventId, roundTypeName(RoundType::Race), heat);
-        const auto it = m_rounds.constFind(key);
-        if (it != m_rounds.constEnd()) {
+        const ImportRoundKey key = roundKey(competitionId, eventId, roundTypeName(RoundType::Race), heat);
+        const auto it = m_cache.rounds.constFind(key);
+        if (it != m_cache.rounds.constEnd()) {
             if (it->second != date)
                 continue;
             // A second race of that day opened before: use it unless the athlete is in it already.
@@ -345,15 +375,21 @@ std::optional<qint64> ImportSession::anotherRace(qint64 competitionId, qint64 ev
             m_error = m_writer.errorString();
             return std::nullopt;
         }
-        m_rounds.insert(key, {*id, date});
+        m_cache.rounds.insert(key, {*id, date});
         return *id;
     }
     m_error = QStringLiteral("%1: too many races of one athlete on one day").arg(row.location);
     return std::nullopt;
 }
 
-bool ImportSession::add(const ImportRow &row, ImportReport &report)
+bool ImportSession::add(const ImportRow &input, ImportReport &report)
 {
+    ImportRow row = input;
+    // A venue in an unknown country keeps its city; an athlete's unknown nation is an error.
+    if (!row.country.isEmpty() && !m_cache.countries.contains(row.country))
+        row.country.clear();
+    if (!row.nation.isEmpty() && !m_cache.countries.contains(row.nation))
+        return fail(QStringLiteral("%1: field 'nation': '%2' is not an IOC code the almanac knows").arg(row.location, row.nation));
     const auto competitionId = competition(row, report);
     if (!competitionId)
         return false;

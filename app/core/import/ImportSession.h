@@ -12,6 +12,55 @@
 
 namespace almanac {
 
+struct KnownAthlete
+{
+    qint64 id = 0;
+    QString sex;
+    QString born;
+    QString country;
+};
+
+struct KnownCompetition
+{
+    qint64 id = 0;
+    QString name;      // folded
+    QString city;      // folded, in the almanac's spelling
+    QString country;
+    QDate start;
+    QDate end;
+    QString category;
+};
+
+struct ImportRoundKey
+{
+    qint64 competition = 0;
+    qint64 event = 0;
+    QString round;
+    int heat = 0;
+    bool operator==(const ImportRoundKey &) const = default;
+};
+
+inline size_t qHash(const ImportRoundKey &k, size_t seed = 0)
+{
+    return qHashMulti(seed, k.competition, k.event, k.round, k.heat);
+}
+
+/** What the almanac holds, as the importer looks it up. It outlives one file: the importer keeps it while
+    files commit, and drops it when one rolls back. */
+struct ImportCache
+{
+    bool loaded = false;
+    QSet<QString> countries;
+    QHash<QString, QList<KnownAthlete>> athletes;      // name key → athletes
+    QHash<QString, qint64> externalIds;                // "source:id" → athlete
+    QList<KnownCompetition> competitions;
+    QMultiMap<QDate, int> competitionsByStart;         // start date → index in competitions
+    QHash<QString, qint64> competitionUids;
+    QHash<qint64, QString> competitionCategories;
+    QHash<ImportRoundKey, std::pair<qint64, QString>> rounds;   // round and its date
+    QSet<qint64> roundsLoaded;                         // competitions whose rounds are in rounds
+};
+
 /**
  * Brings imported rows into the almanac inside the caller's transaction.
  *
@@ -26,9 +75,10 @@ namespace almanac {
 class ImportSession
 {
 public:
-    ImportSession(QSqlDatabase db, qint64 importId);
 
-    /** Loads what the almanac holds. Call once before add(). */
+    ImportSession(QSqlDatabase db, qint64 importId, ImportCache &cache);
+
+    /** Loads what the almanac holds, unless the cache has it. Call once before add(). */
     bool begin();
     /** Adds one row; returns false on a database error (errorString()). */
     bool add(const ImportRow &row, ImportReport &report);
@@ -43,23 +93,6 @@ public:
     static QString nameKey(const QString &name);
 
 private:
-    struct KnownAthlete
-    {
-        qint64 id = 0;
-        QString sex;
-        QString born;
-        QString country;
-    };
-    struct KnownCompetition
-    {
-        qint64 id = 0;
-        QString name;
-        QString city;      // folded
-        QString country;
-        QDate start;
-        QDate end;
-        QString category;
-    };
 
     std::optional<qint64> athlete(const ImportRow &row, const QString &name, Sex sex, ImportReport &report);
     std::optional<qint64> competition(const ImportRow &row, ImportReport &report);
@@ -72,14 +105,9 @@ private:
     qint64 m_importId = 0;
     AlmanacWriter m_writer;
     QString m_error;
-    QHash<QString, QList<KnownAthlete>> m_athletes;   // nameKey → athletes
-    QHash<QString, qint64> m_externalIds;              // "source:id" → athlete
-    QList<KnownCompetition> m_competitions;
-    QMultiMap<QDate, int> m_competitionsByStart;       // start date → index in m_competitions
-    QHash<QString, qint64> m_competitionUids;
-    QHash<qint64, QString> m_competitionCategories;
-    QHash<QString, std::pair<qint64, QString>> m_rounds;   // "competition|event|round|heat" → round and its date
-    QSet<qint64> m_roundsLoaded;                       // competitions whose rounds are in m_rounds
+    ImportCache &m_cache;
+    QHash<QString, QString> m_foldedVenues;
+    QHash<QString, QString> m_cityKeys;
     QSqlQuery m_existing;                              // results of an athlete, event, day and competition
     QSqlQuery m_conflict;
 };

@@ -116,7 +116,18 @@ ImportReport Importer::importFile(const QString &path, ImportFormat format)
         return report;
     }
     const qint64 importId = log.lastInsertId().toLongLong();
-    ImportSession session(m_db, importId);
+    // The cache follows the database only while files commit.
+    struct Reset
+    {
+        ImportCache &cache;
+        bool committed = false;
+        ~Reset()
+        {
+            if (!committed)
+                cache = ImportCache();
+        }
+    } reset{m_cache};
+    ImportSession session(m_db, importId, m_cache);
     if (!session.begin()) {
         report.error = QStringLiteral("%1: %2").arg(path, session.errorString());
         return report;
@@ -147,12 +158,18 @@ ImportReport Importer::importFile(const QString &path, ImportFormat format)
     report.ok = true;
     // A dry run writes nothing; a file that brings nothing new leaves no trace either.
     const bool changed = report.added > 0 || report.conflicts > 0 || report.athletesAdded > 0 || report.competitionsAdded > 0;
-    if (m_dryRun || !changed)
+    if (m_dryRun)
         return report;   // the transaction rolls back
+    if (!changed) {
+        reset.committed = true;   // nothing was added, so the cache still matches the database
+        return report;            // the transaction rolls back: not even the import is logged
+    }
     if (!transaction.commit()) {
         report.ok = false;
         report.error = QStringLiteral("%1: cannot commit the import: %2").arg(path, m_db.lastError().text());
+        return report;
     }
+    reset.committed = true;
     return report;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "import/ImportSession.h"
 #include "import/ImportTypes.h"
 
 #include <QSqlDatabase>
@@ -34,6 +35,7 @@ private:
     QSqlDatabase m_db;
     bool m_dryRun = false;
     std::function<void(const QString &, int, int)> m_progress;
+    ImportCache m_cache;
 };
 
 } // namespace almanac

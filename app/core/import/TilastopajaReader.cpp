@@ -93,6 +93,8 @@ std::optional<Mark> tilastopajaMark(const QString &input, const Discipline &d, Q
         return Mark::withStatus(MarkStatus::DNF, d.kind);
     if (const auto status = parseStatus(t))
         return Mark::withStatus(*status, d.kind);
+    if (t.compare(QLatin1String("NT"), Qt::CaseInsensitive) == 0)
+        return Mark::withStatus(MarkStatus::DNF, d.kind);   // "no time": finished without a time, kept as not finished
     if (t.endsWith(QLatin1Char('a')))
         t.chop(1);   // "a": automatic timing, the default
     // A remark after the mark: "6.58DQADR 2.2" is 6.58 with a disqualification remark.
@@ -290,9 +292,15 @@ void readAthlete(const QString &file, const QJsonObject &root, ReadResult &resul
         const QString compShort = text(res.value(QStringLiteral("compShort")));
         row.city = text(res.value(QStringLiteral("city")));
         row.country = text(res.value(QStringLiteral("venuecountry")));
+        if (row.country == QLatin1String("???"))
+            row.country.clear();
         row.competitionId = text(res.value(QStringLiteral("competition_ID")));
-        row.competition = (compName.isEmpty() ? (compShort.isEmpty() ? row.city : compShort + QLatin1Char(' ') + row.city) : compName)
-                          + QLatin1Char(' ') + QString::number(row.date.year());
+        if (!compName.isEmpty())
+            row.competition = compName + QLatin1Char(' ') + QString::number(row.date.year());
+        else if (!compShort.isEmpty() || !row.city.isEmpty())
+            row.competition = QStringList{compShort, row.city, QString::number(row.date.year())}.join(QLatin1Char(' ')).simplified();
+        else
+            row.competition = QStringLiteral("Race of %1 (competition not named)").arg(row.date.toString(Qt::ISODate));
         row.category = categoryOf(compName, compShort);
         row.source = QStringLiteral("Tilastopaja athlete history of %1 %2 (Tilastopaja id %3)").arg(given, family, id);
         historyRound(text(res.value(QStringLiteral("round"))), text(res.value(QStringLiteral("roundstage"))), row);

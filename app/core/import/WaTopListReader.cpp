@@ -161,6 +161,7 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
         return i >= 0 && i < r.fields.size() ? r.fields[i].trimmed() : QString();
     };
     QSet<QString> seen;
+    QHash<QString, const Discipline *> disciplines;
     const QString citation = QStringLiteral("World Athletics all-time top list, as imported from %1").arg(file);
     for (qsizetype n = 1; n < records.size(); ++n) {
         const CsvRecord &record = records[n];
@@ -168,7 +169,10 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
         const QString location = QStringLiteral("%1:%2").arg(file).arg(record.line);
         auto reject = [&](const QString &message) { result.rejected.append({location, message}); };
         const QString disciplineName = layout2025 ? field(record, "discipline") : fileEvent;
-        const Discipline *discipline = listDiscipline(disciplineName);
+        auto known = disciplines.constFind(disciplineName);
+        if (known == disciplines.constEnd())
+            known = disciplines.insert(disciplineName, listDiscipline(disciplineName));
+        const Discipline *discipline = known.value();
         if (!discipline) {
             result.skipped.append({location, QStringLiteral("event '%1' is not one the almanac keeps").arg(disciplineName)});
             continue;
