@@ -301,6 +301,50 @@ private slots:
         QVERIFY(QFile::exists(created));
     }
 
+    void importExportAndConflicts()
+    {
+        // Export one competition, import it into a new almanac: the same rows, then nothing new.
+        const QString csv = m_dir.filePath(QStringLiteral("budapest.csv"));
+        Run r = run({QStringLiteral("export"), QStringLiteral("--competition"), QStringLiteral("Budapest 2023"), QStringLiteral("--out"), csv}, m_db);
+        QCOMPARE(r.status, 0);
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray exported = file.readAll();
+        QVERIFY(exported.startsWith("competition,city,competition_country,venue,start_date"));
+        const QString target = m_dir.filePath(QStringLiteral("imported.sqlite"));
+        r = run({QStringLiteral("import"), csv, QStringLiteral("--dry-run"), QStringLiteral("--json")}, target);
+        QCOMPARE(r.status, 0);
+        QVERIFY(r.json().value(QStringLiteral("dry_run")).toBool());
+        const int wouldAdd = r.json().value(QStringLiteral("files")).toArray().first().toObject().value(QStringLiteral("added")).toInt();
+        QVERIFY(wouldAdd > 100);
+        QCOMPARE(run({QStringLiteral("stats"), QStringLiteral("--json")}, target).json().value(QStringLiteral("results")).toInt(), 0);
+        r = run({QStringLiteral("import"), csv, QStringLiteral("--json")}, target);
+        QCOMPARE(r.status, 0);
+        QCOMPARE(r.json().value(QStringLiteral("files")).toArray().first().toObject().value(QStringLiteral("added")).toInt(), wouldAdd);
+        QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--competition"), QStringLiteral("Budapest 2023")}, target).out, exported);
+        r = run({QStringLiteral("import"), csv, QStringLiteral("--json")}, target);
+        QCOMPARE(r.json().value(QStringLiteral("files")).toArray().first().toObject().value(QStringLiteral("added")).toInt(), 0);
+
+        // A broken file: exit 3, every rejected row named with its line, nothing imported.
+        const QString broken = m_dir.filePath(QStringLiteral("broken.csv"));
+        QFile b(broken);
+        QVERIFY(b.open(QIODevice::WriteOnly));
+        b.write(exported.left(exported.indexOf('\n') + 1));
+        b.write("Meet 2024,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 800m,race,,2024-06-01,,1,Quick Runner,M,,NOR,2.33,,,,,\n");
+        b.close();
+        r = run({QStringLiteral("import"), broken, QStringLiteral("--json")}, target);
+        QCOMPARE(r.status, 3);
+        const QJsonObject report = r.json().value(QStringLiteral("files")).toArray().first().toObject();
+        QCOMPARE(report.value(QStringLiteral("imported")).toBool(), false);
+        QVERIFY(report.value(QStringLiteral("rejected")).toArray().first().toObject().value(QStringLiteral("location")).toString() == QLatin1String("broken.csv:2"));
+        QCOMPARE(QString::fromUtf8(r.err).count(QLatin1Char('\n')), 1);
+
+        // No conflicts to review yet.
+        r = run({QStringLiteral("conflicts"), QStringLiteral("--json")}, target);
+        QCOMPARE(r.status, 0);
+        QVERIFY(r.json().value(QStringLiteral("conflicts")).toArray().isEmpty());
+    }
+
     void generateWritesASyntheticAlmanac()
     {
         const QString out = m_dir.filePath(QStringLiteral("synthetic.sqlite"));

@@ -7,6 +7,7 @@
 
 #include <QFileInfo>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTextStream>
@@ -175,8 +176,14 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text)
             reject(21, QStringLiteral("'%1' holds a flag other than A, i, + and mx").arg(f(21)));
             continue;
         }
-        for (const QString &member : f(22).split(QLatin1Char(';'), Qt::SkipEmptyParts))
-            row.members.append(member.trimmed());
+        // Runners as "Name (W, 1985-11-18)": the sex and date of birth in brackets may be left out.
+        static const QRegularExpression runner(QStringLiteral("^(.*?)\\s*\\(([MW])(?:,\\s*([0-9-]{4,10}))?\\)$"));
+        for (const QString &member : f(22).split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+            const auto m = runner.match(member.trimmed());
+            row.members.append(m.hasMatch() ? m.captured(1) : member.trimmed());
+            row.memberSexes.append(m.hasMatch() ? parseSex(m.captured(2)) : std::nullopt);
+            row.memberBirths.append(m.hasMatch() ? m.captured(3) : QString());
+        }
         if (event->discipline->relay != !row.members.isEmpty()) {
             reject(22, event->discipline->relay ? QStringLiteral("a relay lists its runners") : QStringLiteral("only relays list runners"));
             continue;
@@ -251,11 +258,15 @@ bool AlmanacCsv::write(QSqlDatabase db, qint64 competitionId, QTextStream &out, 
         const ResultInfo &r = rows->at(i);
         QStringList members;
         if (r.relay) {
-            // One line per team: the runners of the same race, nation and place.
-            members << r.athlete;
+            // One line per team: the runners of the same race, nation and place, each with sex and birth.
+            const auto runner = [&](const ResultInfo &m) {
+                const QString born = births.value(m.athleteId);
+                return QStringLiteral("%1 (%2%3)").arg(m.athlete, sexes.value(m.athleteId), born.isEmpty() ? QString() : QStringLiteral(", ") + born);
+            };
+            members << runner(r);
             while (i + 1 < rows->size() && rows->at(i + 1).roundId == r.roundId && rows->at(i + 1).country == r.country
                    && rows->at(i + 1).place == r.place && rows->at(i + 1).status == r.status)
-                members << rows->at(++i).athlete;
+                members << runner(rows->at(++i));
         }
         own.bindValue(QStringLiteral(":id"), r.id);
         QString ownWind;

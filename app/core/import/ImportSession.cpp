@@ -316,15 +316,19 @@ std::optional<qint64> ImportSession::round(qint64 competitionId, qint64 eventId,
     const QString date = row.date.toString(Qt::ISODate);
     RoundType type = row.round;
     if (type == RoundType::Unknown) {
-        // A place without a round code: the final, or the one race of a meeting.
-        for (const RoundType candidate : {RoundType::Final, RoundType::Race}) {
+        // A place without a round code: the final of a championship, the one race of a meeting; the
+        // round this import would create is looked for first, so that a second import finds it again.
+        const bool championship = kChampionshipCategories.contains(m_cache.competitionCategories.value(competitionId));
+        const RoundType preferred = championship ? RoundType::Final : RoundType::Race;
+        const RoundType other = championship ? RoundType::Race : RoundType::Final;
+        for (const RoundType candidate : {preferred, other}) {
             for (int heat : {0, 1}) {
                 const auto it = m_cache.rounds.constFind(roundKey(competitionId, eventId, roundTypeName(candidate), heat));
                 if (it != m_cache.rounds.constEnd() && it->second == date)
                     return it->first;
             }
         }
-        type = kChampionshipCategories.contains(m_cache.competitionCategories.value(competitionId)) ? RoundType::Final : RoundType::Race;
+        type = preferred;
     }
     // A round of that name run on another day (sources that number the heats of each day afresh) is
     // kept apart: heat 1 of a second day becomes heat 101, of a third day 201.
@@ -408,8 +412,11 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
             return false;
         runners.append(*id);
     } else {
-        for (const QString &member : row.members) {
-            const auto id = athlete(row, member, row.event.sex, report);
+        for (qsizetype i = 0; i < row.members.size(); ++i) {
+            ImportRow runner = row;
+            runner.born = row.memberBirths.value(i);
+            const Sex sex = row.memberSexes.value(i).value_or(row.event.sex);
+            const auto id = athlete(runner, row.members[i], sex, report);
             if (!id)
                 return false;
             runners.append(*id);
@@ -492,24 +499,26 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
 
 bool ImportSession::markEnRouteSplits()
 {
-    // Unplaced results of this import, and longer races the same athlete ran that day at that competition.
+    // Unplaced results and longer races of the same athlete, day and competition, where either side came
+    // with this import (the longer race may have come before, from another file, or after).
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT r.id, e.discipline, o.discipline FROM results r JOIN events e ON e.id = r.event_id "
-                             "JOIN rounds ro ON ro.id = r.round_id "
-                             "JOIN results other ON other.athlete_id = r.athlete_id AND other.date = r.date AND other.id <> r.id "
-                             "JOIN rounds oro ON oro.id = other.round_id AND oro.competition_id = ro.competition_id "
-                             "JOIN events o ON o.id = other.event_id "
-                             "WHERE r.import_id = :i AND r.place IS NULL AND r.status = 'OK' AND r.en_route = 0 AND other.en_route = 0"));
+    const QString pairs = QStringLiteral(
+        "SELECT r.id, e.discipline, o.discipline FROM results r JOIN events e ON e.id = r.event_id "
+        "JOIN rounds ro ON ro.id = r.round_id "
+        "JOIN results other ON other.athlete_id = r.athlete_id AND other.date = r.date AND other.id <> r.id "
+        "JOIN rounds oro ON oro.id = other.round_id AND oro.competition_id = ro.competition_id "
+        "JOIN events o ON o.id = other.event_id "
+        "WHERE %1.import_id = :i AND r.place IS NULL AND r.status = 'OK' AND r.en_route = 0 AND other.en_route = 0 AND other.status = 'OK'");
+    q.prepare(pairs.arg(QStringLiteral("r")) + QStringLiteral(" UNION ") + pairs.arg(QStringLiteral("other")));
     q.bindValue(QStringLiteral(":i"), m_importId);
     if (!q.exec())
         return fail(q.lastError().text());
-    QList<qint64> splits;
+    QSet<qint64> splits;
     while (q.next()) {
         const Discipline *inner = Discipline::find(q.value(1).toString());
         const Discipline *outer = Discipline::find(q.value(2).toString());
-        if (inner && outer && inner->kind == MarkKind::Time && outer->kind == MarkKind::Time && outer->metres > inner->metres
-            && !splits.contains(q.value(0).toLongLong()))
-            splits.append(q.value(0).toLongLong());
+        if (inner && outer && inner->kind == MarkKind::Time && outer->kind == MarkKind::Time && outer->metres > inner->metres)
+            splits.insert(q.value(0).toLongLong());
     }
     QSqlQuery update(m_db);
     update.prepare(QStringLiteral("UPDATE results SET en_route = 1 WHERE id = :id"));

@@ -53,6 +53,8 @@ struct ImportRow
     Qualifier qualifier = Qualifier::None;
     bool enRouteCandidate = false;   // no place given: possibly a split inside a longer race
     QStringList members;             // relay runners
+    QList<std::optional<Sex>> memberSexes;   // each runner's sex where the source gives it (mixed relays)
+    QStringList memberBirths;                // each runner's date of birth where given
     QString note;
 };
 

@@ -205,12 +205,14 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
         }
         row.sex = *sex;
         row.event = EventSpec{*sex, discipline};
+        // A date of birth may be known to the year only ("1974").
+        static const QRegularExpression yearOnly(QStringLiteral("^(18|19|20)\\d\\d$"));
         const QDate born = parseListDate(dob);
-        if (!dob.isEmpty() && !born.isValid()) {
+        if (!dob.isEmpty() && !born.isValid() && !yearOnly.match(dob).hasMatch()) {
             reject(QStringLiteral("field 'dob': '%1' is not a date").arg(dob));
             continue;
         }
-        row.born = born.isValid() ? born.toString(Qt::ISODate) : QString();
+        row.born = born.isValid() ? born.toString(Qt::ISODate) : dob;
         row.nation = field(record, layout2025 ? "nationality" : "nat");
         row.date = parseListDate(dateText);
         if (!row.date.isValid()) {

@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The importers on real files: the almanac's own CSV (round trip of the bundled almanac), broken CSV,
+// and, when ../shared/data is beside the project, every World Athletics top list and every Tilastopaja
+// file, checked against facts read from those files by hand.
+#include "TestAlmanac.h"
+
+#include "import/AlmanacCsv.h"
+#include "import/Importer.h"
+#include "stats/AthleteService.h"
+#include "stats/ChampionshipService.h"
+#include "stats/Lookup.h"
+#include "stats/TopListService.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+
+using namespace almanac;
+
+namespace {
+
+int count(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+QString exportCsv(const QSqlDatabase &db)
+{
+    QString text;
+    QTextStream out(&text);
+    QString error;
+    if (!AlmanacCsv::write(db, 0, out, &error))
+        qWarning("%s", qPrintable(error));
+    out.flush();
+    return text;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+QStringList filesIn(const QString &dir, const QString &pattern)
+{
+    QStringList files;
+    for (const QString &f : QDir(dir).entryList({pattern}, QDir::Files, QDir::Name))
+        files << QDir(dir).filePath(f);
+    return files;
+}
+
+qint64 onlyAthlete(const QSqlDatabase &db, const QString &name)
+{
+    const auto found = Lookup(db).athletes(name);
+    return found && found->size() == 1 ? found->first().id : 0;
+}
+
+} // namespace
+
+class tst_Importers : public QObject
+{
+    Q_OBJECT
+
+    QString waDir() const { return test::sharedDataDir() + QStringLiteral("/wa-toplists-2025"); }
+
+private slots:
+    void almanacCsvRoundTripsExactly()
+    {
+        test::TestAlmanac bundled;
+        QVERIFY(bundled.openBundled());
+        const QString first = exportCsv(bundled.db());
+        const int results = count(bundled.db(), QStringLiteral("SELECT count(*) FROM results"));
+        QVERIFY(results > 1000);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("almanac.csv"));
+        QVERIFY(writeFile(file, first.toUtf8()));
+
+        test::TestAlmanac fresh;
+        QVERIFY(fresh.openEmpty());
+        Importer importer(fresh.db());
+        const ImportReport report = importer.importFile(file);
+        QVERIFY2(report.ok, qPrintable(report.error + (report.rejected.isEmpty() ? QString() : report.rejected.first().location + QLatin1Char(' ') + report.rejected.first().message)));
+        QCOMPARE(report.format, QStringLiteral("almanac-csv"));
+        QCOMPARE(report.added, results);
+        QCOMPARE(report.conflicts, 0);
+        QCOMPARE(count(fresh.db(), QStringLiteral("SELECT count(*) FROM results")), results);
+        QCOMPARE(exportCsv(fresh.db()), first);
+
+        // Importing the same file again adds nothing, and leaves no trace.
+        const int imports = count(fresh.db(), QStringLiteral("SELECT count(*) FROM imports"));
+        const ImportReport again = importer.importFile(file);
+        QVERIFY(again.ok);
+        QCOMPARE(again.added, 0);
+        QCOMPARE(again.conflicts, 0);
+        QCOMPARE(again.athletesAdded, 0);
+        QCOMPARE(count(fresh.db(), QStringLiteral("SELECT count(*) FROM results")), results);
+        QCOMPARE(count(fresh.db(), QStringLiteral("SELECT count(*) FROM imports")), imports);
+    }
+
+    void brokenCsvIsRejectedWhole_data()
+    {
+        QTest::addColumn<QByteArray>("row");
+        QTest::addColumn<QString>("expected");
+        const QByteArray good = "Test Meet 2024,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 1500m,race,,2024-06-01,,2,Second Runner,M,,NOR,3:34.00,,,,,\n";
+        QTest::newRow("impossible mark") << good + "Test Meet 2024,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 800m,race,,2024-06-01,,1,Fast Runner,M,,NOR,2.33,,,,,\n"
+                                         << QStringLiteral("broken.csv:3: field 'mark'");
+        QTest::newRow("bad date") << good + "Test Meet 2024,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 1500m,race,,2024-13-01,,1,A Runner,M,,NOR,3:33.00,,,,,\n"
+                                  << QStringLiteral("broken.csv:3: field 'date'");
+        QTest::newRow("unknown event") << good + "Test Meet 2024,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 1501m,race,,2024-06-01,,1,A Runner,M,,NOR,3:33.00,,,,,\n"
+                                       << QStringLiteral("broken.csv:3: field 'event'");
+        QTest::newRow("missing field") << good + "Test Meet 2024,Oslo,NOR,,2024-06-01\n" << QStringLiteral("broken.csv:3: expected 24 fields");
+        QTest::newRow("bad sex") << good + "Test Meet 2024,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 1500m,race,,2024-06-01,,1,A Runner,Q,,NOR,3:33.00,,,,,\n"
+                                 << QStringLiteral("broken.csv:3: field 'sex'");
+        QTest::newRow("relay without runners") << good + "Test Meet 2024,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 4x400m relay,race,,2024-06-01,,1,NOR,M,,NOR,3:01.00,,,,,\n"
+                                               << QStringLiteral("broken.csv:3: field 'members'");
+        QTest::newRow("unknown nation") << good + "Test Meet 2024,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 1500m,race,,2024-06-01,,1,A Runner,M,,XYZ,3:33.00,,,,,\n"
+                                        << QStringLiteral("field 'nation': 'XYZ'");
+    }
+
+    void brokenCsvIsRejectedWhole()
+    {
+        QFETCH(QByteArray, row);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("broken.csv"));
+        QVERIFY(writeFile(file, AlmanacCsv::columns().join(QLatin1Char(',')).toUtf8() + "\n" + row));
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        Importer importer(almanac.db());
+        const ImportReport report = importer.importFile(file);
+        QVERIFY(!report.ok);
+        QString said = report.error;
+        for (const ImportIssue &i : report.rejected)
+            said += QLatin1Char('\n') + i.location + QStringLiteral(": ") + i.message;
+        QVERIFY2(said.contains(expected), qPrintable(said));
+        // Nothing of the file, not even its good first row.
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM results")), 0);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM athletes")), 0);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM competitions")), 0);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM imports")), 0);
+    }
+
+    void notAFormatTheAlmanacReads()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("notes.csv"));
+        QVERIFY(writeFile(file, "name,phone\nAnna,123\n"));
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        const ImportReport report = Importer(almanac.db()).importFile(file);
+        QVERIFY(!report.ok);
+        QVERIFY2(report.error.contains(QLatin1String("not a format")), qPrintable(report.error));
+        const QString binary = dir.filePath(QStringLiteral("garbage.json"));
+        QVERIFY(writeFile(binary, QByteArray("\xff\xfe\x00\x01garbage", 11)));
+        QVERIFY(!Importer(almanac.db()).importFile(binary).ok);
+    }
+
+    void dryRunWritesNothing()
+    {
+        test::TestAlmanac bundled;
+        QVERIFY(bundled.openBundled());
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("almanac.csv"));
+        QVERIFY(writeFile(file, exportCsv(bundled.db()).toUtf8()));
+        test::TestAlmanac fresh;
+        QVERIFY(fresh.openEmpty());
+        Importer importer(fresh.db());
+        importer.setDryRun(true);
+        const ImportReport report = importer.importFile(file);
+        QVERIFY(report.ok);
+        QVERIFY(report.added > 1000);
+        QVERIFY(report.athletesAdded > 100);
+        QCOMPARE(count(fresh.db(), QStringLiteral("SELECT count(*) FROM results")), 0);
+        QCOMPARE(count(fresh.db(), QStringLiteral("SELECT count(*) FROM athletes")), 0);
+    }
+
+    void anotherMarkIsAConflictNotAnOverwrite()
+    {
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openBundled());
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("other-source.csv"));
+        // Kerr's Paris final as another source might give it, with a wrong time.
+        QVERIFY(writeFile(file, AlmanacCsv::columns().join(QLatin1Char(',')).toUtf8() + "\n"
+                                    "Olympic Games Paris 2024,Paris,FRA,Stade de France,2024-08-01,2024-08-11,OG,outdoor,Men's 1500m,final,,2024-08-06,,2,"
+                                    "Josh Kerr,M,1997-10-08,GBR,3:27.70,,,,,\n"));
+        const ImportReport report = Importer(almanac.db()).importFile(file);
+        QVERIFY2(report.ok, qPrintable(report.error));
+        QCOMPARE(report.added, 0);
+        QCOMPARE(report.conflicts, 1);
+        QVERIFY(report.conflictList.first().message.contains(QLatin1String("3:27.79")));
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM results r JOIN athletes a ON a.id = r.athlete_id "
+                                                    "WHERE a.name = 'Josh Kerr' AND r.date = '2024-08-06' AND r.mark = '3:27.79'")),
+                 1);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM conflicts WHERE almanac = '3:27.79' AND imported = '3:27.70' "
+                                                    "AND location = 'other-source.csv:2'")),
+                 1);
+    }
+
+    void worldAthleticsTopLists()
+    {
+        if (!QDir(waDir()).exists())
+            QSKIP("../shared/data/wa-toplists-2025 is not here");
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        Importer importer(almanac.db());
+        QHash<QString, ImportReport> reports;
+        const QStringList files = filesIn(waDir() + QStringLiteral("/male"), QStringLiteral("*.csv"))
+                                  + filesIn(waDir() + QStringLiteral("/female"), QStringLiteral("*.csv"));
+        QCOMPARE(files.size(), 30);
+        for (const QString &file : files) {
+            const ImportReport r = importer.importFile(file);
+            QVERIFY2(r.ok, qPrintable(r.error));
+            QCOMPARE(r.format, QStringLiteral("wa-toplist"));
+            QCOMPARE(r.rowsRead, r.added + r.merged + r.conflicts + r.repeated + int(r.skipped.size()));
+            reports.insert(file.section(QLatin1Char('/'), -2), r);
+        }
+        // male 1500m: 12,256 rows, 541 repeated across the senior, U20 and U18 lists (the data's SOURCE.md).
+        const ImportReport &m1500 = reports.value(QStringLiteral("male/1500-metres.csv"));
+        QCOMPARE(m1500.rowsRead, 12256);
+        QCOMPARE(m1500.repeated, 541);
+        // Youth implements are not the senior event.
+        QCOMPARE(reports.value(QStringLiteral("female/100-metres-hurdles.csv")).skipped.size(), 575);
+        QCOMPARE(reports.value(QStringLiteral("male/2000-metres-steeplechase-84.csv")).added, 0);
+
+        // "Josh KERR" of the 1500m and the mile lists is one athlete.
+        const qint64 kerr = onlyAthlete(almanac.db(), QStringLiteral("Josh Kerr"));
+        QVERIFY(kerr > 0);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM athletes WHERE name = 'Josh Kerr' AND birth_date = '1997-10-08'")), 1);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(DISTINCT e.discipline) FROM results r JOIN events e ON e.id = r.event_id "
+                                                    "JOIN athletes a ON a.id = r.athlete_id WHERE a.name = 'Josh Kerr' AND e.discipline IN ('1500', 'MILE')")),
+                 2);
+        // His 3:30.92 without a place on 25 May 2024 was a split inside his Bowerman Mile.
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT en_route FROM results r JOIN athletes a ON a.id = r.athlete_id "
+                                                    "WHERE a.name = 'Josh Kerr' AND r.date = '2024-05-25' AND r.mark = '3:30.92'")),
+                 1);
+        // "2h1": second in heat 1 (Budapest, 19 Aug 2023).
+        QSqlQuery q(almanac.db());
+        QVERIFY(q.exec(QStringLiteral("SELECT ro.round, ro.heat, r.place FROM results r JOIN rounds ro ON ro.id = r.round_id "
+                                      "JOIN athletes a ON a.id = r.athlete_id WHERE a.name = 'Josh Kerr' AND r.date = '2023-08-19'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("heat"));
+        QCOMPARE(q.value(1).toInt(), 1);
+        QCOMPARE(q.value(2).toInt(), 2);
+        // Hand times stay hand times: Jim Ryun's 3:33.1h (Los Angeles, 8 Jul 1967).
+        QVERIFY(q.exec(QStringLiteral("SELECT r.timing, r.precision FROM results r JOIN athletes a ON a.id = r.athlete_id "
+                                      "WHERE a.name = 'Jim Ryun' AND r.date = '1967-07-08'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("H"));
+        QCOMPARE(q.value(1).toInt(), 100);
+
+        // Derived facts: Ingebrigtsen's outdoor PB is the 3:26.73 of Monaco (12 Jul 2024); indoors apart.
+        AthleteService athletes(almanac.db());
+        const auto jakob = athletes.profile(onlyAthlete(almanac.db(), QStringLiteral("Jakob Ingebrigtsen")));
+        QVERIFY(jakob);
+        QString outdoor, indoor;
+        for (const PersonalBest &pb : jakob->personalBests) {
+            if (pb.event == QLatin1String("Men's 1500m") && !pb.hand)
+                (pb.indoor ? indoor : outdoor) = pb.result.mark.toString() + QLatin1Char('@') + pb.result.date.toString(Qt::ISODate);
+        }
+        QCOMPARE(outdoor, QStringLiteral("3:26.73@2024-07-12"));
+        QVERIFY2(indoor.startsWith(QLatin1String("3:2")) || indoor.startsWith(QLatin1String("3:3")), qPrintable(indoor));
+        // The all-time list is led by El Guerrouj's 3:26.00 (Rome, 14 Jul 1998).
+        TopListService lists(almanac.db());
+        TopListQuery t;
+        t.event = *EventSpec::parse(QStringLiteral("Men's 1500m"));
+        t.limit = 3;
+        const auto top = lists.topList(t);
+        QVERIFY(top && !top->isEmpty());
+        QCOMPARE(top->first().result.athlete, QStringLiteral("Hicham El Guerrouj"));
+        QCOMPARE(top->first().result.mark.toString(), QStringLiteral("3:26.00"));
+
+        // Importing a file again adds nothing.
+        const ImportReport again = importer.importFile(waDir() + QStringLiteral("/male/1500-metres.csv"));
+        QVERIFY(again.ok);
+        QCOMPARE(again.added, 0);
+        QCOMPARE(again.athletesAdded, 0);
+
+        // The 2023 layout of the same lists (DD MON YYYY dates, no sex column) merges into the same athletes and races.
+        const QString older = test::sharedDataDir() + QStringLiteral("/wa-toplists-2023/men/1500-metres.csv");
+        if (QFile::exists(older)) {
+            const ImportReport r = importer.importFile(older);
+            QVERIFY2(r.ok, qPrintable(r.error));
+            QVERIFY(r.merged > r.added);
+            QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM athletes WHERE name = 'Josh Kerr'")), 1);
+            QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM results r JOIN athletes a ON a.id = r.athlete_id "
+                                                        "WHERE a.name = 'Josh Kerr' AND r.date = '2021-08-07'")),
+                     1);
+        }
+    }
+
+    void tilastopajaChampionshipAndHistories()
+    {
+        const QString dir = test::sharedDataDir() + QStringLiteral("/tilastopaja-rome2024");
+        if (!QDir(dir).exists())
+            QSKIP("../shared/data/tilastopaja-rome2024 is not here");
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        Importer importer(almanac.db());
+        const ImportReport rome = importer.importFile(dir + QStringLiteral("/Rome2024.json"));
+        QVERIFY2(rome.ok, qPrintable(rome.error));
+        QCOMPARE(rome.format, QStringLiteral("tilastopaja"));
+        QCOMPARE(rome.rowsRead, 2346);
+        QCOMPARE(rome.competitionsAdded, 1);
+        // Rome's men's 1500m final: Ingebrigtsen 3:31.95, Vermeulen 3:33.30, Arese 3:33.34.
+        const auto competitions = Lookup(almanac.db()).competitions(QStringLiteral("European Athletics Championships 2024"));
+        QVERIFY(competitions && competitions->size() == 1);
+        QCOMPARE(competitions->first().category, QStringLiteral("EC"));
+        ChampionshipService championships(almanac.db());
+        const auto final = championships.results(competitions->first().id, EventSpec::parse(QStringLiteral("Men's 1500m")), QStringLiteral("final"));
+        QVERIFY(final && final->size() == 1);
+        QStringList podium;
+        for (int i = 0; i < 3; ++i)
+            podium << final->first().results.at(i).athlete + QLatin1Char(' ') + final->first().results.at(i).mark.toString();
+        QCOMPARE(podium, (QStringList{QStringLiteral("Jakob Ingebrigtsen 3:31.95"), QStringLiteral("Jochem Vermeulen 3:33.30"),
+                                      QStringLiteral("Pietro Arese 3:33.34")}));
+
+        // Every athlete history: one file has a time that cannot be a time ("15:54:80") and is refused whole.
+        int failed = 0;
+        for (const QString &file : filesIn(dir + QStringLiteral("/athletes"), QStringLiteral("*.json"))) {
+            const ImportReport r = importer.importFile(file);
+            if (!r.ok) {
+                ++failed;
+                QVERIFY2(file.endsWith(QLatin1String("1139073.json")), qPrintable(r.error));
+                QCOMPARE(r.rejected.size(), 1);
+                QVERIFY(r.rejected.first().location.contains(QLatin1String("results[114]")));
+                QVERIFY(r.rejected.first().message.contains(QLatin1String("field 'result'")));
+            }
+        }
+        QCOMPARE(failed, 1);
+        // Ingebrigtsen of the championship file and of his own history file (Tilastopaja id 170792) are one athlete.
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM athletes WHERE name = 'Jakob Ingebrigtsen'")), 1);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM athlete_ids i JOIN athletes a ON a.id = i.athlete_id "
+                                                    "WHERE i.source = 'tilastopaja' AND i.external_id = '170792' AND a.name = 'Jakob Ingebrigtsen'")),
+                 1);
+        // His Rome final is in both files and was merged, not doubled.
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM results r JOIN athletes a ON a.id = r.athlete_id JOIN events e ON e.id = r.event_id "
+                                                    "WHERE a.name = 'Jakob Ingebrigtsen' AND r.date = '2024-06-12' AND e.discipline = '1500'")),
+                 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Importers)
+#include "tst_importers.moc"
