@@ -11,15 +11,9 @@
 
 using namespace almanac;
 
-namespace {
+using test::count;
 
-int count(const QSqlDatabase &db, const QString &sql)
-{
-    QSqlQuery q(db);
-    if (!q.exec(sql) || !q.next())
-        return -1;
-    return q.value(0).toInt();
-}
+namespace {
 
 // A copy of the real almanac folder with one more competition file, to exercise the loader's errors.
 bool writeAlmanacWith(const QString &dir, const QByteArray &competition)

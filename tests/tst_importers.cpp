@@ -20,15 +20,9 @@
 
 using namespace almanac;
 
-namespace {
+using test::count;
 
-int count(const QSqlDatabase &db, const QString &sql)
-{
-    QSqlQuery q(db);
-    if (!q.exec(sql) || !q.next())
-        return -1;
-    return q.value(0).toInt();
-}
+namespace {
 
 QString exportCsv(const QSqlDatabase &db)
 {
