@@ -799,7 +799,8 @@ std::optional<Failure> cmdTopList(Session &s, const Arguments &args)
     TextTable t({QStringLiteral("Rank"), QStringLiteral("Mark"), QStringLiteral("Athlete"), QStringLiteral("Nat"), QStringLiteral("Place"), QStringLiteral("Competition"),
                  QStringLiteral("Date")});
     for (const TopListEntry &e : *entries)
-        t.add({QString::number(e.rank) + (e.tied ? QStringLiteral("=") : QString()), e.result.markText(), e.result.athlete, e.result.country,
+        t.add({QString::number(e.rank) + (e.tied ? QStringLiteral("=") : QString()), e.result.markText(),
+               e.result.relay ? e.result.members.join(QStringLiteral(", ")) : e.result.athlete, e.result.country,
                e.result.placeText(), e.result.competition, isoDate(e.result.date)});
     t.print(out);
     return std::nullopt;

@@ -208,7 +208,7 @@ bool AlmanacCsv::write(QSqlDatabase db, qint64 competitionId, QTextStream &out, 
         values.insert(QStringLiteral(":c"), competitionId);
     }
     tail += QStringLiteral(" ORDER BY c.start_date, c.name, e.sex, e.name, ") + roundOrderSql(QStringLiteral("ro.round"))
-            + QStringLiteral(", ro.heat, ro.date, r.place IS NULL, r.place, r.country, a.name, r.id");
+            + QStringLiteral(", ro.heat, ro.date, r.place IS NULL, r.place, r.country, CASE WHEN e.relay = 1 THEN '' ELSE a.name END, r.id");
     ResultQuery query(db);
     const auto rows = query.select(tail, values);
     if (!rows) {

@@ -37,7 +37,9 @@ std::optional<QList<RaceResults>> ChampionshipService::results(qint64 competitio
     // Races in the order they were run; results by place, those without one (DNF, DQ, DNS) last.
     tail += QStringLiteral(" ORDER BY e.sex, e.name, ro.date, ") + roundOrderSql(QStringLiteral("ro.round"))
             + QStringLiteral(", ro.heat, r.place IS NULL, r.place, r.perf IS NULL, r.perf, "
-                             "CASE r.status WHEN 'DNF' THEN 1 WHEN 'DQ' THEN 2 WHEN 'DNS' THEN 3 ELSE 4 END, a.name");
+                             "CASE r.status WHEN 'DNF' THEN 1 WHEN 'DQ' THEN 2 WHEN 'DNS' THEN 3 ELSE 4 END, "
+                             // a relay team's runners in the order they were given (leg order)
+                             "CASE WHEN e.relay = 1 THEN r.country ELSE a.name END, r.id");
     ResultQuery query(m_db);
     auto rows = query.selectWithFlags(tail, values);
     if (!rows) {

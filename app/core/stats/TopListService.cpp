@@ -76,6 +76,16 @@ std::optional<QList<TopListEntry>> TopListService::topList(const TopListQuery &t
             return std::nullopt;
         }
         entry.result = *r;
+        if (entry.result.relay) {
+            // A relay team is its nation, with the runners of that race.
+            const auto team = results.select(QStringLiteral("WHERE r.round_id = :r AND r.country = :c ORDER BY r.id"),
+                                             {{QStringLiteral(":r"), entry.result.roundId}, {QStringLiteral(":c"), entry.result.country}});
+            if (team) {
+                for (const ResultInfo &runner : *team)
+                    entry.result.members << runner.athlete;
+            }
+            entry.result.athlete = entry.result.country;
+        }
         if (!facts.annotate(entry.result)) {
             m_error = facts.errorString();
             return std::nullopt;
