@@ -182,6 +182,19 @@ private slots:
         QCOMPARE(last.place, 0);
     }
 
+    void relayTeamsAreOneLineInLegOrder()
+    {
+        // Paris 2024, men's 4 x 100m: Canada won with Brown, Blake, Rodney and De Grasse, in that order.
+        ChampionshipService service(m_almanac.db());
+        const auto races = service.results(competitionId(QStringLiteral("Paris 2024")), eventSpec("Men's 4x100m relay"), QStringLiteral("final"));
+        QVERIFY(races && races->size() == 1);
+        const ResultInfo &winner = races->first().results.first();
+        QCOMPARE(winner.country, QStringLiteral("CAN"));
+        QCOMPARE(winner.members, (QStringList{QStringLiteral("Aaron Brown"), QStringLiteral("Jerome Blake"), QStringLiteral("Brendon Rodney"),
+                                              QStringLiteral("Andre De Grasse")}));
+        QCOMPARE(races->first().results.at(1).country, QStringLiteral("RSA"));
+    }
+
     void personalBestsAndProgression()
     {
         AthleteService service(m_almanac.db());
