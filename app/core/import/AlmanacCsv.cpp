@@ -139,6 +139,10 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text)
         }
         row.sex = *sex;
         row.born = f(16);
+        if (!validBirthDate(row.born)) {
+            reject(16, QStringLiteral("'%1' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)").arg(row.born));
+            continue;
+        }
         row.nation = f(17);
         const auto mark = parseMarkForDiscipline(f(18), *event->discipline, &message);
         if (!mark) {
@@ -228,8 +232,7 @@ bool AlmanacCsv::write(QSqlDatabase db, qint64 competitionId, QTextStream &out, 
     }
     while (c.next())
         competitions.insert(c.value(0).toLongLong(), {c.value(1).toString(), c.value(2).toString(), c.value(3).toString(), c.value(4).toString(),
-                                                      c.value(5).toString(), c.value(6).toString(),
-                                                      c.value(7).toBool() ? QStringLiteral("indoor") : QStringLiteral("outdoor")});
+                                                      c.value(5).toString(), c.value(6).toString()});
     QSqlQuery w(db);
     if (!w.exec(QStringLiteral("SELECT id, wind_tenths FROM rounds WHERE wind_tenths IS NOT NULL"))) {
         if (error)
@@ -283,7 +286,9 @@ bool AlmanacCsv::write(QSqlDatabase db, qint64 competitionId, QTextStream &out, 
             flags << QStringLiteral("mx");
         QString placeText = r.placeText();
         const QStringList fields = {
-            r.competition, comp.value(0), comp.value(1), comp.value(2), comp.value(3), comp.value(4), comp.value(5), comp.value(6),
+            // The environment is the result's: an indoor mark at a meeting that is not all indoors stays indoor.
+            r.competition, comp.value(0), comp.value(1), comp.value(2), comp.value(3), comp.value(4), comp.value(5),
+            r.indoor ? QStringLiteral("indoor") : QStringLiteral("outdoor"),
             r.event, r.round, r.heat > 0 ? QString::number(r.heat) : QString(), r.date.toString(Qt::ISODate), raceWinds.value(r.roundId),
             placeText, r.relay ? r.country : r.athlete, sexes.value(r.athleteId), r.relay ? QString() : births.value(r.athleteId), r.country,
             r.hasMark() ? r.mark.toString() : r.status, ownWind, r.qualifier, flags.join(QLatin1Char(' ')), members.join(QStringLiteral("; ")), r.note,

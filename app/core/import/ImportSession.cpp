@@ -170,19 +170,42 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
     const QString key = nameKey(name);
     const QString sexText = sexCode(sex);
     QList<KnownAthlete> &known = m_cache.athletes[key];
-    const KnownAthlete *match = nullptr;
-    for (const KnownAthlete &k : std::as_const(known)) {
+    // The best candidate: the same full date of birth, then the same nation.
+    KnownAthlete *match = nullptr;
+    int best = -1;
+    for (KnownAthlete &k : known) {
         // The runners of a mixed relay are found by name alone.
         if ((sex != Sex::Mixed && k.sex != sexText) || !compatibleBirth(k.born, row.born))
             continue;
-        // Prefer the same date of birth, then the same nation.
-        if (!match || (k.born == row.born && match->born != row.born)
-            || (k.born == row.born && k.country == row.nation && match->country != row.nation))
+        const int score = (k.born == row.born && !row.born.isEmpty() ? 2 : 0) + (k.country == row.nation ? 1 : 0);
+        if (score > best) {
+            best = score;
             match = &k;
+        }
     }
     qint64 id = 0;
     if (match) {
         id = match->id;
+        // A date of birth known to the year, now known to the day: keep the precise one, so that another
+        // full date of that year is another person.
+        if (row.born.size() > match->born.size()) {
+            QSqlQuery q(m_db);
+            q.prepare(QStringLiteral("UPDATE athletes SET birth_date = :b, birth_precision = :p WHERE id = :id"));
+            q.bindValue(QStringLiteral(":b"), row.born);
+            q.bindValue(QStringLiteral(":p"), row.born.size() == 10 ? QStringLiteral("day") : QStringLiteral("month"));
+            q.bindValue(QStringLiteral(":id"), id);
+            if (!q.exec()) {
+                m_error = q.lastError().text();
+                return std::nullopt;
+            }
+            for (QList<KnownAthlete> &list : m_cache.athletes) {
+                for (KnownAthlete &k : list) {
+                    if (k.id == id)
+                        k.born = row.born;
+                }
+            }
+            ++m_changes;
+        }
     } else if (sex == Sex::Mixed) {
         m_error = QStringLiteral("%1: %2 ran in a mixed relay but is not in the almanac yet; import a result of theirs first").arg(row.location, name);
         return std::nullopt;
@@ -220,9 +243,40 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
             m_error = q.lastError().text();
             return std::nullopt;
         }
+        if (q.numRowsAffected() > 0)
+            ++m_changes;
         m_cache.externalIds.insert(external, id);
     }
     return id;
+}
+
+bool ImportSession::widen(qint64 competitionId, const QDate &date)
+{
+    // A competition known by its source's id, seen first through one of its days, spans all of them.
+    for (int i = 0; i < m_cache.competitions.size(); ++i) {
+        KnownCompetition &c = m_cache.competitions[i];
+        if (c.id != competitionId)
+            continue;
+        if (date >= c.start && date <= c.end)
+            return true;
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("UPDATE competitions SET start_date = min(start_date, :d), end_date = max(coalesce(end_date, start_date), :d) "
+                                 "WHERE id = :id"));
+        q.bindValue(QStringLiteral(":d"), date.toString(Qt::ISODate));
+        q.bindValue(QStringLiteral(":id"), competitionId);
+        if (!q.exec())
+            return fail(q.lastError().text());
+        if (date < c.start) {
+            // The start date is the key of the date index.
+            m_cache.competitionsByStart.remove(c.start, i);
+            c.start = date;
+            m_cache.competitionsByStart.insert(c.start, i);
+        }
+        if (date > c.end)
+            c.end = date;
+        return true;
+    }
+    return true;
 }
 
 std::optional<qint64> ImportSession::competition(const ImportRow &row, ImportReport &report)
@@ -237,8 +291,11 @@ std::optional<qint64> ImportSession::competition(const ImportRow &row, ImportRep
     } else {
         uid = QStringLiteral("import:%1:%2").arg(row.externalSource, row.competitionId);
     }
-    if (const auto it = m_cache.competitionUids.constFind(uid); it != m_cache.competitionUids.constEnd())
+    if (const auto it = m_cache.competitionUids.constFind(uid); it != m_cache.competitionUids.constEnd()) {
+        if (!row.competitionId.isEmpty() && !widen(it.value(), row.date))
+            return std::nullopt;
         return it.value();
+    }
     // A competition of the almanac whose days hold this date, in the same city.
     auto cityIt = m_cityKeys.constFind(row.city);
     if (cityIt == m_cityKeys.constEnd())
@@ -432,22 +489,32 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
         existing.bindValue(QStringLiteral(":c"), *competitionId);
         if (!existing.exec())
             return fail(existing.lastError().text());
+        // The same mark of that day, in any round, is the same result; another mark in the same round is a
+        // conflict, or, when this file gave the athlete in that round already, a second race that day.
+        const auto sameMarkAs = [&](qint64 value, const QString &status) {
+            return row.mark.hasValue() ? (status == QLatin1String("OK") && value == row.mark.value()) : status == statusToString(row.mark.status());
+        };
+        bool merged = false;
         qint64 same = 0;
         bool fromThisFile = false;
-        QVariant value, status, markText;
+        QString status, markText;
         while (existing.next()) {
-            if (existing.value(1).toLongLong() != *roundId)
-                continue;
-            same = existing.value(0).toLongLong();
-            value = existing.value(2);
-            status = existing.value(3);
-            markText = existing.value(4);
-            fromThisFile = existing.value(5).toLongLong() == m_importId && m_importId > 0;
+            if (sameMarkAs(existing.value(2).toLongLong(), existing.value(3).toString()))
+                merged = true;
+            if (existing.value(1).toLongLong() == *roundId) {
+                same = existing.value(0).toLongLong();
+                status = existing.value(3).toString();
+                markText = existing.value(4).toString();
+                fromThisFile = existing.value(5).toLongLong() == m_importId && m_importId > 0;
+            }
         }
         existing.finish();
+        if (merged) {
+            ++report.merged;
+            continue;
+        }
         qint64 targetRound = *roundId;
         if (same && fromThisFile) {
-            // The file gives the athlete twice in one race: two races that day whose rounds it does not name.
             const auto other = anotherRace(*competitionId, *eventId, row, runner);
             if (!other)
                 return false;
@@ -455,24 +522,20 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
             same = 0;
         }
         if (same) {
-            const bool sameMark = row.mark.hasValue() ? (status.toString() == QLatin1String("OK") && value.toLongLong() == row.mark.value())
-                                                      : status.toString() == statusToString(row.mark.status());
-            if (sameMark) {
-                ++report.merged;
-                continue;
-            }
             QSqlQuery &conflict = m_conflict;
             conflict.bindValue(QStringLiteral(":r"), same);
             conflict.bindValue(QStringLiteral(":i"), m_importId > 0 ? QVariant(m_importId) : QVariant());
-            conflict.bindValue(QStringLiteral(":a"), status.toString() == QLatin1String("OK") ? markText : status);
+            conflict.bindValue(QStringLiteral(":a"), status == QLatin1String("OK") ? markText : status);
             conflict.bindValue(QStringLiteral(":m"), row.mark.hasValue() ? row.mark.toString() : statusToString(row.mark.status()));
             conflict.bindValue(QStringLiteral(":l"), row.location);
             if (!conflict.exec())
                 return fail(conflict.lastError().text());
+            if (conflict.numRowsAffected() > 0)
+                ++m_changes;
             ++report.conflicts;
             report.conflictList.append({row.location, QStringLiteral("%1: the almanac has %2, the file %3; the almanac's mark is kept")
                                                           .arg(row.athlete.isEmpty() ? row.members.join(QStringLiteral(", ")) : row.athlete,
-                                                               status.toString() == QLatin1String("OK") ? markText.toString() : status.toString(),
+                                                               status == QLatin1String("OK") ? markText : status,
                                                                row.mark.hasValue() ? row.mark.toString() : statusToString(row.mark.status()))});
             continue;
         }
@@ -497,13 +560,19 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
     return true;
 }
 
+/** A flat race on the track: no hurdles, no steeplechase, no relay, no road. */
+static bool isFlatRace(const Discipline &d)
+{
+    return d.kind == MarkKind::Time && !d.relay && !d.road && !d.code.endsWith(QLatin1Char('H')) && !d.code.contains(QLatin1String("SC"));
+}
+
 bool ImportSession::markEnRouteSplits()
 {
     // Unplaced results and longer races of the same athlete, day and competition, where either side came
     // with this import (the longer race may have come before, from another file, or after).
     QSqlQuery q(m_db);
     const QString pairs = QStringLiteral(
-        "SELECT r.id, e.discipline, o.discipline FROM results r JOIN events e ON e.id = r.event_id "
+        "SELECT r.id, e.discipline, o.discipline, r.value, other.value FROM results r JOIN events e ON e.id = r.event_id "
         "JOIN rounds ro ON ro.id = r.round_id "
         "JOIN results other ON other.athlete_id = r.athlete_id AND other.date = r.date AND other.id <> r.id "
         "JOIN rounds oro ON oro.id = other.round_id AND oro.competition_id = ro.competition_id "
@@ -517,7 +586,14 @@ bool ImportSession::markEnRouteSplits()
     while (q.next()) {
         const Discipline *inner = Discipline::find(q.value(1).toString());
         const Discipline *outer = Discipline::find(q.value(2).toString());
-        if (inner && outer && inner->kind == MarkKind::Time && outer->kind == MarkKind::Time && outer->metres > inner->metres)
+        if (!inner || !outer || !isFlatRace(*inner) || !isFlatRace(*outer) || outer->metres <= inner->metres)
+            continue;
+        // The split is shorter in time than the whole race and run at about its pace (within 3%).
+        const double innerTime = q.value(3).toLongLong(), outerTime = q.value(4).toLongLong();
+        if (innerTime <= 0 || innerTime >= outerTime)
+            continue;
+        const double innerSpeed = inner->metres / innerTime, outerSpeed = outer->metres / outerTime;
+        if (innerSpeed <= outerSpeed * 1.03 && innerSpeed >= outerSpeed * 0.90)
             splits.insert(q.value(0).toLongLong());
     }
     QSqlQuery update(m_db);

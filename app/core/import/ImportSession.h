@@ -86,6 +86,8 @@ public:
         become en-route splits. */
     bool markEnRouteSplits();
     QString errorString() const { return m_error; }
+    /** Changes that are not results: dates of birth made precise, identifiers recorded, conflicts noted. */
+    int changes() const { return m_changes; }
 
     /** "Josh KERR" → "Josh Kerr", "Stewart MCSWEYN" → "Stewart McSweyn": capitals of list-style family names. */
     static QString displayName(const QString &name);
@@ -96,6 +98,7 @@ private:
 
     std::optional<qint64> athlete(const ImportRow &row, const QString &name, Sex sex, ImportReport &report);
     std::optional<qint64> competition(const ImportRow &row, ImportReport &report);
+    bool widen(qint64 competitionId, const QDate &date);
     std::optional<qint64> round(qint64 competitionId, qint64 eventId, const ImportRow &row);
     /** A race of its own for the second result of an athlete in one file's round: a second race that day. */
     std::optional<qint64> anotherRace(qint64 competitionId, qint64 eventId, const ImportRow &row, qint64 runner);
@@ -106,6 +109,7 @@ private:
     AlmanacWriter m_writer;
     QString m_error;
     ImportCache &m_cache;
+    int m_changes = 0;
     QHash<QString, QString> m_foldedVenues;
     QHash<QString, QString> m_cityKeys;
     QSqlQuery m_existing;                              // results of an athlete, event, day and competition

@@ -7,6 +7,7 @@
 #include "domain/Wind.h"
 
 #include <QDate>
+#include <QRegularExpression>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -57,6 +58,19 @@ struct ImportRow
     QStringList memberBirths;                // each runner's date of birth where given
     QString note;
 };
+
+/** A date of birth as the almanac keeps it: empty, YYYY, YYYY-MM or a real YYYY-MM-DD. */
+inline bool validBirthDate(const QString &text)
+{
+    if (text.isEmpty())
+        return true;
+    static const QRegularExpression form(QStringLiteral("^(1[89]|20)\\d\\d(-\\d\\d(-\\d\\d)?)?$"));
+    if (!form.match(text).hasMatch())
+        return false;
+    if (text.size() == 7)
+        return QDate::fromString(text + QStringLiteral("-01"), Qt::ISODate).isValid();
+    return text.size() == 4 || QDate::fromString(text, Qt::ISODate).isValid();
+}
 
 /** A row that was not imported, and why. */
 struct ImportIssue

@@ -135,7 +135,9 @@ ImportReport Importer::importFile(const QString &path, ImportFormat format)
     const int total = int(read.rows.size());
     for (int i = 0; i < total; ++i) {
         if (!session.add(read.rows[i], report)) {
-            report.error = QStringLiteral("%1: %2; nothing of the file was imported").arg(read.rows[i].location, session.errorString());
+            const QString error = session.errorString();
+            report.error = (error.startsWith(read.rows[i].location) ? error : read.rows[i].location + QStringLiteral(": ") + error)
+                           + QStringLiteral("; nothing of the file was imported");
             return report;
         }
         if (m_progress && (i % 500 == 0 || i + 1 == total))
@@ -157,7 +159,7 @@ ImportReport Importer::importFile(const QString &path, ImportFormat format)
     }
     report.ok = true;
     // A dry run writes nothing; a file that brings nothing new leaves no trace either.
-    const bool changed = report.added > 0 || report.conflicts > 0 || report.athletesAdded > 0 || report.competitionsAdded > 0;
+    const bool changed = report.added > 0 || report.athletesAdded > 0 || report.competitionsAdded > 0 || session.changes() > 0;
     if (m_dryRun)
         return report;   // the transaction rolls back
     if (!changed) {

@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace almanac {
 
 namespace {
@@ -24,21 +26,36 @@ QString text(const QJsonValue &v)
 
 QString categoryOf(const QString &name, const QString &shortName)
 {
-    const QString n = name.toLower();
-    const QString s = shortName.toUpper();
-    if (n.contains(QLatin1String("olympic")) || s == QLatin1String("OG"))
+    // The short code first; otherwise only the full titles of the senior championships.
+    const QString code = shortName.toUpper();
+    if (code == QLatin1String("OG"))
         return QStringLiteral("OG");
-    if (n.contains(QLatin1String("indoor")) && n.contains(QLatin1String("world")))
-        return QStringLiteral("WIC");
-    if (s == QLatin1String("WI") || s == QLatin1String("WIC"))
-        return QStringLiteral("WIC");
-    if ((n.contains(QLatin1String("world")) && n.contains(QLatin1String("championships")) && !n.contains(QLatin1String("u20"))
-         && !n.contains(QLatin1String("junior")) && !n.contains(QLatin1String("relays")))
-        || s == QLatin1String("WC") || s == QLatin1String("WCH"))
+    if (code == QLatin1String("WC") || code == QLatin1String("WCH"))
         return QStringLiteral("WCH");
-    if ((n.contains(QLatin1String("european athletics championships")) || s == QLatin1String("EC")) && !n.contains(QLatin1String("indoor")))
+    if (code == QLatin1String("WI") || code == QLatin1String("WIC"))
+        return QStringLiteral("WIC");
+    if (code == QLatin1String("EC"))
         return QStringLiteral("EC");
-    if (n.contains(QLatin1String("diamond league")) || s == QLatin1String("DL"))
+    if (code == QLatin1String("DL"))
+        return QStringLiteral("DL");
+    const QString n = name.toLower();
+    static const QStringList notSenior = {QStringLiteral("youth"), QStringLiteral("junior"), QStringLiteral("u18"), QStringLiteral("u20"),
+                                          QStringLiteral("u23"), QStringLiteral("festival"), QStringLiteral("half marathon"),
+                                          QStringLiteral("cross"), QStringLiteral("relays"), QStringLiteral("race walking"), QStringLiteral("military"),
+                                          QStringLiteral("team"), QStringLiteral("cup"), QStringLiteral("tour"), QStringLiteral("university"),
+                                          QStringLiteral("masters"), QStringLiteral("bucs"), QStringLiteral("stadium")};
+    if (std::any_of(notSenior.cbegin(), notSenior.cend(), [&](const QString &w) { return n.contains(w); }))
+        return QStringLiteral("OTHER");
+    if (n.contains(QLatin1String("olympic games")))
+        return QStringLiteral("OG");
+    if (n.contains(QLatin1String("world athletics indoor championships")) || n.contains(QLatin1String("iaaf world indoor championships")))
+        return QStringLiteral("WIC");
+    if (n.contains(QLatin1String("world athletics championships")) || n.contains(QLatin1String("iaaf world championships")))
+        return QStringLiteral("WCH");
+    if ((n.contains(QLatin1String("european athletics championships")) || n.contains(QLatin1String("european championships")))
+        && !n.contains(QLatin1String("indoor")))
+        return QStringLiteral("EC");
+    if (n.contains(QLatin1String("diamond league")))
         return QStringLiteral("DL");
     return QStringLiteral("OTHER");
 }
@@ -162,7 +179,7 @@ void readCompetition(const QString &file, const QJsonObject &root, ReadResult &r
             round = RoundType::QuarterFinal;
         else if (roundName.startsWith(QLatin1String("qualif")))
             round = RoundType::Qualification;
-        const int heat = event.value(QStringLiteral("heatNumber")).toInt();
+        const int heat = text(event.value(QStringLiteral("heatNumber"))).toInt();
         const QDate date = QDate::fromString(text(event.value(QStringLiteral("date"))), Qt::ISODate);
         std::optional<Wind> raceWind;
         const QString windText = text(event.value(QStringLiteral("wind")));
@@ -236,6 +253,10 @@ void readCompetition(const QString &file, const QJsonObject &root, ReadResult &r
             } else {
                 row.athlete = text(res.value(QStringLiteral("athlete")));
                 row.born = text(res.value(QStringLiteral("DOB")));
+                if (!validBirthDate(row.born)) {
+                    result.rejected.append({location, QStringLiteral("field 'DOB': '%1' is not a date").arg(row.born)});
+                    continue;
+                }
                 row.externalId = text(res.value(QStringLiteral("toID")));
                 if (row.athlete.isEmpty()) {
                     result.rejected.append({location, QStringLiteral("field 'athlete' is empty")});
@@ -256,6 +277,10 @@ void readAthlete(const QString &file, const QJsonObject &root, ReadResult &resul
     QString born = text(root.value(QStringLiteral("birthDate")));
     if (born.isEmpty())
         born = text(root.value(QStringLiteral("birthYear")));
+    if (!validBirthDate(born)) {
+        result.error = QStringLiteral("%1: field 'birthDate': '%2' is not a date").arg(file, born);
+        return;
+    }
     const QString nation = text(root.value(QStringLiteral("nationality")));
     if (!sex || *sex == Sex::Mixed || (given.isEmpty() && family.isEmpty())) {
         result.error = QStringLiteral("%1: the athlete's name or sex is missing").arg(file);
@@ -348,13 +373,21 @@ ReadResult TilastopajaReader::read(const QString &path, const QString &input)
         text.remove(0, 1);
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
-    if (doc.isNull() || !doc.isObject()) {
+    if (doc.isNull()) {
         result.error = QStringLiteral("%1: not valid JSON (%2 at character %3)").arg(file, parseError.errorString()).arg(parseError.offset);
         return result;
     }
+    if (!doc.isObject()) {
+        result.error = QStringLiteral("%1: the JSON is not an object: neither a Tilastopaja competition nor an athlete").arg(file);
+        return result;
+    }
     const QJsonObject root = doc.object();
-    if (root.contains(QStringLiteral("events")))
+    if (root.contains(QStringLiteral("events")) && !root.value(QStringLiteral("events")).isArray())
+        result.error = QStringLiteral("%1: field 'events' is not a list").arg(file);
+    else if (root.contains(QStringLiteral("events")))
         readCompetition(file, root, result);
+    else if (root.contains(QStringLiteral("tpAthleteId")) && !root.value(QStringLiteral("results")).isArray())
+        result.error = QStringLiteral("%1: field 'results' is not a list").arg(file);
     else if (root.contains(QStringLiteral("tpAthleteId")))
         readAthlete(file, root, result);
     else

@@ -68,9 +68,9 @@ ListPosition parseListPosition(const QString &input)
     const QString code = m.captured(4).toLower();
     if (code == QLatin1String("h") || code == QLatin1String("p") || code == QLatin1String("pr") || code == QLatin1String("rr"))
         p.round = RoundType::Heat;
-    else if (code == QLatin1String("q") && m.captured(5).isEmpty() && p.place == 0)
-        p.round = RoundType::Qualification;
-    else if (code == QLatin1String("q") || code == QLatin1String("qf"))
+    else if (code == QLatin1String("q"))
+        p.round = RoundType::Qualification;   // "1q2": first in qualifying group 2 (quarter-finals are "qf")
+    else if (code == QLatin1String("qf"))
         p.round = RoundType::QuarterFinal;
     else if (code == QLatin1String("s") || code == QLatin1String("sf"))
         p.round = RoundType::SemiFinal;
