@@ -22,6 +22,15 @@ bool compatibleBirth(const QString &a, const QString &b)
     return a.startsWith(b) || b.startsWith(a);
 }
 
+/** Two venues are the same when either is unknown or one's first words hold the other's ("Hayward Field"
+    and "Hayward Field, Eugene"). */
+bool sameVenue(const QString &a, const QString &b)
+{
+    if (a.isEmpty() || b.isEmpty())
+        return true;
+    return a.startsWith(b) || b.startsWith(a);
+}
+
 /** A city as the almanac writes it: Roma is Rome, Bruxelles Brussels. */
 QString cityKey(const QString &city)
 {
@@ -107,6 +116,10 @@ bool ImportSession::begin()
     m_existing.prepare(QStringLiteral("SELECT r.id, r.round_id, r.value, r.status, r.mark, coalesce(r.import_id, 0) FROM results r "
                                       "JOIN rounds ro ON ro.id = r.round_id "
                                       "WHERE r.athlete_id = :a AND r.event_id = :e AND r.date = :d AND ro.competition_id = :c"));
+    m_elsewhere = QSqlQuery(m_db);
+    m_elsewhere.prepare(QStringLiteral("SELECT count(*) FROM results r JOIN rounds ro ON ro.id = r.round_id JOIN competitions c ON c.id = ro.competition_id "
+                                       "WHERE r.athlete_id = :a AND r.event_id = :e AND r.date = :d AND r.value = :v AND r.status = 'OK' "
+                                       "AND (c.country = :c OR c.country IS NULL OR :c = '')"));
     m_conflict = QSqlQuery(m_db);
     m_conflict.prepare(QStringLiteral("INSERT OR IGNORE INTO conflicts (result_id, import_id, field, almanac, imported, location) "
                                       "VALUES (:r, :i, 'mark', :a, :m, :l)"));
@@ -138,9 +151,12 @@ bool ImportSession::begin()
     if (!q.exec(QStringLiteral("SELECT source, external_id, athlete_id FROM athlete_ids")))
         return fail(q.lastError().text());
     while (q.next())
+    {
         m_cache.externalIds.insert(q.value(0).toString() + QLatin1Char(':') + q.value(1).toString(), q.value(2).toLongLong());
+        m_cache.idsOfAthlete[q.value(2).toLongLong()].insert(q.value(0).toString(), q.value(1).toString());
+    }
     if (!q.exec(QStringLiteral("SELECT id, name, coalesce(city, ''), coalesce(country, ''), start_date, coalesce(end_date, start_date), "
-                               "category, coalesce(uid, '') FROM competitions")))
+                               "category, coalesce(uid, ''), coalesce(venue, '') FROM competitions")))
         return fail(q.lastError().text());
     while (q.next()) {
         KnownCompetition c{q.value(0).toLongLong(),
@@ -149,7 +165,8 @@ bool ImportSession::begin()
                            q.value(3).toString(),
                            QDate::fromString(q.value(4).toString(), Qt::ISODate),
                            QDate::fromString(q.value(5).toString(), Qt::ISODate),
-                           q.value(6).toString()};
+                           q.value(6).toString(),
+                           foldName(q.value(8).toString())};
         m_cache.competitionsByStart.insert(c.start, int(m_cache.competitions.size()));
         m_cache.competitionCategories.insert(c.id, c.category);
         if (!q.value(7).toString().isEmpty())
@@ -177,6 +194,12 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
         // The runners of a mixed relay are found by name alone.
         if ((sex != Sex::Mixed && k.sex != sexText) || !compatibleBirth(k.born, row.born))
             continue;
+        // Another id of the same database is another person.
+        if (!external.isEmpty()) {
+            const QString other = m_cache.idsOfAthlete.value(k.id).value(row.externalSource);
+            if (!other.isEmpty() && other != row.externalId)
+                continue;
+        }
         const int score = (k.born == row.born && !row.born.isEmpty() ? 2 : 0) + (k.country == row.nation ? 1 : 0);
         if (score > best) {
             best = score;
@@ -246,6 +269,7 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
         if (q.numRowsAffected() > 0)
             ++m_changes;
         m_cache.externalIds.insert(external, id);
+        m_cache.idsOfAthlete[id].insert(row.externalSource, row.externalId);
     }
     return id;
 }
@@ -302,6 +326,7 @@ std::optional<qint64> ImportSession::competition(const ImportRow &row, ImportRep
         cityIt = m_cityKeys.insert(row.city, cityKey(row.city));
     const QString city = cityIt.value();
     const QString name = row.competition.isEmpty() ? QString() : foldName(row.competition);
+    const QString venue = foldName(row.venue);
     const int none = -1;
     int byCity = none, byName = none;
     for (auto it = m_cache.competitionsByStart.lowerBound(row.date.addDays(-40)); it != m_cache.competitionsByStart.cend() && it.key() <= row.date; ++it) {
@@ -310,8 +335,9 @@ std::optional<qint64> ImportSession::competition(const ImportRow &row, ImportRep
             continue;
         if (!name.isEmpty() && c.name == name && c.start == row.start)
             byName = it.value();
-        else if (!city.isEmpty() && c.city == city && (row.country.isEmpty() || c.country.isEmpty() || c.country == row.country))
-            byCity = it.value();
+        else if (!city.isEmpty() && c.city == city && (row.country.isEmpty() || c.country.isEmpty() || c.country == row.country)
+                 && (kChampionshipCategories.contains(c.category) || (name.isEmpty() && sameVenue(c.venue, venue))))
+            byCity = it.value();   // a championship holds its city; another meeting needs the same venue and a row without a name of its own
     }
     const int found = byName != none ? byName : byCity;
     if (found != none) {
@@ -346,7 +372,7 @@ std::optional<qint64> ImportSession::competition(const ImportRow &row, ImportRep
             return std::nullopt;
         }
     }
-    KnownCompetition known{*id, foldName(c.name), cityKey(c.city), c.country, c.start, c.end, c.category};
+    KnownCompetition known{*id, foldName(c.name), cityKey(c.city), c.country, c.start, c.end, c.category, foldName(c.venue)};
     m_cache.competitionsByStart.insert(known.start, int(m_cache.competitions.size()));
     m_cache.competitions.append(known);
     m_cache.competitionUids.insert(uid, *id);
@@ -538,6 +564,24 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
                                                                status == QLatin1String("OK") ? markText : status,
                                                                row.mark.hasValue() ? row.mark.toString() : statusToString(row.mark.status()))});
             continue;
+        }
+        // The same mark of that athlete that day at a competition in the same country is the same result,
+        // whatever the sources call the place (Paris and Paris-St-Denis).
+        if (row.mark.hasValue()) {
+            QSqlQuery &elsewhere = m_elsewhere;
+            elsewhere.bindValue(QStringLiteral(":a"), runner);
+            elsewhere.bindValue(QStringLiteral(":e"), *eventId);
+            elsewhere.bindValue(QStringLiteral(":d"), row.date.toString(Qt::ISODate));
+            elsewhere.bindValue(QStringLiteral(":v"), row.mark.value());
+            elsewhere.bindValue(QStringLiteral(":c"), row.country);
+            if (!elsewhere.exec())
+                return fail(elsewhere.lastError().text());
+            const bool found = elsewhere.next() && elsewhere.value(0).toInt() > 0;
+            elsewhere.finish();
+            if (found) {
+                ++report.merged;
+                continue;
+            }
         }
         ResultInput r;
         r.origin = QStringLiteral("import");

@@ -29,6 +29,7 @@ struct KnownCompetition
     QDate start;
     QDate end;
     QString category;
+    QString venue;     // folded
 };
 
 struct ImportRoundKey
@@ -53,6 +54,7 @@ struct ImportCache
     QSet<QString> countries;
     QHash<QString, QList<KnownAthlete>> athletes;      // name key → athletes
     QHash<QString, qint64> externalIds;                // "source:id" → athlete
+    QHash<qint64, QHash<QString, QString>> idsOfAthlete;   // athlete → source → id
     QList<KnownCompetition> competitions;
     QMultiMap<QDate, int> competitionsByStart;         // start date → index in competitions
     QHash<QString, qint64> competitionUids;
@@ -114,6 +116,7 @@ private:
     QHash<QString, QString> m_cityKeys;
     QSqlQuery m_existing;                              // results of an athlete, event, day and competition
     QSqlQuery m_conflict;
+    QSqlQuery m_elsewhere;                             // the same mark that day in another competition of the country
 };
 
 } // namespace almanac
