@@ -434,17 +434,8 @@ bool AlmanacLoader::parseCompetition(const QString &path)
                     r.qualifier = *q;
                 } else if (k == QLatin1String("flags")) {
                     for (const QString &flag : it.value().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-                        const QString f = flag.trimmed();
-                        if (f == QLatin1String("A"))
-                            r.mark.setAltitude(true);
-                        else if (f == QLatin1String("i"))
-                            r.mark.setIndoor(true);
-                        else if (f == QLatin1String("+"))
-                            r.mark.setEnRoute(true);
-                        else if (f == QLatin1String("mx"))
-                            r.mark.setMixed(true);
-                        else
-                            return fail(path, n, QStringLiteral("field 'flags': '%1' is not A, i, + or mx (PB, NR and the like are computed)").arg(f));
+                        if (!setMarkFlag(r.mark, flag.trimmed()))
+                            return fail(path, n, QStringLiteral("field 'flags': '%1' is not A, i, + or mx (PB, NR and the like are computed)").arg(flag.trimmed()));
                     }
                 } else if (k == QLatin1String("split")) {
                     splitEvent = it.value();

@@ -574,3 +574,22 @@ bool comparable(const Mark &a, const Mark &b)
 }
 
 } // namespace almanac
+
+namespace almanac {
+
+bool setMarkFlag(Mark &mark, QStringView code)
+{
+    if (code == u"A")
+        mark.setAltitude(true);
+    else if (code == u"i")
+        mark.setIndoor(true);
+    else if (code == u"+")
+        mark.setEnRoute(true);
+    else if (code == u"mx")
+        mark.setMixed(true);
+    else
+        return false;
+    return true;
+}
+
+} // namespace almanac

@@ -102,6 +102,9 @@ private:
     comparable(). */
 int compareMarks(const Mark &a, const Mark &b, bool lowerIsBetter);
 
+/** Sets the statistician's flag written as code (A, i, +, mx) on a mark; false for any other code. */
+bool setMarkFlag(Mark &mark, QStringView code);
+
 /** Hand and automatic times are never ranked together: false when kinds or timings differ, and for
     empty marks. The timing of a status mark (DNF...) is ignored. */
 bool comparable(const Mark &a, const Mark &b);

@@ -164,18 +164,8 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text)
         }
         row.qualifier = *qualifier;
         bool flagsOk = true;
-        for (const QString &flag : f(21).split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-            if (flag == QLatin1String("A"))
-                row.mark.setAltitude(true);
-            else if (flag == QLatin1String("i"))
-                row.mark.setIndoor(true);
-            else if (flag == QLatin1String("+"))
-                row.mark.setEnRoute(true);
-            else if (flag == QLatin1String("mx"))
-                row.mark.setMixed(true);
-            else
-                flagsOk = false;
-        }
+        for (const QString &flag : f(21).split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            flagsOk = setMarkFlag(row.mark, flag) && flagsOk;
         if (!flagsOk) {
             reject(21, QStringLiteral("'%1' holds a flag other than A, i, + and mx").arg(f(21)));
             continue;
