@@ -140,6 +140,26 @@ private slots:
         QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM imports")), 0);
     }
 
+    void enRouteSplitsAreRacesInsideLongerOnes()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("splits.csv"));
+        const QByteArray meet = "Split Meet 2024,Oslo,NOR,Bislett,2024-06-01,2024-06-01,OTHER,outdoor,";
+        QVERIFY(writeFile(file, AlmanacCsv::columns().join(QLatin1Char(',')).toUtf8() + "\n"
+                                    + meet + "Men's Mile,race,,2024-06-01,,1,Miler One,M,,NOR,3:48.00,,,,,\n"
+                                    + meet + "Men's 1500m,race,,2024-06-01,,,Miler One,M,,NOR,3:32.00,,,,,\n"
+                                    + meet + "Men's 5000m,race,,2024-06-01,,1,Double Two,M,,NOR,13:30.00,,,,,\n"
+                                    + meet + "Men's 800m,race,,2024-06-01,,,Double Two,M,,NOR,1:46.00,,,,,\n"));
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        const ImportReport report = Importer(almanac.db()).importFile(file);
+        QVERIFY2(report.ok, qPrintable(report.error));
+        // 3:32.00 without a place beside a 3:48.00 mile, at the same pace: a split.
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT en_route FROM results WHERE mark = '3:32.00'")), 1);
+        // 1:46.00 beside a 13:30.00 5000m is far faster than its pace: a race of its own.
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT en_route FROM results WHERE mark = '1:46.00'")), 0);
+    }
+
     void notAFormatTheAlmanacReads()
     {
         QTemporaryDir dir;
@@ -328,6 +348,25 @@ private slots:
             }
         }
         QCOMPARE(failed, 1);
+        // The heats of a round stay apart: Rome's women's 800m had more than one heat, and a heat result
+        // given again by an athlete's history is merged (Lyakhova's 2:01.51 once).
+        QVERIFY(count(almanac.db(), QStringLiteral("SELECT count(DISTINCT ro.heat) FROM rounds ro JOIN events e ON e.id = ro.event_id "
+                                                   "WHERE ro.competition_id = ") + QString::number(competitions->first().id)
+                                        + QStringLiteral(" AND e.discipline = '800' AND e.sex = 'W' AND ro.round = 'heat'"))
+                > 1);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM results r JOIN athletes a ON a.id = r.athlete_id "
+                                                    "WHERE a.name = 'Olha Lyakhova' AND r.mark = '2:01.51'")),
+                 1);
+        // Only the Olympic Games are Olympic Games: not youth festivals or meetings in an Olympic stadium.
+        QSqlQuery og(almanac.db());
+        QVERIFY(og.exec(QStringLiteral("SELECT name FROM competitions WHERE category = 'OG'")));
+        int olympics = 0;
+        while (og.next()) {
+            ++olympics;
+            const QString name = og.value(0).toString();
+            QVERIFY2(name.contains(QLatin1String("Olympic Games")) && !name.contains(QLatin1String("Youth")), qPrintable(name));
+        }
+        QVERIFY(olympics >= 1);
         // Ingebrigtsen of the championship file and of his own history file (Tilastopaja id 170792) are one athlete.
         QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM athletes WHERE name = 'Jakob Ingebrigtsen'")), 1);
         QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM athlete_ids i JOIN athletes a ON a.id = i.athlete_id "
