@@ -168,20 +168,25 @@ private slots:
         const qint64 meet = b.competition(QStringLiteral("Meet 2016"), QStringLiteral("OTHER"), QDate(2016, 6, 1));
         const qint64 legal = b.race(meet, "Men's 100m", RoundType::Race, QDate(2016, 6, 1), Wind::fromTenths(20));
         const qint64 aided = b.race(meet, "Men's 100m", RoundType::Race, QDate(2016, 6, 2), Wind::fromTenths(21), 2);
-        const qint64 unmeasured = b.race(meet, "Men's 100m", RoundType::Race, QDate(2016, 6, 3), std::nullopt, 3);
+        const qint64 unmeasured = b.race(meet, "Men's 100m", RoundType::Race, QDate(2016, 6, 3), Wind::notMeasured(), 3);
+        const qint64 unknown = b.race(meet, "Men's 100m", RoundType::Race, QDate(2016, 6, 4), std::nullopt, 4);
         const qint64 equal = b.result(legal, a, QStringLiteral("GBR"), 2, "9.97");
         const qint64 french = b.result(legal, f, QStringLiteral("FRA"), 1, "9.86");
         const qint64 windy = b.result(aided, c, QStringLiteral("GBR"), 1, "9.90");
         const qint64 noWind = b.result(unmeasured, c, QStringLiteral("GBR"), 1, "9.91");
+        const qint64 windUnknown = b.result(unknown, a, QStringLiteral("GBR"), 1, "9.96");
         // +2.0 is legal: 9.97 equals the British record; the Frenchman ahead does not take a British record.
         QVERIFY2(b.info(equal).flags.contains(QLatin1String("=NR")), qPrintable(flags(b.info(equal))));
         QVERIFY(b.info(equal).legal);
         QVERIFY2(b.info(french).flags.contains(QLatin1String("=ER")), qPrintable(flags(b.info(french))));
-        // +2.1 is wind-assisted and a race without a wind reading is not legal: no record, no PB.
+        // +2.1 is wind-assisted and a race run without a gauge ("nwi") is not legal: no record, no PB.
         QVERIFY(!b.info(windy).legal);
         QVERIFY(b.info(windy).flags.isEmpty());
         QVERIFY(!b.info(noWind).legal);
         QVERIFY(b.info(noWind).flags.isEmpty());
+        // A wind the almanac does not know is given the benefit: 9.96 beats the British record in force.
+        QVERIFY(b.info(windUnknown).legal);
+        QVERIFY2(b.info(windUnknown).flags.contains(QLatin1String("NR")), qPrintable(flags(b.info(windUnknown))));
         // Without any earlier record of a scope, the almanac does not claim one.
         QVERIFY(!b.info(french).flags.contains(QLatin1String("NR")));
     }

@@ -229,8 +229,8 @@ void readCompetition(const QString &file, const QJsonObject &root, ReadResult &r
                 const auto wind = Wind::parse(resultWind);
                 if (wind && wind->isMeasured())
                     row.wind = wind;
-            } else if (discipline->windMeasured) {
-                row.wind = row.raceWind.value_or(Wind::notMeasured());
+            } else if (discipline->windMeasured && row.raceWind) {
+                row.wind = row.raceWind;
             }
             const auto qualifier = parseQualifier(text(res.value(QStringLiteral("qualified"))));
             row.qualifier = qualifier.value_or(Qualifier::None);
@@ -344,8 +344,6 @@ void readAthlete(const QString &file, const QJsonObject &root, ReadResult &resul
             const auto wind = Wind::parse(windText);
             if (wind)
                 row.wind = wind;
-        } else if (discipline->windMeasured && !row.indoor) {
-            row.wind = Wind::notMeasured();
         }
         if (!age.isEmpty() && discipline->kind != MarkKind::Time && age != QLatin1String("Senior"))
             row.note = QStringLiteral("%1 age group").arg(age);

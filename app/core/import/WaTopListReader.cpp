@@ -241,9 +241,7 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
                 continue;
             }
             row.wind = wind;
-        } else if (discipline->windMeasured && !row.indoor) {
-            row.wind = Wind::notMeasured();
-        }
+        }   // no wind given: not known, which is not "not measured"
         const QString positionText = field(record, layout2025 ? "position" : "pos");
         const ListPosition position = parseListPosition(positionText);
         if (!position.valid) {

@@ -54,7 +54,9 @@ bool isLegalMark(const Mark &mark, const Discipline &discipline, const std::opti
         return false;
     if (!discipline.windMeasured || mark.isIndoor())
         return true;
-    return wind && wind->isMeasured() && !wind->isAssisting();
+    // A wind the almanac does not know (no reading recorded) is given the benefit; a race run without a
+    // gauge ("nwi") is not legal.
+    return !wind || (wind->isMeasured() && !wind->isAssisting());
 }
 
 AlmanacWriter::AlmanacWriter(QSqlDatabase db)
@@ -229,7 +231,11 @@ std::optional<qint64> AlmanacWriter::insertRound(qint64 competitionId, qint64 ev
     q.bindValue(QStringLiteral(":w"), wind && wind->isMeasured() ? QVariant(wind->tenths()) : QVariant());
     if (!exec(q, QStringLiteral("adding round")))
         return std::nullopt;
-    return q.lastInsertId().toLongLong();
+    const qint64 id = q.lastInsertId().toLongLong();
+    // The table keeps a reading or NULL; "not measured" is kept here for the round's results.
+    if (wind && !wind->isMeasured())
+        m_notMeasuredRounds.insert(id);
+    return id;
 }
 
 std::optional<qint64> AlmanacWriter::insertResult(const ResultInput &r)
@@ -253,6 +259,8 @@ std::optional<qint64> AlmanacWriter::insertResult(const ResultInput &r)
         round.date = info.value(1).toString();
         if (!info.value(2).isNull())
             round.wind = Wind::fromTenths(info.value(2).toInt());
+        else if (m_notMeasuredRounds.contains(r.roundId))
+            round.wind = Wind::notMeasured();
         round.discipline = Discipline::find(info.value(3).toString());
         round.indoor = info.value(4).toBool() || info.value(5).toBool();
         const QString code = info.value(3).toString();

@@ -8,6 +8,7 @@
 
 #include <QDate>
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -119,6 +120,7 @@ private:
     QHash<QString, qint64> m_eventIds;
     QHash<QString, qint64> m_sourceIds;
     QHash<qint64, RoundInfo> m_rounds;
+    QSet<qint64> m_notMeasuredRounds;   // rounds run without a wind gauge
 };
 
 /** The round's wind applies to every result of a wind-measured race; a field athlete's own wind overrides it. */
