@@ -52,7 +52,6 @@ struct ImportRow
     Mark mark;
     std::optional<Wind> wind;
     Qualifier qualifier = Qualifier::None;
-    bool enRouteCandidate = false;   // no place given: possibly a split inside a longer race
     QStringList members;             // relay runners
     QList<std::optional<Sex>> memberSexes;   // each runner's sex where the source gives it (mixed relays)
     QStringList memberBirths;                // each runner's date of birth where given

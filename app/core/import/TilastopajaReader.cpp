@@ -347,7 +347,6 @@ void readAthlete(const QString &file, const QJsonObject &root, ReadResult &resul
         }
         if (!age.isEmpty() && discipline->kind != MarkKind::Time && age != QLatin1String("Senior"))
             row.note = QStringLiteral("%1 age group").arg(age);
-        row.enRouteCandidate = row.place == 0 && row.mark.hasValue();
         result.rows.append(row);
     }
 }

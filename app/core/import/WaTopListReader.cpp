@@ -252,7 +252,6 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
         row.tied = position.tied;
         row.round = position.round;
         row.heat = position.heat;
-        row.enRouteCandidate = positionText.isEmpty();
         result.rows.append(row);
     }
     return result;
