@@ -95,6 +95,15 @@ private slots:
         QCOMPARE(again.athletesAdded, 0);
         QCOMPARE(count(fresh.db(), QStringLiteral("SELECT count(*) FROM results")), results);
         QCOMPARE(count(fresh.db(), QStringLiteral("SELECT count(*) FROM imports")), imports);
+
+        // A new importer matches against the database, not against what it added itself: the same answer.
+        const ImportReport third = Importer(fresh.db()).importFile(file);
+        QVERIFY(third.ok);
+        QCOMPARE(third.added, 0);
+        QCOMPARE(third.conflicts, 0);
+        QCOMPARE(third.athletesAdded, 0);
+        QCOMPARE(third.merged, again.merged);
+        QCOMPARE(count(fresh.db(), QStringLiteral("SELECT count(*) FROM results")), results);
     }
 
     void brokenCsvIsRejectedWhole_data()

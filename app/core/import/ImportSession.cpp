@@ -53,7 +53,7 @@ QString cityKey(const QString &city)
     return exonyms.value(folded, folded);
 }
 
-ImportRoundKey roundKey(qint64 competition, qint64 event, const QString &round, int heat)
+ImportRoundKey roundKey(qint64 competition, qint64 event, RoundType round, int heat)
 {
     return {competition, event, round, heat};
 }
@@ -112,14 +112,14 @@ QString ImportSession::displayName(const QString &name)
 
 bool ImportSession::begin()
 {
-    m_existing = QSqlQuery(m_db);
-    m_existing.prepare(QStringLiteral("SELECT r.id, r.round_id, r.value, r.status, r.mark, coalesce(r.import_id, 0) FROM results r "
-                                      "JOIN rounds ro ON ro.id = r.round_id "
-                                      "WHERE r.athlete_id = :a AND r.event_id = :e AND r.date = :d AND ro.competition_id = :c"));
-    m_elsewhere = QSqlQuery(m_db);
-    m_elsewhere.prepare(QStringLiteral("SELECT count(*) FROM results r JOIN rounds ro ON ro.id = r.round_id JOIN competitions c ON c.id = ro.competition_id "
-                                       "WHERE r.athlete_id = :a AND r.event_id = :e AND r.date = :d AND r.value = :v AND r.status = 'OK' "
-                                       "AND (c.country = :c OR c.country IS NULL OR :c = '')"));
+    m_existing = Statement(m_db, "SELECT r.id, r.round_id, r.value, r.status, r.mark, coalesce(r.import_id, 0) FROM results r "
+                                 "JOIN rounds ro ON ro.id = r.round_id "
+                                 "WHERE r.athlete_id = ?1 AND r.event_id = ?2 AND r.date = ?3 AND ro.competition_id = ?4");
+    m_elsewhere = Statement(m_db, "SELECT count(*) FROM results r JOIN rounds ro ON ro.id = r.round_id JOIN competitions c ON c.id = ro.competition_id "
+                                  "WHERE r.athlete_id = ?1 AND r.event_id = ?2 AND r.date = ?3 AND r.value = ?4 AND r.status = 'OK' "
+                                  "AND (c.country = ?5 OR c.country IS NULL OR ?5 = '')");
+    if (!m_existing.isValid() || !m_elsewhere.isValid())
+        return fail(m_existing.isValid() ? m_elsewhere.errorString() : m_existing.errorString());
     m_conflict = QSqlQuery(m_db);
     m_conflict.prepare(QStringLiteral("INSERT OR IGNORE INTO conflicts (result_id, import_id, field, almanac, imported, location) "
                                       "VALUES (:r, :i, 'mark', :a, :m, :l)"));
@@ -169,6 +169,7 @@ bool ImportSession::begin()
                            foldName(q.value(8).toString())};
         m_cache.competitionsByStart.insert(c.start, int(m_cache.competitions.size()));
         m_cache.competitionCategories.insert(c.id, c.category);
+        m_cache.competitionCountries.insert(c.id, c.country);
         if (!q.value(7).toString().isEmpty())
             m_cache.competitionUids.insert(q.value(7).toString(), c.id);
         m_cache.competitions.append(c);
@@ -254,6 +255,7 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
             id = *inserted;
         }
         known.append({id, sexText, row.born, row.nation});
+        m_cache.freshAthletes.insert(id);
         ++report.athletesAdded;
     }
     if (!external.isEmpty()) {
@@ -306,7 +308,10 @@ bool ImportSession::widen(qint64 competitionId, const QDate &date)
 std::optional<qint64> ImportSession::competition(const ImportRow &row, ImportReport &report)
 {
     QString uid;
+    const std::pair<QString, qint64> placeDay{row.venue + QLatin1Char('|') + row.city, row.date.toJulianDay()};
     if (row.competitionId.isEmpty()) {
+        if (const auto it = m_placeDays.constFind(placeDay); it != m_placeDays.constEnd())
+            return it.value();
         const QString place = row.venue + QLatin1Char(' ') + row.city;
         auto folded = m_foldedVenues.constFind(place);
         if (folded == m_foldedVenues.constEnd())
@@ -318,6 +323,8 @@ std::optional<qint64> ImportSession::competition(const ImportRow &row, ImportRep
     if (const auto it = m_cache.competitionUids.constFind(uid); it != m_cache.competitionUids.constEnd()) {
         if (!row.competitionId.isEmpty() && !widen(it.value(), row.date))
             return std::nullopt;
+        if (row.competitionId.isEmpty())
+            m_placeDays.insert(placeDay, it.value());
         return it.value();
     }
     // A competition of the almanac whose days hold this date, in the same city.
@@ -342,6 +349,8 @@ std::optional<qint64> ImportSession::competition(const ImportRow &row, ImportRep
     const int found = byName != none ? byName : byCity;
     if (found != none) {
         m_cache.competitionUids.insert(uid, m_cache.competitions.at(found).id);
+        if (row.competitionId.isEmpty())
+            m_placeDays.insert(placeDay, m_cache.competitions.at(found).id);
         return m_cache.competitions.at(found).id;
     }
     CompetitionInput c;
@@ -376,7 +385,11 @@ std::optional<qint64> ImportSession::competition(const ImportRow &row, ImportRep
     m_cache.competitionsByStart.insert(known.start, int(m_cache.competitions.size()));
     m_cache.competitions.append(known);
     m_cache.competitionUids.insert(uid, *id);
+    m_cache.roundsLoaded.insert(*id);   // a new competition has no rounds yet
+    if (row.competitionId.isEmpty())
+        m_placeDays.insert(placeDay, *id);
     m_cache.competitionCategories.insert(*id, c.category);
+    m_cache.competitionCountries.insert(*id, c.country);
     ++report.competitionsAdded;
     return *id;
 }
@@ -392,11 +405,12 @@ std::optional<qint64> ImportSession::round(qint64 competitionId, qint64 eventId,
             return std::nullopt;
         }
         while (q.next())
-            m_cache.rounds.insert(roundKey(competitionId, q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toInt()),
-                            {q.value(0).toLongLong(), q.value(4).toString()});
+            m_cache.rounds.insert(roundKey(competitionId, q.value(1).toLongLong(), parseRoundType(q.value(2).toString()).value_or(RoundType::Unknown),
+                                           q.value(3).toInt()),
+                                  {q.value(0).toLongLong(), QDate::fromString(q.value(4).toString(), Qt::ISODate).toJulianDay()});
         m_cache.roundsLoaded.insert(competitionId);
     }
-    const QString date = row.date.toString(Qt::ISODate);
+    const qint64 date = row.date.toJulianDay();
     RoundType type = row.round;
     if (type == RoundType::Unknown) {
         // A place without a round code: the final of a championship, the one race of a meeting; the
@@ -406,7 +420,7 @@ std::optional<qint64> ImportSession::round(qint64 competitionId, qint64 eventId,
         const RoundType other = championship ? RoundType::Race : RoundType::Final;
         for (const RoundType candidate : {preferred, other}) {
             for (int heat : {0, 1}) {
-                const auto it = m_cache.rounds.constFind(roundKey(competitionId, eventId, roundTypeName(candidate), heat));
+                const auto it = m_cache.rounds.constFind(roundKey(competitionId, eventId, candidate, heat));
                 if (it != m_cache.rounds.constEnd() && it->second == date)
                     return it->first;
             }
@@ -417,7 +431,7 @@ std::optional<qint64> ImportSession::round(qint64 competitionId, qint64 eventId,
     // kept apart: heat 1 of a second day becomes heat 101, of a third day 201.
     for (int day = 0; day < 10; ++day) {
         const int heat = day * 100 + row.heat;
-        const ImportRoundKey key = roundKey(competitionId, eventId, roundTypeName(type), heat);
+        const ImportRoundKey key = roundKey(competitionId, eventId, type, heat);
         if (const auto it = m_cache.rounds.constFind(key); it != m_cache.rounds.constEnd()) {
             if (it->second == date)
                 return it->first;
@@ -437,9 +451,9 @@ std::optional<qint64> ImportSession::round(qint64 competitionId, qint64 eventId,
 
 std::optional<qint64> ImportSession::anotherRace(qint64 competitionId, qint64 eventId, const ImportRow &row, qint64 runner)
 {
-    const QString date = row.date.toString(Qt::ISODate);
+    const qint64 date = row.date.toJulianDay();
     for (int heat = 102; heat < 200; ++heat) {
-        const ImportRoundKey key = roundKey(competitionId, eventId, roundTypeName(RoundType::Race), heat);
+        const ImportRoundKey key = roundKey(competitionId, eventId, RoundType::Race, heat);
         const auto it = m_cache.rounds.constFind(key);
         if (it != m_cache.rounds.constEnd()) {
             if (it->second != date)
@@ -506,15 +520,31 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
         }
     }
 
+    const QString day = row.date.toString(Qt::ISODate);
+    const qint64 julianDay = row.date.toJulianDay();
     for (const qint64 runner : std::as_const(runners)) {
-        // The same result already in the almanac?
-        QSqlQuery &existing = m_existing;
-        existing.bindValue(QStringLiteral(":a"), runner);
-        existing.bindValue(QStringLiteral(":e"), *eventId);
-        existing.bindValue(QStringLiteral(":d"), row.date.toString(Qt::ISODate));
-        existing.bindValue(QStringLiteral(":c"), *competitionId);
-        if (!existing.exec())
-            return fail(existing.lastError().text());
+        // The same result already in the almanac? An athlete this importer added has all their results
+        // in the cache; another is asked of the database.
+        const bool fresh = m_cache.freshAthletes.contains(runner);
+        QList<KnownResult> existing;
+        if (fresh) {
+            for (const KnownResult &k : m_cache.freshResults.value(runner)) {
+                if (k.event == *eventId && k.day == julianDay && k.competition == *competitionId)
+                    existing.append(k);
+            }
+        } else {
+            m_existing.reset();
+            m_existing.bind(1, runner);
+            m_existing.bind(2, *eventId);
+            m_existing.bind(3, day);
+            m_existing.bind(4, *competitionId);
+            while (m_existing.next())
+                existing.append({m_existing.int64(0), m_existing.int64(1), *eventId, *competitionId, julianDay, m_existing.int64(2),
+                                 m_existing.text(3), m_existing.text(4), m_existing.int64(5)});
+            if (!m_existing.errorString().isEmpty())
+                return fail(m_existing.errorString());
+            m_existing.reset();
+        }
         // The same mark of that day, in any round, is the same result; another mark in the same round is a
         // conflict, or, when this file gave the athlete in that round already, a second race that day.
         const auto sameMarkAs = [&](qint64 value, const QString &status) {
@@ -524,17 +554,16 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
         qint64 same = 0;
         bool fromThisFile = false;
         QString status, markText;
-        while (existing.next()) {
-            if (sameMarkAs(existing.value(2).toLongLong(), existing.value(3).toString()))
+        for (const KnownResult &k : std::as_const(existing)) {
+            if (sameMarkAs(k.value, k.status))
                 merged = true;
-            if (existing.value(1).toLongLong() == *roundId) {
-                same = existing.value(0).toLongLong();
-                status = existing.value(3).toString();
-                markText = existing.value(4).toString();
-                fromThisFile = existing.value(5).toLongLong() == m_importId && m_importId > 0;
+            if (k.round == *roundId) {
+                same = k.id;
+                status = k.status;
+                markText = k.mark;
+                fromThisFile = k.importId == m_importId && m_importId > 0;
             }
         }
-        existing.finish();
         if (merged) {
             ++report.merged;
             continue;
@@ -568,16 +597,28 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
         // The same mark of that athlete that day at a competition in the same country is the same result,
         // whatever the sources call the place (Paris and Paris-St-Denis).
         if (row.mark.hasValue()) {
-            QSqlQuery &elsewhere = m_elsewhere;
-            elsewhere.bindValue(QStringLiteral(":a"), runner);
-            elsewhere.bindValue(QStringLiteral(":e"), *eventId);
-            elsewhere.bindValue(QStringLiteral(":d"), row.date.toString(Qt::ISODate));
-            elsewhere.bindValue(QStringLiteral(":v"), row.mark.value());
-            elsewhere.bindValue(QStringLiteral(":c"), row.country);
-            if (!elsewhere.exec())
-                return fail(elsewhere.lastError().text());
-            const bool found = elsewhere.next() && elsewhere.value(0).toInt() > 0;
-            elsewhere.finish();
+            bool found = false;
+            if (fresh) {
+                for (const KnownResult &k : m_cache.freshResults.value(runner)) {
+                    if (k.event != *eventId || k.day != julianDay || k.status != QLatin1String("OK") || k.value != row.mark.value())
+                        continue;
+                    const QString country = m_cache.competitionCountries.value(k.competition);
+                    if (country.isEmpty() || row.country.isEmpty() || country == row.country)
+                        found = true;
+                }
+            } else {
+                m_elsewhere.reset();
+                m_elsewhere.bind(1, runner);
+                m_elsewhere.bind(2, *eventId);
+                m_elsewhere.bind(3, day);
+                m_elsewhere.bind(4, row.mark.value());
+                m_elsewhere.bind(5, row.country.isNull() ? QStringLiteral("") : row.country);
+                found = m_elsewhere.next() && m_elsewhere.int64(0) > 0;
+                const QString error = m_elsewhere.errorString();
+                m_elsewhere.reset();
+                if (!error.isEmpty())
+                    return fail(error);
+            }
             if (found) {
                 ++report.merged;
                 continue;
@@ -595,9 +636,16 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
         r.qualifier = row.qualifier;
         r.note = row.note;
         r.importId = m_importId;
-        if (!m_writer.insertResult(r)) {
+        const auto resultId = m_writer.insertResult(r);
+        if (!resultId) {
             // The round already holds this athlete: the same runner twice in one race.
             return fail(QStringLiteral("%1: %2").arg(row.location, m_writer.errorString()));
+        }
+        if (fresh) {
+            const bool ok = row.mark.hasValue();
+            m_cache.freshResults[runner].append({*resultId, targetRound, *eventId, *competitionId, julianDay, ok ? row.mark.value() : 0,
+                                                 ok ? QStringLiteral("OK") : statusToString(row.mark.status()),
+                                                 ok ? row.mark.toString() : QString(), m_importId});
         }
         ++report.added;
     }

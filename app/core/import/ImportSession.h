@@ -2,6 +2,7 @@
 #pragma once
 
 #include "import/ImportTypes.h"
+#include "db/Statement.h"
 #include "repo/AlmanacWriter.h"
 
 #include <QHash>
@@ -36,15 +37,29 @@ struct ImportRoundKey
 {
     qint64 competition = 0;
     qint64 event = 0;
-    QString round;
+    RoundType round = RoundType::Unknown;
     int heat = 0;
     bool operator==(const ImportRoundKey &) const = default;
 };
 
 inline size_t qHash(const ImportRoundKey &k, size_t seed = 0)
 {
-    return qHashMulti(seed, k.competition, k.event, k.round, k.heat);
+    return qHashMulti(seed, k.competition, k.event, int(k.round), k.heat);
 }
+
+/** A result of an athlete the importer added, as the importer matches the next rows against it. */
+struct KnownResult
+{
+    qint64 id = 0;
+    qint64 round = 0;
+    qint64 event = 0;
+    qint64 competition = 0;
+    qint64 day = 0;          // Julian day
+    qint64 value = 0;
+    QString status;          // "OK", "DNF", ...
+    QString mark;
+    qint64 importId = 0;
+};
 
 /** What the almanac holds, as the importer looks it up. It outlives one file: the importer keeps it while
     files commit, and drops it when one rolls back. */
@@ -59,7 +74,12 @@ struct ImportCache
     QMultiMap<QDate, int> competitionsByStart;         // start date → index in competitions
     QHash<QString, qint64> competitionUids;
     QHash<qint64, QString> competitionCategories;
-    QHash<ImportRoundKey, std::pair<qint64, QString>> rounds;   // round and its date
+    QHash<qint64, QString> competitionCountries;
+    QHash<ImportRoundKey, std::pair<qint64, qint64>> rounds;   // round and its date (Julian day)
+    // Athletes the importer added while the cache lived: every result of theirs is in freshResults, so
+    // matching their next rows asks the database nothing.
+    QSet<qint64> freshAthletes;
+    QHash<qint64, QList<KnownResult>> freshResults;
     QSet<qint64> roundsLoaded;                         // competitions whose rounds are in rounds
 };
 
@@ -114,9 +134,10 @@ private:
     int m_changes = 0;
     QHash<QString, QString> m_foldedVenues;
     QHash<QString, QString> m_cityKeys;
-    QSqlQuery m_existing;                              // results of an athlete, event, day and competition
+    QHash<std::pair<QString, qint64>, qint64> m_placeDays;   // venue and city, Julian day → competition
+    Statement m_existing;                              // results of an athlete, event, day and competition
     QSqlQuery m_conflict;
-    QSqlQuery m_elsewhere;                             // the same mark that day in another competition of the country
+    Statement m_elsewhere;                             // the same mark that day in another competition of the country
 };
 
 } // namespace almanac

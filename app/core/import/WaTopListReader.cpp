@@ -162,6 +162,9 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
     };
     QSet<QString> seen;
     QHash<QString, const Discipline *> disciplines;
+    // Venues and place codes repeat from row to row: each is parsed once.
+    QHash<QString, ListVenue> venues;
+    QHash<QString, ListPosition> positions;
     const QString citation = QStringLiteral("World Athletics all-time top list, as imported from %1").arg(file);
     for (qsizetype n = 1; n < records.size(); ++n) {
         const CsvRecord &record = records[n];
@@ -219,7 +222,10 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
             reject(QStringLiteral("field 'date': '%1' is not a date").arg(dateText));
             continue;
         }
-        const ListVenue venue = parseListVenue(venueText);
+        auto venueIt = venues.constFind(venueText);
+        if (venueIt == venues.constEnd())
+            venueIt = venues.insert(venueText, parseListVenue(venueText));
+        const ListVenue &venue = venueIt.value();
         row.venue = venue.venue;
         row.city = venue.city;
         row.country = venue.country;
@@ -243,7 +249,10 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
             row.wind = wind;
         }   // no wind given: not known, which is not "not measured"
         const QString positionText = field(record, layout2025 ? "position" : "pos");
-        const ListPosition position = parseListPosition(positionText);
+        auto positionIt = positions.constFind(positionText);
+        if (positionIt == positions.constEnd())
+            positionIt = positions.insert(positionText, parseListPosition(positionText));
+        const ListPosition &position = positionIt.value();
         if (!position.valid) {
             reject(QStringLiteral("field 'position': '%1' is not a place or round code").arg(positionText));
             continue;

@@ -26,6 +26,15 @@ QString kindCode(MarkKind kind)
     return QStringLiteral("time");
 }
 
+/** Binds text, or NULL for an empty string. */
+void bindText(Statement &s, int index, const QString &text)
+{
+    if (text.isEmpty())
+        s.bindNull(index);
+    else
+        s.bind(index, text);
+}
+
 QString birthPrecision(const QString &birth)
 {
     switch (birth.size()) {
@@ -73,6 +82,26 @@ QSqlQuery &AlmanacWriter::prepared(const QString &key, const QString &sql)
         it = m_queries.insert(key, q);
     }
     return it.value();
+}
+
+Statement *AlmanacWriter::statement(Statement &slot, const char *sql)
+{
+    if (!slot.isValid()) {
+        slot = Statement(m_db, sql);
+        if (!slot.isValid()) {
+            m_error = slot.errorString();
+            return nullptr;
+        }
+    }
+    return &slot;
+}
+
+bool AlmanacWriter::run(Statement &statement, const QString &what)
+{
+    if (statement.exec())
+        return true;
+    m_error = QStringLiteral("%1: %2").arg(what, statement.errorString());
+    return false;
 }
 
 bool AlmanacWriter::exec(QSqlQuery &query, const QString &what)
@@ -158,20 +187,21 @@ bool AlmanacWriter::insertCountry(const QString &code, const QString &name, cons
 
 std::optional<qint64> AlmanacWriter::insertAthlete(const AthleteInput &a)
 {
-    QSqlQuery &q = prepared(QStringLiteral("athlete.insert"),
-                            QStringLiteral("INSERT INTO athletes (uid, origin, name, sex, country, birth_date, birth_precision, search_key) "
-                                           "VALUES (:u, :o, :n, :s, :c, :b, :p, :k)"));
-    q.bindValue(QStringLiteral(":u"), nullable(a.uid));
-    q.bindValue(QStringLiteral(":o"), a.origin);
-    q.bindValue(QStringLiteral(":n"), a.name);
-    q.bindValue(QStringLiteral(":s"), sexCode(a.sex));
-    q.bindValue(QStringLiteral(":c"), nullable(a.country));
-    q.bindValue(QStringLiteral(":b"), nullable(a.birthDate));
-    q.bindValue(QStringLiteral(":p"), nullable(birthPrecision(a.birthDate)));
-    q.bindValue(QStringLiteral(":k"), foldName(a.name));
-    if (!exec(q, QStringLiteral("adding athlete %1").arg(a.name)))
+    Statement *q = statement(m_insertAthlete, "INSERT INTO athletes (uid, origin, name, sex, country, birth_date, birth_precision, search_key) "
+                                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    if (!q)
         return std::nullopt;
-    return q.lastInsertId().toLongLong();
+    bindText(*q, 1, a.uid);
+    q->bind(2, a.origin);
+    q->bind(3, a.name);
+    q->bind(4, sexCode(a.sex));
+    bindText(*q, 5, a.country);
+    bindText(*q, 6, a.birthDate);
+    bindText(*q, 7, birthPrecision(a.birthDate));
+    q->bind(8, foldName(a.name));
+    if (!run(*q, QStringLiteral("adding athlete %1").arg(a.name)))
+        return std::nullopt;
+    return q->lastInsertId();
 }
 
 bool AlmanacWriter::addAthleteName(qint64 athleteId, const QString &name, const QString &kind)
@@ -188,24 +218,27 @@ bool AlmanacWriter::addAthleteName(qint64 athleteId, const QString &name, const 
 
 std::optional<qint64> AlmanacWriter::insertCompetition(const CompetitionInput &c)
 {
-    QSqlQuery &q = prepared(
-        QStringLiteral("competition.insert"),
-        QStringLiteral("INSERT INTO competitions (uid, origin, name, city, country, venue, start_date, end_date, indoor, category, note) "
-                       "VALUES (:u, :o, :n, :ci, :co, :v, :s, :e, :i, :cat, :note)"));
-    q.bindValue(QStringLiteral(":u"), nullable(c.uid));
-    q.bindValue(QStringLiteral(":o"), c.origin);
-    q.bindValue(QStringLiteral(":n"), c.name);
-    q.bindValue(QStringLiteral(":ci"), nullable(c.city));
-    q.bindValue(QStringLiteral(":co"), nullable(c.country));
-    q.bindValue(QStringLiteral(":v"), nullable(c.venue));
-    q.bindValue(QStringLiteral(":s"), c.start.toString(Qt::ISODate));
-    q.bindValue(QStringLiteral(":e"), c.end.isValid() ? QVariant(c.end.toString(Qt::ISODate)) : QVariant());
-    q.bindValue(QStringLiteral(":i"), c.indoor ? 1 : 0);
-    q.bindValue(QStringLiteral(":cat"), c.category);
-    q.bindValue(QStringLiteral(":note"), nullable(c.note));
-    if (!exec(q, QStringLiteral("adding competition %1").arg(c.name)))
+    Statement *q = statement(m_insertCompetition,
+                             "INSERT INTO competitions (uid, origin, name, city, country, venue, start_date, end_date, indoor, category, note) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    if (!q)
         return std::nullopt;
-    return q.lastInsertId().toLongLong();
+    bindText(*q, 1, c.uid);
+    q->bind(2, c.origin);
+    q->bind(3, c.name);
+    bindText(*q, 4, c.city);
+    bindText(*q, 5, c.country);
+    bindText(*q, 6, c.venue);
+    q->bind(7, c.start.toString(Qt::ISODate));
+    bindText(*q, 8, c.end.isValid() ? c.end.toString(Qt::ISODate) : QString());
+    q->bind(9, c.indoor ? 1 : 0);
+    q->bind(10, c.category);
+    bindText(*q, 11, c.note);
+    if (!run(*q, QStringLiteral("adding competition %1").arg(c.name)))
+        return std::nullopt;
+    const qint64 id = q->lastInsertId();
+    m_competitionIndoor.insert(id, c.indoor);
+    return id;
 }
 
 bool AlmanacWriter::addCompetitionSource(qint64 competitionId, qint64 source)
@@ -220,22 +253,68 @@ bool AlmanacWriter::addCompetitionSource(qint64 competitionId, qint64 source)
 std::optional<qint64> AlmanacWriter::insertRound(qint64 competitionId, qint64 event, RoundType round, int heat,
                                                  const QDate &date, const std::optional<Wind> &wind)
 {
-    QSqlQuery &q = prepared(QStringLiteral("round.insert"),
-                            QStringLiteral("INSERT INTO rounds (competition_id, event_id, round, heat, date, wind_tenths) "
-                                           "VALUES (:c, :e, :r, :h, :d, :w)"));
-    q.bindValue(QStringLiteral(":c"), competitionId);
-    q.bindValue(QStringLiteral(":e"), event);
-    q.bindValue(QStringLiteral(":r"), roundTypeName(round));
-    q.bindValue(QStringLiteral(":h"), heat);
-    q.bindValue(QStringLiteral(":d"), date.toString(Qt::ISODate));
-    q.bindValue(QStringLiteral(":w"), wind && wind->isMeasured() ? QVariant(wind->tenths()) : QVariant());
-    if (!exec(q, QStringLiteral("adding round")))
+    Statement *q = statement(m_insertRound, "INSERT INTO rounds (competition_id, event_id, round, heat, date, wind_tenths) "
+                                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!q)
         return std::nullopt;
-    const qint64 id = q.lastInsertId().toLongLong();
+    const QString day = date.toString(Qt::ISODate);
+    q->bind(1, competitionId);
+    q->bind(2, event);
+    q->bind(3, roundTypeName(round));
+    q->bind(4, heat);
+    q->bind(5, day);
+    if (wind && wind->isMeasured())
+        q->bind(6, wind->tenths());
+    else
+        q->bindNull(6);
+    if (!run(*q, QStringLiteral("adding round")))
+        return std::nullopt;
+    const qint64 id = q->lastInsertId();
+    // What a result of the round needs to know, kept so that adding one asks the database nothing.
+    const EventInfo *info = eventInfo(event);
+    const auto indoor = competitionIndoor(competitionId);
+    if (info && indoor) {
+        RoundInfo r;
+        r.event = event;
+        r.date = day;
+        r.wind = wind;   // a reading, "not measured", or not known
+        r.discipline = info->discipline;
+        r.indoor = info->indoor || *indoor;
+        m_rounds.insert(id, r);
+    }
     // The table keeps a reading or NULL; "not measured" is kept here for the round's results.
     if (wind && !wind->isMeasured())
         m_notMeasuredRounds.insert(id);
     return id;
+}
+
+const AlmanacWriter::EventInfo *AlmanacWriter::eventInfo(qint64 event)
+{
+    if (auto it = m_eventInfo.constFind(event); it != m_eventInfo.constEnd())
+        return &it.value();
+    QSqlQuery &q = prepared(QStringLiteral("event.info"), QStringLiteral("SELECT discipline, indoor FROM events WHERE id = :e"));
+    q.bindValue(QStringLiteral(":e"), event);
+    if (!exec(q, QStringLiteral("looking up event")) || !q.next())
+        return nullptr;
+    const EventInfo info{Discipline::find(q.value(0).toString()), q.value(1).toBool()};
+    q.finish();
+    if (!info.discipline)
+        return nullptr;
+    return &m_eventInfo.insert(event, info).value();
+}
+
+std::optional<bool> AlmanacWriter::competitionIndoor(qint64 competition)
+{
+    if (auto it = m_competitionIndoor.constFind(competition); it != m_competitionIndoor.constEnd())
+        return it.value();
+    QSqlQuery &q = prepared(QStringLiteral("competition.indoor"), QStringLiteral("SELECT indoor FROM competitions WHERE id = :c"));
+    q.bindValue(QStringLiteral(":c"), competition);
+    if (!exec(q, QStringLiteral("looking up competition")) || !q.next())
+        return std::nullopt;
+    const bool indoor = q.value(0).toBool();
+    q.finish();
+    m_competitionIndoor.insert(competition, indoor);
+    return indoor;
 }
 
 std::optional<qint64> AlmanacWriter::insertResult(const ResultInput &r)
@@ -280,40 +359,55 @@ std::optional<qint64> AlmanacWriter::insertResult(const ResultInput &r)
     Mark mark = r.mark;
     mark.setIndoor(indoor);
 
-    QSqlQuery &q = prepared(
-        QStringLiteral("result.insert"),
-        QStringLiteral("INSERT INTO results (uid, origin, round_id, event_id, date, athlete_id, country, place, tied, status, mark, "
-                       "value, precision, timing, perf, wind_tenths, qualifier, indoor, altitude, en_route, mixed, legal, note, import_id) "
-                       "VALUES (:uid, :origin, :round, :event, :date, :athlete, :country, :place, :tied, :status, :mark, "
-                       ":value, :precision, :timing, :perf, :wind, :qual, :indoor, :alt, :enroute, :mixed, :legal, :note, :import)"));
-    q.bindValue(QStringLiteral(":uid"), nullable(r.uid));
-    q.bindValue(QStringLiteral(":origin"), r.origin);
-    q.bindValue(QStringLiteral(":round"), r.roundId);
-    q.bindValue(QStringLiteral(":event"), event);
-    q.bindValue(QStringLiteral(":date"), date);
-    q.bindValue(QStringLiteral(":athlete"), r.athleteId);
-    q.bindValue(QStringLiteral(":country"), nullable(r.country));
-    q.bindValue(QStringLiteral(":place"), r.placing.place > 0 ? QVariant(r.placing.place) : QVariant());
-    q.bindValue(QStringLiteral(":tied"), r.placing.tied ? 1 : 0);
-    const bool hasValue = mark.hasValue();
-    q.bindValue(QStringLiteral(":status"), hasValue ? QStringLiteral("OK") : statusToString(mark.status()));
-    q.bindValue(QStringLiteral(":mark"), hasValue ? QVariant(mark.toString()) : QVariant());
-    q.bindValue(QStringLiteral(":value"), hasValue ? QVariant(mark.value()) : QVariant());
-    q.bindValue(QStringLiteral(":precision"), hasValue ? QVariant(mark.precision()) : QVariant());
-    q.bindValue(QStringLiteral(":timing"), hasValue ? QVariant(timingCode(mark.timing())) : QVariant());
-    q.bindValue(QStringLiteral(":perf"), hasValue ? QVariant(perfOf(mark, discipline->lowerIsBetter)) : QVariant());
-    q.bindValue(QStringLiteral(":wind"), r.wind && r.wind->isMeasured() ? QVariant(r.wind->tenths()) : QVariant());
-    q.bindValue(QStringLiteral(":qual"), r.qualifier == Qualifier::None ? QVariant() : QVariant(qualifierToString(r.qualifier)));
-    q.bindValue(QStringLiteral(":indoor"), indoor ? 1 : 0);
-    q.bindValue(QStringLiteral(":alt"), mark.isAltitude() ? 1 : 0);
-    q.bindValue(QStringLiteral(":enroute"), mark.isEnRoute() ? 1 : 0);
-    q.bindValue(QStringLiteral(":mixed"), mark.isMixed() ? 1 : 0);
-    q.bindValue(QStringLiteral(":legal"), isLegalMark(mark, *discipline, wind) ? 1 : 0);
-    q.bindValue(QStringLiteral(":note"), nullable(r.note));
-    q.bindValue(QStringLiteral(":import"), r.importId > 0 ? QVariant(r.importId) : QVariant());
-    if (!exec(q, QStringLiteral("adding result")))
+    Statement *q = statement(
+        m_insertResult,
+        "INSERT INTO results (uid, origin, round_id, event_id, date, athlete_id, country, place, tied, status, mark, "
+        "value, precision, timing, perf, wind_tenths, qualifier, indoor, altitude, en_route, mixed, legal, note, import_id) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)");
+    if (!q)
         return std::nullopt;
-    return q.lastInsertId().toLongLong();
+    bindText(*q, 1, r.uid);
+    q->bind(2, r.origin);
+    q->bind(3, r.roundId);
+    q->bind(4, event);
+    q->bind(5, date);
+    q->bind(6, r.athleteId);
+    bindText(*q, 7, r.country);
+    if (r.placing.place > 0)
+        q->bind(8, r.placing.place);
+    else
+        q->bindNull(8);
+    q->bind(9, r.placing.tied ? 1 : 0);
+    const bool hasValue = mark.hasValue();
+    q->bind(10, hasValue ? QStringLiteral("OK") : statusToString(mark.status()));
+    if (hasValue) {
+        q->bind(11, mark.toString());
+        q->bind(12, mark.value());
+        q->bind(13, mark.precision());
+        q->bind(14, timingCode(mark.timing()));
+        q->bind(15, perfOf(mark, discipline->lowerIsBetter));
+    } else {
+        for (int i = 11; i <= 15; ++i)
+            q->bindNull(i);
+    }
+    if (r.wind && r.wind->isMeasured())
+        q->bind(16, r.wind->tenths());
+    else
+        q->bindNull(16);
+    bindText(*q, 17, r.qualifier == Qualifier::None ? QString() : qualifierToString(r.qualifier));
+    q->bind(18, indoor ? 1 : 0);
+    q->bind(19, mark.isAltitude() ? 1 : 0);
+    q->bind(20, mark.isEnRoute() ? 1 : 0);
+    q->bind(21, mark.isMixed() ? 1 : 0);
+    q->bind(22, isLegalMark(mark, *discipline, wind) ? 1 : 0);
+    bindText(*q, 23, r.note);
+    if (r.importId > 0)
+        q->bind(24, r.importId);
+    else
+        q->bindNull(24);
+    if (!run(*q, QStringLiteral("adding result")))
+        return std::nullopt;
+    return q->lastInsertId();
 }
 
 std::optional<qint64> AlmanacWriter::insertRecord(const RecordInput &r)

@@ -5,6 +5,7 @@
 #include "domain/Mark.h"
 #include "domain/Placing.h"
 #include "domain/Wind.h"
+#include "db/Statement.h"
 
 #include <QDate>
 #include <QHash>
@@ -111,8 +112,17 @@ private:
         const Discipline *discipline = nullptr;
         bool indoor = false;
     };
+    struct EventInfo
+    {
+        const Discipline *discipline = nullptr;
+        bool indoor = false;
+    };
     bool exec(QSqlQuery &query, const QString &what);
     QSqlQuery &prepared(const QString &key, const QString &sql);
+    Statement *statement(Statement &slot, const char *sql);
+    bool run(Statement &statement, const QString &what);
+    const EventInfo *eventInfo(qint64 event);
+    std::optional<bool> competitionIndoor(qint64 competition);
 
     QSqlDatabase m_db;
     QString m_error;
@@ -121,6 +131,13 @@ private:
     QHash<QString, qint64> m_sourceIds;
     QHash<qint64, RoundInfo> m_rounds;
     QSet<qint64> m_notMeasuredRounds;   // rounds run without a wind gauge
+    QHash<qint64, EventInfo> m_eventInfo;
+    QHash<qint64, bool> m_competitionIndoor;
+    // The statements run once per row of a large import or almanac build.
+    Statement m_insertAthlete;
+    Statement m_insertCompetition;
+    Statement m_insertRound;
+    Statement m_insertResult;
 };
 
 /** The round's wind applies to every result of a wind-measured race; a field athlete's own wind overrides it. */
