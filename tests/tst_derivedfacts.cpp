@@ -5,6 +5,8 @@
 
 #include "stats/AthleteService.h"
 #include "stats/ChampionshipService.h"
+#include "stats/DerivedFacts.h"
+#include "stats/ResultQuery.h"
 #include "stats/HeadToHeadService.h"
 #include "stats/Lookup.h"
 #include "stats/RecordService.h"
@@ -110,9 +112,45 @@ private slots:
             names << a.name;
         QVERIFY(names.contains(QStringLiteral("Filip Ingebrigtsen")));
         QVERIFY(names.contains(QStringLiteral("Jakob Ingebrigtsen")));
+        // The athlete the almanac knows best comes first.
+        QCOMPARE(family->first().name, QStringLiteral("Jakob Ingebrigtsen"));
         const auto nobody = lookup.athletes(QStringLiteral("Zzyzx Qwerty"));
         QVERIFY(nobody);
         QVERIFY(nobody->isEmpty());
+    }
+
+    void flagsOfAListEqualFlagsOneByOne_data()
+    {
+        QTest::addColumn<QString>("where");
+        QTest::addColumn<QVariantMap>("values");
+        const auto athlete = [this](const QString &name) { return Lookup(m_almanac.db()).athletes(name).value().value(0).id; };
+        QTest::newRow("Josh Kerr") << QStringLiteral("WHERE r.athlete_id = :a") << QVariantMap{{QStringLiteral(":a"), athlete(QStringLiteral("Josh Kerr"))}};
+        QTest::newRow("Jakob Ingebrigtsen") << QStringLiteral("WHERE r.athlete_id = :a")
+                                            << QVariantMap{{QStringLiteral(":a"), athlete(QStringLiteral("Jakob Ingebrigtsen"))}};
+        QTest::newRow("men's 1500m") << QStringLiteral("WHERE e.discipline = '1500' AND e.sex = 'M'") << QVariantMap();
+        QTest::newRow("2024") << QStringLiteral("WHERE r.date BETWEEN '2024-01-01' AND '2024-12-31'") << QVariantMap();
+    }
+
+    void flagsOfAListEqualFlagsOneByOne()
+    {
+        // A list reads each season's and each athlete's marks once; one result at a time asks a query per
+        // flag. Both must give every result the same flags.
+        QFETCH(QString, where);
+        QFETCH(QVariantMap, values);
+        ResultQuery query(m_almanac.db());
+        const auto rows = query.select(where, values);
+        QVERIFY2(rows, qPrintable(query.errorString()));
+        QVERIFY(rows->size() >= 20);
+        QList<ResultInfo> together = *rows;
+        QVERIFY(DerivedFacts(m_almanac.db()).annotate(together));
+        int flagged = 0;
+        for (qsizetype i = 0; i < rows->size(); ++i) {
+            ResultInfo alone = rows->at(i);
+            QVERIFY(DerivedFacts(m_almanac.db()).annotate(alone));
+            QCOMPARE(together.at(i).flags, alone.flags);
+            flagged += !alone.flags.isEmpty();
+        }
+        QVERIFY(flagged > 0);
     }
 
     void competitionsMatchNameCityAndYear()

@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
+#include <QSettings>
 
 int main(int argc, char *argv[])
 {
@@ -34,11 +35,13 @@ int main(int argc, char *argv[])
         }
         path = almanac::Database::userDatabasePath();
     }
+    almanac::MainWindow::applyPalette(QSettings().value(QStringLiteral("view/dark"), false).toBool());
     almanac::MainWindow window;
     if (!window.openAlmanac(path, &error)) {
         QMessageBox::critical(nullptr, QObject::tr("Athletics Almanac"), error);
         return 3;
     }
+    window.restoreLastLocation();
     window.show();
     return app.exec();
 }

@@ -1,72 +1,439 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
-#include "CompetitionListModel.h"
+#include "AthletePage.h"
+#include "CompetitionPage.h"
+#include "FlagText.h"
+#include "HeadToHeadPage.h"
+#include "HistoryPage.h"
+#include "HomePage.h"
+#include "RecordsPage.h"
+#include "ResultsPage.h"
+#include "SearchField.h"
+#include "TopListPage.h"
 #include "db/Database.h"
-#include "stats/Catalog.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyleFactory>
 #include <QTableView>
+#include <QTableWidget>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace almanac {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_competitions(new CompetitionListModel(this))
-    , m_table(new QTableView(this))
-    , m_summary(new QLabel(this))
+    , m_stack(new QStackedWidget(this))
+    , m_search(new SearchField(this))
+    , m_breadcrumb(new QLabel(this))
 {
     setWindowTitle(tr("Athletics Almanac"));
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    m_summary->setObjectName(QStringLiteral("summaryLabel"));
-    layout->addWidget(m_summary);
-    m_table->setObjectName(QStringLiteral("competitionsView"));
-    m_table->setModel(m_competitions);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(CompetitionListModel::Name, QHeaderView::Stretch);
-    layout->addWidget(m_table);
-    setCentralWidget(central);
+    setCentralWidget(m_stack);
 
+    m_back = new QAction(QIcon::fromTheme(QStringLiteral("go-previous")), tr("&Back"), this);
+    m_back->setShortcuts(QKeySequence::Back);
+    m_back->setObjectName(QStringLiteral("actionBack"));
+    connect(m_back, &QAction::triggered, this, &MainWindow::back);
+    m_forward = new QAction(QIcon::fromTheme(QStringLiteral("go-next")), tr("&Forward"), this);
+    m_forward->setShortcuts(QKeySequence::Forward);
+    m_forward->setObjectName(QStringLiteral("actionForward"));
+    connect(m_forward, &QAction::triggered, this, &MainWindow::forward);
+    auto *home = new QAction(QIcon::fromTheme(QStringLiteral("go-home")), tr("&Home"), this);
+    home->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Home));
+    connect(home, &QAction::triggered, this, [this] { navigate({Location::Home, 0, {}}); });
+
+    // File.
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"));
+    QAction *open = file->addAction(tr("&Open almanac…"), this, &MainWindow::openFile);
+    open->setShortcut(QKeySequence::Open);
+    m_exportChart = file->addAction(tr("&Export chart…"), this, &MainWindow::exportChart);
+    m_exportChart->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, qApp, &QApplication::quit);
-    resize(1000, 640);
+
+    // Edit.
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *copyAction = edit->addAction(tr("&Copy rows"), this, &MainWindow::copy);
+    copyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    copyAction->setToolTip(tr("Copies the selected rows of the table as tab-separated text (Ctrl+C in a table does the same)"));
+    QAction *find = edit->addAction(tr("&Find…"), this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+
+    // View.
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(home);
+    const auto screen = [this, view](const QString &text, Location::Kind kind, const QKeySequence &key) {
+        QAction *a = view->addAction(text, this, [this, kind] { navigate({kind, 0, {}}); });
+        a->setShortcut(key);
+    };
+    screen(tr("&Records"), Location::Records, QKeySequence(Qt::CTRL | Qt::Key_1));
+    screen(tr("&Top lists"), Location::TopList, QKeySequence(Qt::CTRL | Qt::Key_2));
+    screen(tr("&Head-to-head"), Location::HeadToHead, QKeySequence(Qt::CTRL | Qt::Key_3));
+    screen(tr("Championship &history"), Location::History, QKeySequence(Qt::CTRL | Qt::Key_4));
+    screen(tr("&All results"), Location::Results, QKeySequence(Qt::CTRL | Qt::Key_5));
+    view->addSeparator();
+    m_dark = view->addAction(tr("&Dark palette"));
+    m_dark->setCheckable(true);
+    m_dark->setChecked(QSettings().value(QStringLiteral("view/dark"), false).toBool());
+    connect(m_dark, &QAction::toggled, this, [this](bool dark) {
+        applyPalette(dark);
+        QSettings().setValue(QStringLiteral("view/dark"), dark);
+        if (Page *page = currentPage())
+            page->showLocation(page->location());   // charts pick their theme from the palette
+    });
+
+    // Go.
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    go->addAction(m_back);
+    go->addAction(m_forward);
+    go->addAction(home);
+
+    // Help.
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Flags and abbreviations"), this, &MainWindow::showFlags);
+    help->addAction(tr("&About Athletics Almanac"), this, &MainWindow::about);
+
+    QToolBar *bar = addToolBar(tr("Navigation"));
+    bar->setObjectName(QStringLiteral("navigationBar"));
+    bar->setMovable(false);
+    bar->addAction(m_back);
+    bar->addAction(m_forward);
+    bar->addAction(home);
+    m_breadcrumb->setObjectName(QStringLiteral("breadcrumb"));
+    m_breadcrumb->setTextFormat(Qt::PlainText);
+    m_breadcrumb->setContentsMargins(8, 0, 8, 0);
+    bar->addWidget(m_breadcrumb);
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    m_search->setObjectName(QStringLiteral("searchField"));
+    m_search->setPlaceholderText(tr("Search athletes, competitions, events (Ctrl+F)"));
+    m_search->setMinimumWidth(340);
+    bar->addWidget(m_search);
+    connect(m_search, &SearchField::athleteChosen, this, [this](qint64 id) {
+        m_search->clear();
+        navigate({Location::Athlete, id, {}});
+    });
+    connect(m_search, &SearchField::competitionChosen, this, [this](qint64 id) {
+        m_search->clear();
+        navigate({Location::Competition, id, {}});
+    });
+    connect(m_search, &SearchField::eventChosen, this, [this](const QString &event) {
+        m_search->clear();
+        navigate({Location::TopList, 0, {{QStringLiteral("event"), event}}});
+    });
+
+    resize(1200, 800);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    updateActions();
+}
+
+MainWindow::~MainWindow()
+{
+    // Pages and the search box hold the database's connection: they let go before it closes.
+    qDeleteAll(m_pages);
+    m_pages.clear();
+    m_search->setDatabase(QSqlDatabase());
+}
+
+void MainWindow::applyPalette(bool dark)
+{
+    static const QPalette original = QApplication::palette();
+    if (!dark) {
+        QApplication::setPalette(original);
+        return;
+    }
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette p;
+    const QColor window(45, 45, 48), base(30, 30, 32), text(230, 230, 230), disabled(128, 128, 128), highlight(42, 130, 218);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::red);
+    p.setColor(QPalette::Link, QColor(110, 170, 255));
+    p.setColor(QPalette::Highlight, highlight);
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::PlaceholderText, disabled);
+    for (const auto role : {QPalette::Text, QPalette::ButtonText, QPalette::WindowText})
+        p.setColor(QPalette::Disabled, role, disabled);
+    QApplication::setPalette(p);
 }
 
 bool MainWindow::openAlmanac(const QString &path, QString *error)
 {
-    Database database;
-    if (!database.open(path)) {
+    auto database = std::make_unique<Database>();
+    if (!database->open(path)) {
         if (error)
-            *error = database.errorString();
+            *error = database->errorString();
         return false;
     }
-    Catalog catalog(database.db());
-    const auto competitions = catalog.competitions();
-    const auto stats = catalog.stats();
-    if (!competitions || !stats) {
-        if (error)
-            *error = catalog.errorString();
-        return false;
-    }
-    m_competitions->setCompetitions(*competitions);
-    m_summary->setText(tr("%1 competitions, %2 athletes, %3 results, %4 records")
-                           .arg(stats->competitions)
-                           .arg(stats->athletes)
-                           .arg(stats->results)
-                           .arg(stats->records));
+    qDeleteAll(m_pages);
+    m_pages.clear();
+    m_history.clear();
+    m_position = -1;
+    m_search->setDatabase(QSqlDatabase());
+    m_database = std::move(database);
+    m_path = path;
+    m_search->setDatabase(m_database->db());
     statusBar()->showMessage(path);
+    if (!navigate({Location::Home, 0, {}})) {
+        if (error)
+            *error = currentPage() ? currentPage()->errorString() : tr("cannot show the almanac");
+        return false;
+    }
     return true;
+}
+
+Page *MainWindow::pageFor(Location::Kind kind)
+{
+    const int key = kind == Location::Race ? int(Location::Competition) : int(kind);
+    if (Page *page = m_pages.value(key))
+        return page;
+    if (!m_database)
+        return nullptr;
+    const QSqlDatabase db = m_database->db();
+    Page *page = nullptr;
+    switch (Location::Kind(key)) {
+    case Location::Home: page = new HomePage(db, m_stack); break;
+    case Location::Athlete: page = new AthletePage(db, m_stack); break;
+    case Location::Competition:
+    case Location::Race: page = new CompetitionPage(db, m_stack); break;
+    case Location::Records: page = new RecordsPage(db, m_stack); break;
+    case Location::TopList: page = new TopListPage(db, m_stack); break;
+    case Location::HeadToHead: page = new HeadToHeadPage(db, m_stack); break;
+    case Location::History: page = new HistoryPage(db, m_stack); break;
+    case Location::Results: page = new ResultsPage(db, m_stack); break;
+    }
+    m_stack->addWidget(page);
+    connect(page, &Page::navigate, this, [this](const Location &location) { navigate(location); });
+    connect(page, &Page::locationChanged, this, [this] {
+        syncCurrent();
+        updateActions();
+    });
+    m_pages.insert(key, page);
+    return page;
+}
+
+Page *MainWindow::currentPage() const
+{
+    return qobject_cast<Page *>(m_stack->currentWidget());
+}
+
+Location MainWindow::currentLocation() const
+{
+    return m_position >= 0 ? m_history.at(m_position) : Location();
+}
+
+void MainWindow::syncCurrent()
+{
+    // A page's filters belong to its history entry: going back returns to them.
+    if (m_position >= 0 && currentPage())
+        m_history[m_position] = currentPage()->location();
+}
+
+bool MainWindow::display(const Location &location)
+{
+    Page *page = pageFor(location.kind);
+    if (!page)
+        return false;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool shown = page->showLocation(location);
+    QApplication::restoreOverrideCursor();
+    if (!shown) {
+        statusBar()->showMessage(page->errorString(), 8000);
+        return false;
+    }
+    m_stack->setCurrentWidget(page);
+    return true;
+}
+
+bool MainWindow::navigate(const Location &location)
+{
+    syncCurrent();
+    if (!display(location))
+        return false;
+    // The page says what it shows (a race resolves to its competition, defaults fill in).
+    const Location shown = currentPage()->location();
+    if (m_position >= 0 && m_history.at(m_position) == shown) {
+        updateActions();
+        return true;
+    }
+    m_history.erase(m_history.begin() + m_position + 1, m_history.end());
+    m_history.append(shown);
+    m_position = int(m_history.size()) - 1;
+    updateActions();
+    return true;
+}
+
+bool MainWindow::back()
+{
+    if (m_position <= 0)
+        return false;
+    syncCurrent();
+    if (!display(m_history.at(m_position - 1)))
+        return false;
+    --m_position;
+    updateActions();
+    return true;
+}
+
+bool MainWindow::forward()
+{
+    if (m_position + 1 >= m_history.size())
+        return false;
+    syncCurrent();
+    if (!display(m_history.at(m_position + 1)))
+        return false;
+    ++m_position;
+    updateActions();
+    return true;
+}
+
+void MainWindow::restoreLastLocation()
+{
+    const Location last = Location::fromMap(QSettings().value(QStringLiteral("window/location")).toMap());
+    if (last.kind != Location::Home)
+        navigate(last);
+}
+
+void MainWindow::updateActions()
+{
+    m_back->setEnabled(m_position > 0);
+    m_forward->setEnabled(m_position + 1 < m_history.size());
+    Page *page = currentPage();
+    const QString title = page ? page->title() : QString();
+    m_breadcrumb->setText(title);
+    m_exportChart->setEnabled(page && page->chart());
+    setWindowTitle(title.isEmpty() ? tr("Athletics Almanac") : tr("%1 — Athletics Almanac").arg(title));
+}
+
+void MainWindow::saveState()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), QMainWindow::saveState());
+    syncCurrent();
+    settings.setValue(QStringLiteral("window/location"), currentLocation().toMap());
+    for (const QTableView *view : findChildren<QTableView *>()) {
+        if (!view->objectName().isEmpty())
+            saveTableState(view);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveState();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::copy()
+{
+    auto *view = qobject_cast<QTableView *>(QApplication::focusWidget());
+    if (!view && currentPage()) {
+        // The first table of the page with a selection.
+        for (QTableView *candidate : currentPage()->findChildren<QTableView *>()) {
+            if (candidate->isVisible() && candidate->selectionModel() && candidate->selectionModel()->hasSelection()) {
+                view = candidate;
+                break;
+            }
+        }
+    }
+    if (!view)
+        return;
+    const QString text = selectionAsTsv(view);
+    QApplication::clipboard()->setText(text);
+    statusBar()->showMessage(tr("Copied %n row(s)", nullptr, int(text.count(QLatin1Char('\n'))) - 1), 4000);
+}
+
+void MainWindow::exportChart()
+{
+    Page *page = currentPage();
+    QWidget *chart = page ? page->chart() : nullptr;
+    if (!chart)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the chart"), page->title(), tr("PNG images (*.png);;SVG images (*.svg)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!page->exportChart(path, &error))
+        QMessageBox::warning(this, tr("Export the chart"), error.isEmpty() ? tr("Cannot write %1").arg(path) : error);
+    else
+        statusBar()->showMessage(tr("Chart saved to %1").arg(path), 5000);
+}
+
+void MainWindow::openFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open an almanac"), QFileInfo(m_path).absolutePath(),
+                                                      tr("Almanacs (*.sqlite *.db);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openAlmanac(path, &error))
+        QMessageBox::warning(this, tr("Open an almanac"), tr("%1 cannot be opened: %2").arg(path, error));
+}
+
+void MainWindow::showFlags()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Flags and abbreviations"));
+    auto *layout = new QVBoxLayout(&dialog);
+    const QStringList flags = {QStringLiteral("WR"), QStringLiteral("=WR"), QStringLiteral("ER"), QStringLiteral("AfR"), QStringLiteral("AsR"),
+                               QStringLiteral("NACR"), QStringLiteral("OCR"), QStringLiteral("SAR"), QStringLiteral("NR"), QStringLiteral("=NR"),
+                               QStringLiteral("OR"), QStringLiteral("CR"), QStringLiteral("WL"), QStringLiteral("PB"), QStringLiteral("=PB"),
+                               QStringLiteral("SB"), QStringLiteral("h"), QStringLiteral("A"), QStringLiteral("w"), QStringLiteral("i"),
+                               QStringLiteral("+"), QStringLiteral("mx"), QStringLiteral("Q"), QStringLiteral("q"), QStringLiteral("qR"),
+                               QStringLiteral("DNS"), QStringLiteral("DNF"), QStringLiteral("DQ"), QStringLiteral("NM")};
+    auto *table = new QTableWidget(int(flags.size()), 2, &dialog);
+    table->setHorizontalHeaderLabels({tr("Flag"), tr("Meaning")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    for (int i = 0; i < flags.size(); ++i) {
+        table->setItem(i, 0, new QTableWidgetItem(flags.at(i)));
+        table->setItem(i, 1, new QTableWidgetItem(flagDescription(flags.at(i))));
+    }
+    table->resizeColumnsToContents();
+    table->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(table);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(640, 560);
+    dialog.exec();
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About Athletics Almanac"),
+                       tr("<h3>Athletics Almanac %1</h3><p>Results, records, lists and medal tables of athletics, offline.</p>"
+                          "<p>Every derived fact (PB, SB, record flags, world leads, medal tables, head-to-heads) is computed "
+                          "from the results and records in the almanac.</p><p>Almanac: %2</p>")
+                           .arg(QApplication::applicationVersion(), m_path.toHtmlEscaped()));
 }
 
 } // namespace almanac

@@ -1,29 +1,79 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "Location.h"
+
 #include <QMainWindow>
 
-class QTableView;
+#include <memory>
+
+class QAction;
 class QLabel;
+class QStackedWidget;
 
 namespace almanac {
 
-class CompetitionListModel;
+class Database;
+class Page;
+class SearchField;
 
-/** The main window: the almanac's competitions and what it holds. */
+/**
+ * The main window: one screen at a time (home, athlete, competition and race, records, top lists,
+ * head-to-head, championship history, all results), a search box over everything, and back and
+ * forward through what was shown, like a browser. The window's layout, the tables' columns and sort
+ * orders and the last screen come back at the next start.
+ */
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     /** Shows the almanac at path; returns false and sets error when it cannot be opened. */
     bool openAlmanac(const QString &path, QString *error);
+    /** Goes to a location, adding it to the history; false (and a message in the status bar) when
+        the location cannot be shown. */
+    bool navigate(const Location &location);
+    /** Shows the screen the last session ended on, or the home screen. */
+    void restoreLastLocation();
+    bool back();
+    bool forward();
+
+    Page *currentPage() const;
+    Location currentLocation() const;
+    const QList<Location> &history() const { return m_history; }
+    SearchField *searchField() const { return m_search; }
+    /** Applies a dark or light palette to the whole application (kept between sessions). */
+    static void applyPalette(bool dark);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    CompetitionListModel *m_competitions;
-    QTableView *m_table;
-    QLabel *m_summary;
+    Page *pageFor(Location::Kind kind);
+    bool display(const Location &location);
+    void syncCurrent();
+    void updateActions();
+    void saveState();
+    void copy();
+    void exportChart();
+    void openFile();
+    void showFlags();
+    void about();
+
+    std::unique_ptr<Database> m_database;
+    QString m_path;
+    QStackedWidget *m_stack;
+    QHash<int, Page *> m_pages;
+    QList<Location> m_history;
+    int m_position = -1;
+    SearchField *m_search;
+    QLabel *m_breadcrumb;
+    QAction *m_back;
+    QAction *m_forward;
+    QAction *m_exportChart;
+    QAction *m_dark;
 };
 
 } // namespace almanac

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stats/AthleteService.h"
 
+#include "domain/Placing.h"
+
 #include "stats/DerivedFacts.h"
 #include "stats/Lookup.h"
 #include "stats/ResultQuery.h"
@@ -120,17 +122,32 @@ std::optional<Progression> AthleteService::progression(qint64 athleteId, const E
         m_error = query.errorString();
         return std::nullopt;
     }
+    return progressionFrom(*athlete, *rows, event, indoor);
+}
+
+Progression AthleteService::progressionFrom(const AthleteInfo &athlete, const QList<ResultInfo> &results, const EventSpec &event, bool indoor)
+{
+    // The event's results, oldest first, in the order they were run.
+    QList<ResultInfo> rows;
+    for (const ResultInfo &r : results) {
+        if (r.discipline == event.discipline->code && r.sex == sexCode(event.sex) && r.indoor == indoor)
+            rows.append(r);
+    }
+    const auto order = [](const ResultInfo &r) {
+        return std::make_tuple(r.date, roundOrder(parseRoundType(r.round).value_or(RoundType::Unknown)), r.heat);
+    };
+    std::stable_sort(rows.begin(), rows.end(), [&order](const ResultInfo &a, const ResultInfo &b) { return order(a) < order(b); });
     Progression p;
-    p.athlete = *athlete;
+    p.athlete = athlete;
     p.event = event.displayName();
     p.indoor = indoor;
     // Automatic times make the progression; an athlete with hand times only gets theirs.
-    const bool anyAutomatic = std::any_of(rows->cbegin(), rows->cend(),
+    const bool anyAutomatic = std::any_of(rows.cbegin(), rows.cend(),
                                           [](const ResultInfo &r) { return countsForBests(r) && r.timing == QLatin1String("A"); });
     const QString timing = anyAutomatic ? QStringLiteral("A") : QStringLiteral("H");
     p.hand = !anyAutomatic;
     QMap<int, ResultInfo> seasons;
-    for (const ResultInfo &r : std::as_const(*rows)) {
+    for (const ResultInfo &r : std::as_const(rows)) {
         if (!countsForBests(r) || r.timing != timing)
             continue;
         if (r.flags.contains(QLatin1String("PB")))

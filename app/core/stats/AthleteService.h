@@ -35,6 +35,8 @@ public:
 
     std::optional<AthleteProfile> profile(qint64 athleteId);
     std::optional<Progression> progression(qint64 athleteId, const EventSpec &event, bool indoor);
+    /** The same progression from results already loaded with their flags (a profile's, or results()). */
+    static Progression progressionFrom(const AthleteInfo &athlete, const QList<ResultInfo> &results, const EventSpec &event, bool indoor);
     /** Every result of the athlete, newest first, flags computed. */
     std::optional<QList<ResultInfo>> results(qint64 athleteId);
     QString errorString() const { return m_error; }

@@ -16,7 +16,7 @@ Catalog::Catalog(QSqlDatabase db)
 std::optional<QList<EventSummary>> Catalog::events()
 {
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT e.name, e.discipline, e.sex, e.indoor, count(r.id), count(DISTINCT ro.competition_id) "
+    if (!q.exec(QStringLiteral("SELECT e.name, e.discipline, e.sex, e.indoor, count(r.id), count(DISTINCT ro.competition_id), e.id "
                                "FROM events e LEFT JOIN rounds ro ON ro.event_id = e.id LEFT JOIN results r ON r.round_id = ro.id "
                                "GROUP BY e.id ORDER BY e.sex, e.indoor, e.name"))) {
         m_error = q.lastError().text();
@@ -25,7 +25,27 @@ std::optional<QList<EventSummary>> Catalog::events()
     QList<EventSummary> list;
     while (q.next())
         list.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toBool(), q.value(4).toInt(),
-                     q.value(5).toInt()});
+                     q.value(5).toInt(), q.value(6).toLongLong()});
+    return list;
+}
+
+std::optional<QList<EventSummary>> Catalog::eventList()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT name, discipline, sex, indoor, id FROM events ORDER BY sex, indoor, name"))) {
+        m_error = q.lastError().text();
+        return std::nullopt;
+    }
+    QList<EventSummary> list;
+    while (q.next()) {
+        EventSummary e;
+        e.name = q.value(0).toString();
+        e.discipline = q.value(1).toString();
+        e.sex = q.value(2).toString();
+        e.indoor = q.value(3).toBool();
+        e.id = q.value(4).toLongLong();
+        list.append(e);
+    }
     return list;
 }
 

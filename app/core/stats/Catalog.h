@@ -15,6 +15,7 @@ struct EventSummary
     bool indoor = false;
     int results = 0;
     int competitions = 0;
+    qint64 id = 0;
 };
 
 struct CompetitionSummary
@@ -46,6 +47,8 @@ public:
     explicit Catalog(QSqlDatabase db);
 
     std::optional<QList<EventSummary>> events();
+    /** The events without their counts: quick on any size of almanac, for lists to choose from. */
+    std::optional<QList<EventSummary>> eventList();
     std::optional<QList<CompetitionSummary>> competitions();
     std::optional<AlmanacStats> stats();
     QString errorString() const { return m_error; }

@@ -77,8 +77,8 @@ std::optional<QList<RaceResults>> ChampionshipService::results(qint64 competitio
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("SELECT ro.wind_tenths, e.wind_measured FROM rounds ro JOIN events e ON e.id = ro.event_id WHERE ro.id = :id"));
         q.bindValue(QStringLiteral(":id"), race.roundId);
-        if (q.exec() && q.next() && q.value(1).toBool())
-            race.wind = q.value(0).isNull() ? Wind::notMeasured() : Wind::fromTenths(q.value(0).toInt());
+        if (q.exec() && q.next() && q.value(1).toBool() && !q.value(0).isNull())
+            race.wind = Wind::fromTenths(q.value(0).toInt());
     }
     return races;
 }
@@ -151,6 +151,24 @@ std::optional<QList<MedalRow>> ChampionshipService::medalTable(qint64 competitio
             row.countryName = names.value(0).toString();
     }
     return rows;
+}
+
+std::optional<QList<ResultInfo>> ChampionshipService::medals(qint64 competitionId, const QDate &asOf, const QString &country)
+{
+    const auto finals = results(competitionId, std::nullopt, QStringLiteral("final"));
+    if (!finals)
+        return std::nullopt;
+    QList<ResultInfo> medals;
+    for (const RaceResults &race : *finals) {
+        for (const ResultInfo &r : race.results) {
+            if (!r.isMedalFinal() || r.status != QLatin1String("OK") || r.annulled || r.place < 1 || r.place > 3)
+                continue;
+            if ((asOf.isValid() && r.date > asOf) || (!country.isEmpty() && r.country != country))
+                continue;
+            medals.append(r);
+        }
+    }
+    return medals;
 }
 
 std::optional<QList<HistoryEdition>> ChampionshipService::history(const EventSpec &event, const QString &category)

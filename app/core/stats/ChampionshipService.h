@@ -37,6 +37,9 @@ public:
     /** The races of a competition, optionally of one event and one kind of round, each with its results and flags. */
     std::optional<QList<RaceResults>> results(qint64 competitionId, const std::optional<EventSpec> &event, const QString &round);
     std::optional<RaceResults> race(qint64 roundId);
+    /** The medal-winning results behind a medal table, of one nation or (country empty) of all, in event
+        order: one line per athlete, one per relay team, as counted by medalTable(). */
+    std::optional<QList<ResultInfo>> medals(qint64 competitionId, const QDate &asOf, const QString &country);
     std::optional<QList<MedalRow>> medalTable(qint64 competitionId, const QDate &asOf, MedalOrder order);
     std::optional<QList<HistoryEdition>> history(const EventSpec &event, const QString &category);
     QString errorString() const { return m_error; }

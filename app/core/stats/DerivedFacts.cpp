@@ -5,7 +5,11 @@
 #include "stats/ResultQuery.h"
 
 #include <QSqlError>
+#include <QSqlError>
 #include <QSqlQuery>
+
+#include <algorithm>
+#include <limits>
 
 namespace almanac {
 
@@ -105,28 +109,124 @@ QList<DerivedFacts::Scope> DerivedFacts::recordScopes(const ResultInfo &r)
     return known;
 }
 
+QSqlQuery &DerivedFacts::prepared(const QString &sql)
+{
+    auto it = m_queries.find(sql);
+    if (it == m_queries.end()) {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(sql);
+        it = m_queries.insert(sql, q);
+    }
+    return it.value();
+}
+
 std::optional<qint64> DerivedFacts::scalar(const QString &sql, const QVariantMap &values)
 {
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(sql);
+    QSqlQuery &q = prepared(sql);
     bindPresent(q, sql, values);
     if (!q.exec()) {
         m_error = q.lastError().text();
         return std::nullopt;
     }
-    if (!q.next() || q.value(0).isNull())
+    const bool found = q.next() && !q.value(0).isNull();
+    const qint64 value = found ? q.value(0).toLongLong() : 0;
+    q.finish();
+    if (!found)
         return std::nullopt;
-    return q.value(0).toLongLong();
+    return value;
 }
+
+namespace {
+
+/** The event, timing and season a world lead is counted in. */
+QString seasonKey(const ResultInfo &r)
+{
+    return QStringLiteral("WL|%1|%2|%3|%4|%5").arg(r.discipline, r.sex).arg(r.indoor ? 1 : 0).arg(r.timing).arg(seasonOf(r.date, r.indoor));
+}
+
+/** The athlete, event and timing personal and season bests are counted in. */
+QString athleteKey(const ResultInfo &r)
+{
+    return QStringLiteral("PB|%1|%2|%3|%4|%5").arg(r.athleteId).arg(r.discipline, r.sex).arg(r.indoor ? 1 : 0).arg(r.timing);
+}
+
+// Below this many results of one series, each flag is one query; from it on, the series is read once.
+constexpr int kSeriesFrom = 8;
+
+} // namespace
 
 bool DerivedFacts::annotate(QList<ResultInfo> &results)
 {
-    for (ResultInfo &r : results) {
-        if (!annotate(r))
-            return false;
+    m_groups.clear();
+    for (const ResultInfo &r : std::as_const(results)) {
+        if (r.hasMark() && !r.annulled && r.legal) {
+            ++m_groups[seasonKey(r)];
+            ++m_groups[athleteKey(r)];
+        }
     }
-    return true;
+    bool ok = true;
+    for (ResultInfo &r : results) {
+        if (!annotate(r)) {
+            ok = false;
+            break;
+        }
+    }
+    m_groups.clear();
+    m_series.clear();
+    return ok;
+}
+
+const DerivedFacts::MarkSeries *DerivedFacts::series(const QString &key, const QString &sql, const QVariantMap &values, bool indoor)
+{
+    if (auto it = m_series.constFind(key); it != m_series.constEnd())
+        return &it.value();
+    QSqlQuery &q = prepared(sql);
+    bindPresent(q, sql, values);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return nullptr;
+    }
+    MarkSeries s;
+    qint64 best = std::numeric_limits<qint64>::max();
+    while (q.next()) {
+        const QDate date = QDate::fromString(q.value(0).toString(), Qt::ISODate);
+        const MarkSeries::Entry e{date.toJulianDay(), q.value(1).toInt(), q.value(2).toLongLong(), q.value(3).toLongLong(),
+                                  q.value(4).toLongLong(), seasonOf(date, indoor)};
+        s.bestBefore.append(best);
+        const bool sameSeason = !s.entries.isEmpty() && s.entries.last().season == e.season;
+        s.seasonBestBefore.append(sameSeason ? std::min(s.seasonBestBefore.last(), s.entries.last().perf) : std::numeric_limits<qint64>::max());
+        best = std::min(best, e.perf);
+        s.entries.append(e);
+    }
+    s.bestBefore.append(best);
+    q.finish();
+    return &m_series.insert(key, s).value();
+}
+
+std::optional<qint64> DerivedFacts::bestBefore(const MarkSeries &s, const ResultInfo &r, int order, bool sameRace, bool seasonOnly)
+{
+    const qint64 day = r.date.toJulianDay();
+    // The first mark run at or after r's race: every mark before it was run earlier.
+    const auto first = std::lower_bound(s.entries.cbegin(), s.entries.cend(), std::make_pair(day, order),
+                                        [](const MarkSeries::Entry &e, const std::pair<qint64, int> &at) { return std::make_pair(e.day, e.order) < at; });
+    qsizetype at = first - s.entries.cbegin();
+    qint64 best = std::numeric_limits<qint64>::max();
+    if (seasonOnly) {
+        const int season = seasonOf(r.date, r.indoor);
+        if (at > 0 && s.entries.at(at - 1).season == season)
+            best = std::min(s.seasonBestBefore.at(at - 1), s.entries.at(at - 1).perf);
+    } else {
+        best = s.bestBefore.at(at);
+    }
+    for (; sameRace && at < s.entries.size() && s.entries.at(at).day == day && s.entries.at(at).order == order; ++at) {
+        const MarkSeries::Entry &e = s.entries.at(at);
+        if (e.round == r.roundId && e.id != r.id && e.perf < r.perf)
+            best = std::min(best, e.perf);
+    }
+    if (best == std::numeric_limits<qint64>::max())
+        return std::nullopt;
+    return best;
 }
 
 bool DerivedFacts::annotate(ResultInfo &r)
@@ -157,11 +257,12 @@ bool DerivedFacts::annotate(ResultInfo &r)
     for (const Scope &s : recordScopes(r)) {
         const QString flag = recordFlag(s.type, s.scope);
         m_error.clear();
-        QSqlQuery inForce(m_db);
-        inForce.prepare(QStringLiteral("SELECT rec.perf, rec.timing, rec.precision FROM records rec JOIN events e ON e.id = rec.event_id "
-                                       "WHERE rec.type = :t AND rec.scope = :s AND e.discipline = :d AND e.sex = :sex "
-                                       "AND e.indoor = :i AND rec.date < :date ORDER BY rec.perf LIMIT 1"));
-        bindPresent(inForce, inForce.lastQuery(), with({{QStringLiteral(":t"), s.type}, {QStringLiteral(":s"), s.scope}}));
+        static const QString inForceSql = QStringLiteral(
+            "SELECT rec.perf, rec.timing, rec.precision FROM records rec JOIN events e ON e.id = rec.event_id "
+            "WHERE rec.type = :t AND rec.scope = :s AND e.discipline = :d AND e.sex = :sex "
+            "AND e.indoor = :i AND rec.date < :date ORDER BY rec.perf LIMIT 1");
+        QSqlQuery &inForce = prepared(inForceSql);
+        bindPresent(inForce, inForceSql, with({{QStringLiteral(":t"), s.type}, {QStringLiteral(":s"), s.scope}}));
         if (!inForce.exec()) {
             m_error = inForce.lastError().text();
             return false;
@@ -209,7 +310,26 @@ bool DerivedFacts::annotate(ResultInfo &r)
     const QString yearStart = seasonStart(seasonOf(r.date, r.indoor), r.indoor).toString(Qt::ISODate);
 
     // World lead of the season, in this almanac, among automatic times (hand times lead nothing).
-    if (r.timing != QLatin1String("H")) {
+    if (r.timing != QLatin1String("H") && m_groups.value(seasonKey(r)) >= kSeriesFrom) {
+        const int season = seasonOf(r.date, r.indoor);
+        const MarkSeries *marks = series(
+            seasonKey(r),
+            QStringLiteral("SELECT r.date, ") + orderKeySql()
+                + QStringLiteral(" AS ord, r.round_id, r.perf, r.id FROM results r "
+                                 "JOIN rounds ro ON ro.id = r.round_id JOIN events e ON e.id = r.event_id "
+                                 "WHERE e.discipline = :d AND e.sex = :sex AND r.indoor = :i AND r.legal = 1 AND r.annulled = 0 "
+                                 "AND r.timing = :t AND r.date >= :ys AND r.date <= :ye ORDER BY r.date, ord"),
+            with({{QStringLiteral(":t"), r.timing}, {QStringLiteral(":ys"), seasonStart(season, r.indoor).toString(Qt::ISODate)},
+                  {QStringLiteral(":ye"), seasonEnd(season, r.indoor).toString(Qt::ISODate)}}),
+            r.indoor);
+        if (!marks)
+            return false;
+        const auto seasonBest = bestBefore(*marks, r, order, true, false);
+        if (!seasonBest || r.perf < *seasonBest)
+            r.flags.append(QStringLiteral("WL"));
+        else if (r.perf == *seasonBest)
+            r.flags.append(QStringLiteral("=WL"));
+    } else if (r.timing != QLatin1String("H")) {
         const auto seasonBest = scalar(
             QStringLiteral("SELECT min(r.perf) FROM results r JOIN rounds ro ON ro.id = r.round_id JOIN events e ON e.id = r.event_id "
                            "WHERE e.discipline = :d AND e.sex = :sex AND r.indoor = :i AND r.legal = 1 AND r.annulled = 0 "
@@ -235,9 +355,24 @@ bool DerivedFacts::annotate(ResultInfo &r)
         "AND r.timing = :t AND r.id <> :id");
     const QVariantMap ownValues = with({{QStringLiteral(":a"), r.athleteId}, {QStringLiteral(":t"), r.timing},
                                         {QStringLiteral(":ord"), order}});
-    const auto previousBest = scalar(own + earlierOrSameDayBefore, ownValues);
-    if (!m_error.isEmpty())
-        return false;
+    std::optional<qint64> previousBest, previousSeasonBest;
+    const bool fromSeries = m_groups.value(athleteKey(r)) >= kSeriesFrom;
+    const MarkSeries *career = nullptr;
+    if (fromSeries) {
+        career = series(athleteKey(r), QStringLiteral("SELECT r.date, ") + orderKeySql()
+                            + QStringLiteral(" AS ord, r.round_id, r.perf, r.id FROM results r JOIN rounds ro ON ro.id = r.round_id "
+                                             "JOIN events e ON e.id = r.event_id WHERE r.athlete_id = :a AND e.discipline = :d "
+                                             "AND e.sex = :sex AND r.indoor = :i AND r.legal = 1 AND r.annulled = 0 AND r.timing = :t "
+                                             "ORDER BY r.date, ord"),
+                        ownValues, r.indoor);
+        if (!career)
+            return false;
+        previousBest = bestBefore(*career, r, order, false, false);
+    } else {
+        previousBest = scalar(own + earlierOrSameDayBefore, ownValues);
+        if (!m_error.isEmpty())
+            return false;
+    }
     if (!previousBest || r.perf < *previousBest) {
         r.flags.append(QStringLiteral("PB"));
         return true;
@@ -246,11 +381,15 @@ bool DerivedFacts::annotate(ResultInfo &r)
         r.flags.append(QStringLiteral("=PB"));
         return true;
     }
-    QVariantMap seasonValues = ownValues;
-    seasonValues.insert(QStringLiteral(":ys"), yearStart);
-    const auto previousSeasonBest = scalar(own + QStringLiteral(" AND r.date >= :ys") + earlierOrSameDayBefore, seasonValues);
-    if (!m_error.isEmpty())
-        return false;
+    if (career) {
+        previousSeasonBest = bestBefore(*career, r, order, false, true);
+    } else {
+        QVariantMap seasonValues = ownValues;
+        seasonValues.insert(QStringLiteral(":ys"), yearStart);
+        previousSeasonBest = scalar(own + QStringLiteral(" AND r.date >= :ys") + earlierOrSameDayBefore, seasonValues);
+        if (!m_error.isEmpty())
+            return false;
+    }
     if (!previousSeasonBest || r.perf < *previousSeasonBest)
         r.flags.append(QStringLiteral("SB"));
     else if (r.perf == *previousSeasonBest)

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 namespace almanac {
 
@@ -44,13 +45,40 @@ private:
     };
     QList<Scope> recordScopes(const ResultInfo &r);
     std::optional<qint64> scalar(const QString &sql, const QVariantMap &values);
+    /** A statement prepared once and run again for every result annotated. */
+    QSqlQuery &prepared(const QString &sql);
     bool loadRecordKeys();
+    /** Legal marks in the order they were run (a season of one event, or one athlete's career in one
+        event), each with the best mark before it overall and within its season. Read once when many
+        results of the same series are annotated, instead of one query per result. */
+    struct MarkSeries
+    {
+        struct Entry
+        {
+            qint64 day = 0;
+            int order = 0;
+            qint64 round = 0;
+            qint64 perf = 0;
+            qint64 id = 0;
+            int season = 0;
+        };
+        QList<Entry> entries;
+        QList<qint64> bestBefore;         // bestBefore[i]: the best perf of entries[0, i)
+        QList<qint64> seasonBestBefore;   // the best perf of the entries before i in i's season
+    };
+    const MarkSeries *series(const QString &key, const QString &sql, const QVariantMap &values, bool indoor);
+    /** The best mark of a series run before r's race (and, with sameRace, better marks in r's race);
+        nullopt when there is none. */
+    static std::optional<qint64> bestBefore(const MarkSeries &series, const ResultInfo &r, int order, bool sameRace, bool seasonOnly);
 
     QSqlDatabase m_db;
     QString m_error;
     QHash<QString, QString> m_areas;
     QSet<QString> m_recordKeys;   // type|scope|discipline|sex|indoor of every record in the almanac
     bool m_recordKeysLoaded = false;
+    QHash<QString, QSqlQuery> m_queries;
+    QHash<QString, int> m_groups;                // how many results of each series are being annotated
+    QHash<QString, MarkSeries> m_series;
 };
 
 } // namespace almanac

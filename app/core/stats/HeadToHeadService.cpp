@@ -6,6 +6,8 @@
 #include "stats/ResultQuery.h"
 
 #include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
 
 namespace almanac {
 
@@ -98,6 +100,38 @@ std::optional<HeadToHead> HeadToHeadService::compare(qint64 athleteA, qint64 ath
             ++h.noDecision;
     }
     return h;
+}
+
+std::optional<QList<Rival>> HeadToHeadService::rivals(qint64 athleteId, int limit)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT other.athlete_id, count(DISTINCT other.round_id) AS meetings FROM results me "
+        "JOIN results other ON other.round_id = me.round_id AND other.athlete_id <> me.athlete_id "
+        "JOIN events e ON e.id = me.event_id "
+        "WHERE me.athlete_id = :a AND e.relay = 0 AND me.en_route = 0 AND other.en_route = 0 "
+        "AND me.status <> 'DNS' AND other.status <> 'DNS' "
+        "GROUP BY other.athlete_id ORDER BY meetings DESC, other.athlete_id LIMIT :n"));
+    q.bindValue(QStringLiteral(":a"), athleteId);
+    q.bindValue(QStringLiteral(":n"), limit);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return std::nullopt;
+    }
+    QList<std::pair<qint64, int>> found;
+    while (q.next())
+        found.append({q.value(0).toLongLong(), q.value(1).toInt()});
+    Lookup lookup(m_db);
+    QList<Rival> rivals;
+    for (const auto &[id, races] : std::as_const(found)) {
+        const auto athlete = lookup.athlete(id);
+        if (!athlete) {
+            m_error = lookup.errorString();
+            return std::nullopt;
+        }
+        rivals.append({*athlete, races});
+    }
+    return rivals;
 }
 
 } // namespace almanac

@@ -22,12 +22,21 @@ struct HeadToHeadFilter
  * non-finisher; equal places, or neither finishing, decide nothing. En-route times, relays and races
  * one of them did not start are not counted.
  */
+struct Rival
+{
+    AthleteInfo athlete;
+    int races = 0;
+};
+
 class HeadToHeadService
 {
 public:
     explicit HeadToHeadService(QSqlDatabase db);
 
     std::optional<HeadToHead> compare(qint64 athleteA, qint64 athleteB, const HeadToHeadFilter &filter);
+    /** The athletes who met this one most often (the races both ran, relays and en-route times left
+        out), most meetings first. */
+    std::optional<QList<Rival>> rivals(qint64 athleteId, int limit);
     QString errorString() const { return m_error; }
 
 private:

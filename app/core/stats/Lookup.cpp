@@ -104,15 +104,27 @@ std::optional<QList<AthleteInfo>> Lookup::athletes(const QString &text)
         if (bestLevel == 0 || level < bestLevel)
             bestLevel = level;
     }
-    QList<AthleteInfo> found;
+    // The athletes the almanac knows best first (most results), then by name: "ingebrigtsen" finds
+    // Jakob before his brothers.
+    QList<std::pair<int, AthleteInfo>> ranked;
+    QSqlQuery results(m_db);
+    results.prepare(QStringLiteral("SELECT count(*) FROM results WHERE athlete_id = :a"));
     for (auto it = best.cbegin(); it != best.cend(); ++it) {
         if (it.value() != bestLevel)
             continue;
         const auto a = athlete(it.key());
-        if (a)
-            found.append(*a);
+        if (!a)
+            continue;
+        results.bindValue(QStringLiteral(":a"), a->id);
+        const int count = results.exec() && results.next() ? results.value(0).toInt() : 0;
+        ranked.append({count, *a});
     }
-    std::sort(found.begin(), found.end(), [](const AthleteInfo &a, const AthleteInfo &b) { return a.name < b.name; });
+    std::sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) {
+        return a.first != b.first ? a.first > b.first : a.second.name < b.second.name;
+    });
+    QList<AthleteInfo> found;
+    for (const auto &[count, a] : std::as_const(ranked))
+        found.append(a);
     return found;
 }
 

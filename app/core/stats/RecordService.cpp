@@ -21,7 +21,7 @@ std::optional<QList<RecordInfo>> RecordService::progression(const RecordFilter &
     QString sql = QStringLiteral(
         "SELECT rec.id, rec.type, rec.scope, e.name, e.kind, rec.value, rec.precision, rec.timing, rec.actual_mark, "
         "a.name, rec.athlete_id, rec.country, rec.date, rec.venue, rec.competition, rec.status, rec.en_route_event, "
-        "rec.note, rec.perf, rec.result_id, "
+        "rec.note, rec.perf, rec.result_id, e.indoor, "
         "(SELECT group_concat(s.citation, char(10)) FROM record_sources rs JOIN sources s ON s.id = rs.source_id WHERE rs.record_id = rec.id) "
         "FROM records rec JOIN events e ON e.id = rec.event_id LEFT JOIN athletes a ON a.id = rec.athlete_id "
         "WHERE e.discipline = :d AND e.sex = :s AND e.indoor = :i AND rec.date <= :asof");
@@ -64,7 +64,8 @@ std::optional<QList<RecordInfo>> RecordService::progression(const RecordFilter &
         r.note = q.value(17).toString();
         r.perf = q.value(18).toLongLong();
         r.resultId = q.value(19).toLongLong();
-        r.sources = q.value(20).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        r.indoor = q.value(20).toBool();
+        r.sources = q.value(21).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         list.append(r);
     }
     // How long each stood: until the next strictly better record of the same type and scope.
@@ -106,6 +107,53 @@ std::optional<QList<RecordInfo>> RecordService::current(const RecordFilter &filt
             current.append(r);
     }
     return current;
+}
+
+std::optional<QList<std::pair<QString, QString>>> RecordService::scopes()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT DISTINCT type, scope FROM records ORDER BY CASE type WHEN 'WR' THEN 1 WHEN 'AR' THEN 2 "
+                               "WHEN 'NR' THEN 3 WHEN 'OR' THEN 4 ELSE 5 END, scope"))) {
+        m_error = q.lastError().text();
+        return std::nullopt;
+    }
+    QList<std::pair<QString, QString>> scopes;
+    while (q.next())
+        scopes.append({q.value(0).toString(), q.value(1).toString()});
+    return scopes;
+}
+
+std::optional<QList<RecordInfo>> RecordService::currentRecords(const QString &type, const QString &scope, const QDate &asOf)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT DISTINCT e.name, e.indoor FROM records rec JOIN events e ON e.id = rec.event_id "
+                             "WHERE rec.type = :t AND rec.scope = :s ORDER BY e.sex DESC, e.indoor, e.id"));
+    q.bindValue(QStringLiteral(":t"), type);
+    q.bindValue(QStringLiteral(":s"), scope);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return std::nullopt;
+    }
+    QList<std::pair<QString, bool>> events;
+    while (q.next())
+        events.append({q.value(0).toString(), q.value(1).toBool()});
+    QList<RecordInfo> records;
+    for (const auto &[name, indoor] : std::as_const(events)) {
+        const auto event = EventSpec::parse(name);
+        if (!event)
+            continue;
+        RecordFilter filter;
+        filter.event = *event;
+        filter.indoor = indoor;
+        filter.type = type;
+        filter.scope = scope;
+        filter.asOf = asOf;
+        const auto current = this->current(filter);
+        if (!current)
+            return std::nullopt;
+        records += *current;
+    }
+    return records;
 }
 
 } // namespace almanac

@@ -31,6 +31,10 @@ public:
     std::optional<QList<RecordInfo>> progression(const RecordFilter &filter);
     /** The records in force on the as-of date (co-holders of an equalled record included). */
     std::optional<QList<RecordInfo>> current(const RecordFilter &filter);
+    /** Every type and scope the almanac holds records of: ("WR", "World"), ("NR", "GBR"), ... */
+    std::optional<QList<std::pair<QString, QString>>> scopes();
+    /** The records of one type and scope in force on a day (invalid: today), every event, men first. */
+    std::optional<QList<RecordInfo>> currentRecords(const QString &type, const QString &scope, const QDate &asOf);
     QString errorString() const { return m_error; }
 
 private:

@@ -1,2 +1,53 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
+
+#include "stats/Types.h"
+
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace almanac {
+
+struct ResultPageFilter
+{
+    qint64 eventId = 0;   // 0: every event
+    int season = 0;       // 0: every year (the calendar year of the date)
+};
+
+/**
+ * Browses a results table of any size a page at a time. select() runs the filter once and keeps only
+ * the ids of the rows, in order (8 bytes a row); rows() fetches a page of them by id, so that a page
+ * near the end costs the same as the first one.
+ *
+ * Order, newest first: by date (latest first), then the rounds of a day from the last to the first
+ * (finals before semi-finals before heats), heats and races of a round in their order, then by place
+ * (unplaced last), then by id.
+ */
+class ResultPager
+{
+public:
+    explicit ResultPager(QSqlDatabase db);
+
+    /** Selects the results in the filter, newest first; keeps only their ids (8 bytes a row). */
+    bool select(const ResultPageFilter &filter);
+    int count() const { return int(m_ids.size()); }
+    /** The id of a row of the selection; 0 outside it. */
+    qint64 idAt(int row) const { return row >= 0 && row < m_ids.size() ? m_ids.at(row) : 0; }
+    ResultPageFilter filter() const { return m_filter; }
+    /** Rows [first, first + n) as ResultInfo (no computed flags), fetched by id; clipped to the
+        selection. A row deleted from the almanac since select() comes back empty (id 0). */
+    std::optional<QList<ResultInfo>> rows(int first, int n);
+    QString errorString() const { return m_error; }
+
+    /** The ORDER BY of select(), over results r joined to rounds ro: newest first (see the class). */
+    static QString orderBySql();
+
+private:
+    QSqlDatabase m_db;
+    QList<qint64> m_ids;
+    ResultPageFilter m_filter;
+    QString m_error;
+};
+
+} // namespace almanac

@@ -112,10 +112,10 @@ ResultInfo ResultQuery::fromQuery(const QSqlQuery &q)
         r.mark = Mark::withStatus(parseStatus(r.status).value_or(MarkStatus::DNF));
     }
     r.timing = q.value(24).toString();
+    // The almanac keeps a reading or nothing: no reading means the wind is not known (whether a race
+    // without a gauge counts is in the result's legal flag, set when it was added).
     if (!q.value(25).isNull())
         r.wind = Wind::fromTenths(q.value(25).toInt());
-    else if (q.value(35).toBool())
-        r.wind = Wind::notMeasured();
     r.qualifier = q.value(26).toString();
     r.indoor = q.value(27).toBool();
     r.mark.setIndoor(r.indoor);

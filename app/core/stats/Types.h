@@ -104,6 +104,7 @@ struct RecordInfo
     QString type;
     QString scope;
     QString event;
+    bool indoor = false;
     Mark mark;
     QString actualMark;
     QString athlete;

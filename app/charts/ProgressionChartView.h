@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "stats/Types.h"
+
+#include <QChartView>
+#include <QHash>
+#include <QList>
+#include <QPoint>
+#include <QPointer>
+#include <QString>
+
+class QLegendMarker;
+class QCategoryAxis;
+class QDateTimeAxis;
+class QScatterSeries;
+
+namespace almanac {
+
+/** One athlete's line on a progression chart. */
+struct ProgressionSeries
+{
+    QString athlete;                 // legend name
+    QList<ResultInfo> races;         // every race of the athlete in the event (valid marks only are drawn)
+    QList<ResultInfo> improvements;  // each new PB, oldest first (Progression::improvements)
+};
+
+/**
+ * Personal best progressions of one or more athletes in one event, overlaid.
+ *
+ * X is the date (a QDateTimeAxis), Y the mark in its natural unit (a QCategoryAxis, which is a
+ * QValueAxis labelled "3:28.00", "8.95" or "8816"), reversed for lower-is-better events so that an
+ * improvement always goes up. Each athlete has a PB step line (a QLineSeries named after the athlete,
+ * level until the next PB and continued to the athlete's last race) and two QScatterSeries in the
+ * same colour: finals (round "final" or "race") as filled circles, other rounds as open triangles.
+ * Hovering a point shows pointToolTip(), clicking one emits resultActivated(). Drag a rectangle or
+ * turn the wheel to zoom; a right click or resetZoom() shows everything again.
+ */
+class ProgressionChartView : public QChartView
+{
+    Q_OBJECT
+
+public:
+    explicit ProgressionChartView(QWidget *parent = nullptr);
+
+    void setProgressions(const QString &event, bool lowerIsBetter, const QList<ProgressionSeries> &series);
+    /** The athletes shown: those with at least one valid mark. */
+    int seriesCount() const;
+    void resetZoom();
+    /** The chart at twice the view's size as a PNG; false with a message naming the path when it cannot be written. */
+    bool exportPng(const QString &path, QString *error = nullptr);
+    /** The chart at the view's size as an SVG; false with a message naming the path when it cannot be written. */
+    bool exportSvg(const QString &path, QString *error = nullptr);
+    /** What hovering the race's point shows: athlete, mark, competition, date, round and place; "" for an unknown id. */
+    QString pointToolTip(qint64 resultId) const;
+
+signals:
+    void resultActivated(qint64 resultId);   // a race's point was clicked
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct LegendLabel
+    {
+        QPointer<QLegendMarker> marker;
+        QString full;
+        QString brief;
+    };
+
+    void rebuild();
+    void fitLegend();
+    /** The race whose point is nearest to a viewport position, within the marker's reach; 0 for none. */
+    qint64 resultNear(const QPoint &viewportPos) const;
+
+    QString m_event;
+    bool m_lowerIsBetter = true;
+    QList<ProgressionSeries> m_input;
+    int m_shown = 0;
+    QHash<qint64, ResultInfo> m_results;
+    QHash<QScatterSeries *, QList<qint64>> m_pointIds;   // result ids, parallel to each series' points
+    QPoint m_pressPos;
+    QList<LegendLabel> m_legendLabels;
+    qint64 m_hovered = 0;
+    bool m_rebuilding = false;
+    QDateTimeAxis *m_x = nullptr;   // owned by the chart
+    QCategoryAxis *m_y = nullptr;
+    QObject *m_labeller = nullptr;  // the axes' labelling lives as long as this
+};
+
+} // namespace almanac

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Page.h"
+
+#include "ResultTableModel.h"
+#include "stats/Catalog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QMenu>
+#include <QSettings>
+#include <QTableView>
+
+#include <algorithm>
+#include <limits>
+
+namespace almanac {
+
+Page::Page(QSqlDatabase db, QWidget *parent)
+    : QWidget(parent)
+    , m_db(std::move(db))
+{
+}
+
+QTableView *Page::makeTable(const QString &objectName)
+{
+    auto *view = new QTableView(this);
+    view->setObjectName(objectName);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    view->setAlternatingRowColors(true);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setSectionsMovable(true);
+    view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *copy = new QAction(tr("&Copy"), view);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, view, [view] { QApplication::clipboard()->setText(selectionAsTsv(view)); });
+    view->addAction(copy);
+    return view;
+}
+
+QTableView *Page::makeResultTable(const QString &objectName, ResultTableModel *model)
+{
+    QTableView *view = makeTable(objectName);
+    view->setModel(model);
+    view->setSortingEnabled(true);
+    view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    restoreTableState(view);
+    connect(view, &QTableView::activated, this, [this, model](const QModelIndex &index) { openResult(model, index); });
+    auto *separator = new QAction(view);
+    separator->setSeparator(true);
+    view->insertAction(view->actions().value(0), separator);
+    const auto current = [view, model]() -> const ResultInfo * {
+        const QModelIndex index = view->currentIndex();
+        return index.isValid() && index.row() < model->rowCount() ? &model->resultAt(index.row()) : nullptr;
+    };
+    auto *race = new QAction(tr("Open the &race"), view);
+    connect(race, &QAction::triggered, this, [this, current] {
+        if (const ResultInfo *r = current())
+            emit navigate({Location::Race, r->roundId, {}});
+    });
+    auto *athlete = new QAction(tr("Open the &athlete"), view);
+    connect(athlete, &QAction::triggered, this, [this, current] {
+        if (const ResultInfo *r = current(); r && r->athleteId > 0 && !r->relay)
+            emit navigate({Location::Athlete, r->athleteId, {}});
+    });
+    auto *competition = new QAction(tr("Open the c&ompetition"), view);
+    connect(competition, &QAction::triggered, this, [this, current] {
+        if (const ResultInfo *r = current())
+            emit navigate({Location::Competition, r->competitionId, {}});
+    });
+    view->insertActions(separator, {race, athlete, competition});
+    return view;
+}
+
+void Page::openResult(const ResultTableModel *model, const QModelIndex &index, bool athleteColumnOpensAthlete)
+{
+    if (!index.isValid() || index.row() >= model->rowCount())
+        return;
+    const ResultInfo &r = model->resultAt(index.row());
+    const auto column = model->columnAt(index.column());
+    if (athleteColumnOpensAthlete && column == ResultTableModel::Athlete && r.athleteId > 0 && !r.relay)
+        emit navigate({Location::Athlete, r.athleteId, {}});
+    else if (column == ResultTableModel::Competition && r.competitionId > 0)
+        emit navigate({Location::Competition, r.competitionId, {}});
+    else if (r.roundId > 0)
+        emit navigate({Location::Race, r.roundId, {}});
+}
+
+void fillEvents(QComboBox *box, const QSqlDatabase &db, const QString &anyText)
+{
+    const QSignalBlocker blocker(box);
+    box->clear();
+    if (!anyText.isEmpty())
+        box->addItem(anyText, QStringList());
+    QList<EventSummary> events = Catalog(db).eventList().value_or(QList<EventSummary>());
+    // Men, women, mixed; outdoor before indoor; then the order of the discipline table.
+    std::stable_sort(events.begin(), events.end(), [](const EventSummary &a, const EventSummary &b) {
+        return std::make_pair(eventOrder(a.name), a.indoor) < std::make_pair(eventOrder(b.name), b.indoor);
+    });
+    for (const EventSummary &e : std::as_const(events)) {
+        const QString text = e.indoor ? Page::tr("%1 (indoor)").arg(e.name) : e.name;
+        box->addItem(text, QStringList{e.name, e.indoor ? QStringLiteral("1") : QStringLiteral("0"), QString::number(e.id)});
+    }
+}
+
+int eventOrder(const QString &eventName)
+{
+    const auto event = EventSpec::parse(eventName);
+    if (!event)
+        return std::numeric_limits<int>::max();
+    const QList<Discipline> &all = Discipline::all();
+    const auto at = std::find_if(all.cbegin(), all.cend(), [&event](const Discipline &d) { return d.code == event->discipline->code; });
+    const int sex = event->sex == Sex::Men ? 0 : event->sex == Sex::Women ? 1 : 2;
+    return sex * 10000 + int(at - all.cbegin());
+}
+
+std::optional<std::pair<EventSpec, bool>> currentEvent(const QComboBox *box)
+{
+    const QStringList data = box->currentData().toStringList();
+    if (data.size() < 2)
+        return std::nullopt;
+    const auto event = EventSpec::parse(data.at(0));
+    if (!event)
+        return std::nullopt;
+    return std::make_pair(*event, data.at(1) == QLatin1String("1"));
+}
+
+bool selectEvent(QComboBox *box, const QString &event, bool indoor)
+{
+    const QString flag = indoor ? QStringLiteral("1") : QStringLiteral("0");
+    for (int i = 0; i < box->count(); ++i) {
+        const QStringList data = box->itemData(i).toStringList();
+        if (data.size() >= 2 && data.at(0) == event && data.at(1) == flag) {
+            box->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+void resort(QTableView *view)
+{
+    const QHeaderView *header = view->horizontalHeader();
+    if (view->isSortingEnabled() && header->sortIndicatorSection() >= 0 && header->sortIndicatorSection() < header->count())
+        view->model()->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    fitColumns(view);
+}
+
+void fitColumns(QTableView *view)
+{
+    // Columns the user sized in an earlier session keep their widths.
+    if (view->property("userSized").toBool())
+        return;
+    view->resizeColumnsToContents();
+    const int widest = view->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 28;
+    for (int column = 0; column < view->model()->columnCount(); ++column) {
+        if (view->columnWidth(column) > widest)
+            view->setColumnWidth(column, widest);
+    }
+}
+
+QString selectionAsTsv(const QTableView *view)
+{
+    const QAbstractItemModel *model = view->model();
+    if (!model)
+        return {};
+    QModelIndexList indexes = view->selectionModel() ? view->selectionModel()->selectedIndexes() : QModelIndexList();
+    if (indexes.isEmpty() && view->currentIndex().isValid())
+        indexes << view->currentIndex();
+    if (indexes.isEmpty())
+        return {};
+    const QHeaderView *header = view->horizontalHeader();
+    // Rows and columns in the order the view shows them.
+    QList<int> rows, columns;
+    for (const QModelIndex &index : std::as_const(indexes)) {
+        if (!rows.contains(index.row()))
+            rows << index.row();
+        if (!columns.contains(index.column()) && !header->isSectionHidden(index.column()))
+            columns << index.column();
+    }
+    std::sort(rows.begin(), rows.end());
+    std::sort(columns.begin(), columns.end(), [header](int a, int b) { return header->visualIndex(a) < header->visualIndex(b); });
+    const auto clean = [](QString text) { return text.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' ')); };
+    QStringList lines;
+    QStringList titles;
+    for (const int column : std::as_const(columns))
+        titles << clean(model->headerData(column, Qt::Horizontal).toString());
+    lines << titles.join(QLatin1Char('\t'));
+    for (const int row : std::as_const(rows)) {
+        QStringList cells;
+        for (const int column : std::as_const(columns))
+            cells << clean(model->index(row, column).data().toString());
+        lines << cells.join(QLatin1Char('\t'));
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+void saveTableState(const QTableView *view)
+{
+    if (view->objectName().isEmpty())
+        return;
+    QSettings settings;
+    settings.setValue(QStringLiteral("tables/%1").arg(view->objectName()), view->horizontalHeader()->saveState());
+}
+
+void restoreTableState(QTableView *view)
+{
+    if (view->objectName().isEmpty())
+        return;
+    const QByteArray state = QSettings().value(QStringLiteral("tables/%1").arg(view->objectName())).toByteArray();
+    if (!state.isEmpty() && view->horizontalHeader()->restoreState(state))
+        view->setProperty("userSized", true);
+}
+
+} // namespace almanac

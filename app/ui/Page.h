@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Location.h"
+#include "domain/Discipline.h"
+
+#include <optional>
+
+#include <QSqlDatabase>
+#include <QWidget>
+
+class QComboBox;
+class QTableView;
+class QAbstractItemModel;
+
+namespace almanac {
+
+class ResultTableModel;
+
+/**
+ * One screen of the main window. A page shows a Location, asks the core's services for what it needs
+ * (pages hold no SQL) and asks the window to go elsewhere with navigate().
+ */
+class Page : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit Page(QSqlDatabase db, QWidget *parent = nullptr);
+
+    /** Shows the location; returns false and sets errorString() when it cannot. */
+    virtual bool showLocation(const Location &location) = 0;
+    /** What the page shows now, filters included, for the history and the next session. */
+    virtual Location location() const = 0;
+    /** The title in the window's breadcrumb: "Josh Kerr", "Olympic Games Paris 2024 › Medal table". */
+    virtual QString title() const = 0;
+    /** The chart on screen, for File › Export chart; nullptr when none. */
+    virtual QWidget *chart() const { return nullptr; }
+    /** Writes the chart on screen to path: SVG when the name ends in .svg, else PNG. */
+    virtual bool exportChart(const QString &path, QString *error)
+    {
+        if (error)
+            *error = tr("There is no chart on this screen.");
+        Q_UNUSED(path)
+        return false;
+    }
+    QString errorString() const { return m_error; }
+
+signals:
+    void navigate(const almanac::Location &location);
+    /** The page changed what it shows (a filter): the window updates the current history entry. */
+    void locationChanged();
+
+protected:
+    QSqlDatabase db() const { return m_db; }
+    bool fail(const QString &error)
+    {
+        m_error = error;
+        return false;
+    }
+    /** A results-style table: row selection, sorting by the model, state kept between sessions under
+        objectName, and a double click or Enter opening what the row shows. */
+    QTableView *makeTable(const QString &objectName);
+    /** A table of results: a double click or Enter opens the whole race (on the athlete's name, the
+        athlete); the context menu opens the race, the athlete or the competition, or copies. */
+    QTableView *makeResultTable(const QString &objectName, ResultTableModel *model);
+    /** The results behind a list of ids, in a sortable table with its race opening on a click. */
+    void openResult(const ResultTableModel *model, const QModelIndex &index, bool athleteColumnOpensAthlete = true);
+
+private:
+    QSqlDatabase m_db;
+    QString m_error;
+};
+
+/** Fills a combo box with the almanac's events, men's first ("Men's 1500m", "Women's 60m (indoor)");
+    each item's data is {event name, "1" when indoor, event id}. With anyText, a first item "any event" (empty data). */
+void fillEvents(QComboBox *box, const QSqlDatabase &db, const QString &anyText = QString());
+/** Sorts events as lists do: men, women, mixed; within each, sprints to marathon, hurdles, jumps,
+    throws, combined events, relays, walks. */
+int eventOrder(const QString &eventName);
+/** The event and indoor flag of the box's current item; nullopt for "any event". */
+std::optional<std::pair<EventSpec, bool>> currentEvent(const QComboBox *box);
+/** Selects the item of an event; false when the box does not have it. */
+bool selectEvent(QComboBox *box, const QString &event, bool indoor);
+
+/** Re-applies the header's sort after a model's rows were replaced, and fits the columns. */
+void resort(QTableView *view);
+/** Fits the columns to their contents (within reason), unless the user's widths were restored. */
+void fitColumns(QTableView *view);
+/** The selected cells of a view as tab-separated text, with the column titles on the first line. */
+QString selectionAsTsv(const QTableView *view);
+/** Saves and restores a table header's column widths and sort order (QSettings, keyed by objectName). */
+void saveTableState(const QTableView *view);
+void restoreTableState(QTableView *view);
+
+} // namespace almanac
