@@ -6,7 +6,6 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QCursor>
-#include <QEvent>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
 #include <QToolTip>
@@ -18,32 +17,20 @@
 namespace almanac {
 
 MedalBarChartView::MedalBarChartView(QWidget *parent)
-    : QChartView(parent)
+    : ChartViewBase(parent)
 {
-    setRenderHint(QPainter::Antialiasing);
-    ChartSupport::applyLook(chart(), palette());
 }
 
 void MedalBarChartView::setMedals(const QList<MedalRow> &rows, int maxNations)
 {
     m_input = rows;
     m_maxNations = maxNations;
-    rebuild();
+    refresh();
 }
 
 int MedalBarChartView::nationCount() const
 {
     return int(m_shown.size());
-}
-
-bool MedalBarChartView::exportPng(const QString &path, QString *error)
-{
-    return ChartSupport::exportPng(this, path, error);
-}
-
-bool MedalBarChartView::exportSvg(const QString &path, QString *error)
-{
-    return ChartSupport::exportSvg(this, path, error);
 }
 
 QString MedalBarChartView::barToolTip(int index) const
@@ -62,7 +49,6 @@ QString MedalBarChartView::barToolTip(int index) const
 
 void MedalBarChartView::rebuild()
 {
-    m_rebuilding = true;
     QChart *c = chart();
     c->removeAllSeries();
     // The axes stay: a removed axis lingers on screen until the event loop deletes it.
@@ -87,7 +73,6 @@ void MedalBarChartView::rebuild()
         c->setTitle(tr("Medal table"));
     if (m_shown.isEmpty()) {
         c->setTitle(c->title() + QLatin1Char('\n') + tr("No medals to show"));
-        m_rebuilding = false;
         return;
     }
 
@@ -157,14 +142,6 @@ void MedalBarChartView::rebuild()
         else
             QToolTip::hideText();
     });
-    m_rebuilding = false;
-}
-
-void MedalBarChartView::changeEvent(QEvent *event)
-{
-    QChartView::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange && !m_rebuilding)
-        rebuild();
 }
 
 } // namespace almanac

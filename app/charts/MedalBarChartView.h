@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ChartViewBase.h"
 #include "stats/Types.h"
 
-#include <QChartView>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -19,7 +19,7 @@ namespace almanac {
  * bottom, so category (and bar) index i is the table's row nationCount() - 1 - i. Clicking a bar
  * emits the nation's IOC code.
  */
-class MedalBarChartView : public QChartView
+class MedalBarChartView : public ChartViewBase
 {
     Q_OBJECT
 
@@ -30,23 +30,18 @@ public:
     void setMedals(const QList<MedalRow> &rows, int maxNations = 15);
     /** The nations drawn. */
     int nationCount() const;
-    bool exportPng(const QString &path, QString *error = nullptr);
-    bool exportSvg(const QString &path, QString *error = nullptr);
+    // exportPng() and exportSvg(): see ChartViewBase.
 
 signals:
     void nationActivated(const QString &countryCode);
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
-    void rebuild();
+    void rebuild() override;
     QString barToolTip(int index) const;
 
     QList<MedalRow> m_input;
     int m_maxNations = 15;
     QList<MedalRow> m_shown;   // bottom-up, as the categories
-    bool m_rebuilding = false;
     QBarCategoryAxis *m_nations = nullptr;   // owned by the chart
     QValueAxis *m_count = nullptr;
 };

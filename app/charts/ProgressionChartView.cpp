@@ -5,15 +5,11 @@
 
 #include <QCategoryAxis>
 #include <QDateTimeAxis>
-#include <QEvent>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QFontMetrics>
-#include <QMouseEvent>
-#include <QRubberBand>
 #include <QScatterSeries>
-#include <QToolTip>
 
 #include <algorithm>
 #include <limits>
@@ -45,13 +41,8 @@ void hideFromLegend(QChart *chart, QAbstractSeries *series)
 } // namespace
 
 ProgressionChartView::ProgressionChartView(QWidget *parent)
-    : QChartView(parent)
+    : InteractiveChartView(parent)
 {
-    setRenderHint(QPainter::Antialiasing);
-    setRubberBand(QChartView::RectangleRubberBand);
-    setMouseTracking(true);
-    viewport()->setMouseTracking(true);
-    ChartSupport::applyLook(chart(), palette());
     // Whenever the chart gets wider or narrower (shown, resized, laid out for an export).
     connect(chart(), &QGraphicsWidget::geometryChanged, this, &ProgressionChartView::fitLegend);
 }
@@ -61,27 +52,12 @@ void ProgressionChartView::setProgressions(const QString &event, bool lowerIsBet
     m_event = event;
     m_lowerIsBetter = lowerIsBetter;
     m_input = series;
-    rebuild();
+    refresh();
 }
 
 int ProgressionChartView::seriesCount() const
 {
     return m_shown;
-}
-
-void ProgressionChartView::resetZoom()
-{
-    chart()->zoomReset();
-}
-
-bool ProgressionChartView::exportPng(const QString &path, QString *error)
-{
-    return ChartSupport::exportPng(this, path, error);
-}
-
-bool ProgressionChartView::exportSvg(const QString &path, QString *error)
-{
-    return ChartSupport::exportSvg(this, path, error);
 }
 
 QString ProgressionChartView::pointToolTip(qint64 resultId) const
@@ -111,30 +87,12 @@ QString ProgressionChartView::pointToolTip(qint64 resultId) const
 
 void ProgressionChartView::rebuild()
 {
-    m_rebuilding = true;
     QChart *c = chart();
-    c->zoomReset();
-    c->removeAllSeries();
-    // The axes stay (a removed axis lingers on screen until the event loop deletes it, which would
-    // show in an export right after); what labels them is made anew.
-    delete m_labeller;
-    m_labeller = new QObject(this);
-    if (!m_x) {
-        m_x = new QDateTimeAxis;
-        m_y = new QCategoryAxis;
-        c->addAxis(m_x, Qt::AlignBottom);
-        c->addAxis(m_y, Qt::AlignLeft);
-    }
-    const QStringList oldLabels = m_y->categoriesLabels();
-    for (const QString &label : oldLabels)
-        m_y->remove(label);
-    m_x->setVisible(false);
-    m_y->setVisible(false);
+    m_axes.clear(c, this);
     m_pointIds.clear();
     m_results.clear();
     m_legendLabels.clear();
     m_shown = 0;
-    m_hovered = 0;
     ChartSupport::applyLook(c, palette());
     const bool dark = ChartSupport::isDark(palette());
     const QColor background = ChartSupport::backgroundColor(c);
@@ -152,7 +110,6 @@ void ProgressionChartView::rebuild()
     c->setTitle(m_event.isEmpty() ? tr("Personal best progression") : tr("%1 — personal best progression").arg(m_event));
     if (!kind) {
         c->setTitle(c->title() + QLatin1Char('\n') + tr("No marks to show"));
-        m_rebuilding = false;
         return;
     }
 
@@ -249,7 +206,6 @@ void ProgressionChartView::rebuild()
     }
     if (m_shown == 0) {
         c->setTitle(c->title() + QLatin1Char('\n') + tr("No marks to show"));
-        m_rebuilding = false;
         return;
     }
 
@@ -275,15 +231,7 @@ void ProgressionChartView::rebuild()
         added.append(key);
     }
 
-    QDateTimeAxis *x = m_x;
-    QCategoryAxis *y = m_y;
-    x->setVisible(true);
-    y->setVisible(true);
-    for (QAbstractSeries *s : std::as_const(added)) {
-        c->addSeries(s);
-        s->attachAxis(x);
-        s->attachAxis(y);
-    }
+    m_axes.addSeries(c, added);
     for (QAbstractSeries *s : std::as_const(fromLegend))
         hideFromLegend(c, s);
     // The legend: each name with the PB, and the two kinds of race; short forms when the view is narrow.
@@ -313,17 +261,9 @@ void ProgressionChartView::rebuild()
     }
     fitLegend();
 
-    double lo = minValue;
-    double hi = maxValue;
-    ChartSupport::niceRange(lo, hi, *kind);
-    y->setRange(lo, hi);
-    y->setReverse(m_lowerIsBetter);
-    y->setTitleText(ChartSupport::markAxisTitle(*kind, maxValue));
-    y->setGridLineVisible(true);
-    ChartSupport::attachMarkLabels(y, *kind, c, m_labeller);
-    ChartSupport::setupDateAxis(x, first, last, m_labeller);
-    x->setGridLineVisible(true);
-    m_rebuilding = false;
+    m_axes.setRange(c, *kind, minValue, maxValue, m_lowerIsBetter, first, last);
+    m_axes.marks()->setGridLineVisible(true);
+    m_axes.dates()->setGridLineVisible(true);
 }
 
 void ProgressionChartView::fitLegend()
@@ -340,72 +280,19 @@ void ProgressionChartView::fitLegend()
     }
 }
 
-qint64 ProgressionChartView::resultNear(const QPoint &viewportPos) const
+qint64 ProgressionChartView::itemNear(const QPoint &viewportPos) const
 {
     return ChartSupport::pointNear(this, m_pointIds, viewportPos, kFinalMarker / 2 + 4);
 }
 
-void ProgressionChartView::mousePressEvent(QMouseEvent *event)
+QString ProgressionChartView::itemToolTip(qint64 id) const
 {
-    m_pressPos = event->pos();
-    QChartView::mousePressEvent(event);
-    // The release decides: a click, a drag to zoom, or (right button) back to the whole chart.
-    if (event->button() == Qt::LeftButton || event->button() == Qt::RightButton)
-        event->accept();
+    return pointToolTip(id);
 }
 
-void ProgressionChartView::mouseMoveEvent(QMouseEvent *event)
+void ProgressionChartView::activateItem(qint64 id)
 {
-    if (event->buttons() == Qt::NoButton) {
-        const qint64 id = resultNear(event->pos());
-        if (id != m_hovered) {
-            m_hovered = id;
-            if (id != 0)
-                QToolTip::showText(event->globalPosition().toPoint(), pointToolTip(id), this);
-            else
-                QToolTip::hideText();
-        }
-    }
-    QChartView::mouseMoveEvent(event);
-}
-
-void ProgressionChartView::mouseReleaseEvent(QMouseEvent *event)
-{
-    if (event->button() == Qt::RightButton) {
-        resetZoom();
-        event->accept();
-        return;
-    }
-    if (event->button() == Qt::LeftButton && (event->pos() - m_pressPos).manhattanLength() < 5) {
-        // A click, not a drag: no zoom into a sliver; a point under the pointer is activated.
-        if (auto *band = findChild<QRubberBand *>(); band && band->isVisible())
-            band->hide();
-        if (const qint64 id = resultNear(event->pos()))
-            emit resultActivated(id);
-        event->accept();
-        return;
-    }
-    QChartView::mouseReleaseEvent(event);
-}
-
-void ProgressionChartView::wheelEvent(QWheelEvent *event)
-{
-    ChartSupport::wheelZoom(this, event);
-}
-
-void ProgressionChartView::leaveEvent(QEvent *event)
-{
-    if (m_hovered != 0)
-        QToolTip::hideText();
-    m_hovered = 0;
-    QChartView::leaveEvent(event);
-}
-
-void ProgressionChartView::changeEvent(QEvent *event)
-{
-    QChartView::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange && !m_rebuilding)
-        rebuild();
+    emit resultActivated(id);
 }
 
 } // namespace almanac

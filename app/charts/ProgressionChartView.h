@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "DateMarkAxes.h"
+#include "InteractiveChartView.h"
 #include "stats/Types.h"
 
-#include <QChartView>
 #include <QHash>
 #include <QList>
 #include <QPoint>
@@ -11,8 +12,6 @@
 #include <QString>
 
 class QLegendMarker;
-class QCategoryAxis;
-class QDateTimeAxis;
 class QScatterSeries;
 
 namespace almanac {
@@ -36,7 +35,7 @@ struct ProgressionSeries
  * Hovering a point shows pointToolTip(), clicking one emits resultActivated(). Drag a rectangle or
  * turn the wheel to zoom; a right click or resetZoom() shows everything again.
  */
-class ProgressionChartView : public QChartView
+class ProgressionChartView : public InteractiveChartView
 {
     Q_OBJECT
 
@@ -46,24 +45,12 @@ public:
     void setProgressions(const QString &event, bool lowerIsBetter, const QList<ProgressionSeries> &series);
     /** The athletes shown: those with at least one valid mark. */
     int seriesCount() const;
-    void resetZoom();
-    /** The chart at twice the view's size as a PNG; false with a message naming the path when it cannot be written. */
-    bool exportPng(const QString &path, QString *error = nullptr);
-    /** The chart at the view's size as an SVG; false with a message naming the path when it cannot be written. */
-    bool exportSvg(const QString &path, QString *error = nullptr);
+    // resetZoom(), exportPng() and exportSvg(): see InteractiveChartView and ChartViewBase.
     /** What hovering the race's point shows: athlete, mark, competition, date, round and place; "" for an unknown id. */
     QString pointToolTip(qint64 resultId) const;
 
 signals:
     void resultActivated(qint64 resultId);   // a race's point was clicked
-
-protected:
-    void mousePressEvent(QMouseEvent *event) override;
-    void mouseMoveEvent(QMouseEvent *event) override;
-    void mouseReleaseEvent(QMouseEvent *event) override;
-    void wheelEvent(QWheelEvent *event) override;
-    void leaveEvent(QEvent *event) override;
-    void changeEvent(QEvent *event) override;
 
 private:
     struct LegendLabel
@@ -73,10 +60,12 @@ private:
         QString brief;
     };
 
-    void rebuild();
+    void rebuild() override;
     void fitLegend();
     /** The race whose point is nearest to a viewport position, within the marker's reach; 0 for none. */
-    qint64 resultNear(const QPoint &viewportPos) const;
+    qint64 itemNear(const QPoint &viewportPos) const override;
+    QString itemToolTip(qint64 id) const override;
+    void activateItem(qint64 id) override;
 
     QString m_event;
     bool m_lowerIsBetter = true;
@@ -84,13 +73,8 @@ private:
     int m_shown = 0;
     QHash<qint64, ResultInfo> m_results;
     QHash<QScatterSeries *, QList<qint64>> m_pointIds;   // result ids, parallel to each series' points
-    QPoint m_pressPos;
     QList<LegendLabel> m_legendLabels;
-    qint64 m_hovered = 0;
-    bool m_rebuilding = false;
-    QDateTimeAxis *m_x = nullptr;   // owned by the chart
-    QCategoryAxis *m_y = nullptr;
-    QObject *m_labeller = nullptr;  // the axes' labelling lives as long as this
+    DateMarkAxes m_axes;
 };
 
 } // namespace almanac

@@ -3,16 +3,10 @@
 
 #include "ChartSupport.h"
 
-#include <QCategoryAxis>
-#include <QDateTimeAxis>
-#include <QEvent>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QMouseEvent>
-#include <QRubberBand>
 #include <QScatterSeries>
-#include <QToolTip>
 
 #include <algorithm>
 #include <limits>
@@ -51,13 +45,8 @@ QString markText(const RecordInfo &r)
 } // namespace
 
 RecordChartView::RecordChartView(QWidget *parent)
-    : QChartView(parent)
+    : InteractiveChartView(parent)
 {
-    setRenderHint(QPainter::Antialiasing);
-    setRubberBand(QChartView::RectangleRubberBand);
-    setMouseTracking(true);
-    viewport()->setMouseTracking(true);
-    ChartSupport::applyLook(chart(), palette());
 }
 
 void RecordChartView::setRecords(const QString &title, bool lowerIsBetter, const QList<RecordInfo> &records)
@@ -65,27 +54,12 @@ void RecordChartView::setRecords(const QString &title, bool lowerIsBetter, const
     m_title = title;
     m_lowerIsBetter = lowerIsBetter;
     m_input = records;
-    rebuild();
+    refresh();
 }
 
 int RecordChartView::stepCount() const
 {
     return m_steps;
-}
-
-void RecordChartView::resetZoom()
-{
-    chart()->zoomReset();
-}
-
-bool RecordChartView::exportPng(const QString &path, QString *error)
-{
-    return ChartSupport::exportPng(this, path, error);
-}
-
-bool RecordChartView::exportSvg(const QString &path, QString *error)
-{
-    return ChartSupport::exportSvg(this, path, error);
 }
 
 QString RecordChartView::pointToolTip(qint64 recordId) const
@@ -113,29 +87,11 @@ QString RecordChartView::pointToolTip(qint64 recordId) const
 
 void RecordChartView::rebuild()
 {
-    m_rebuilding = true;
     QChart *c = chart();
-    c->zoomReset();
-    c->removeAllSeries();
-    // The axes stay (a removed axis lingers on screen until the event loop deletes it, which would
-    // show in an export right after); what labels them is made anew.
-    delete m_labeller;
-    m_labeller = new QObject(this);
-    if (!m_x) {
-        m_x = new QDateTimeAxis;
-        m_y = new QCategoryAxis;
-        c->addAxis(m_x, Qt::AlignBottom);
-        c->addAxis(m_y, Qt::AlignLeft);
-    }
-    const QStringList oldLabels = m_y->categoriesLabels();
-    for (const QString &label : oldLabels)
-        m_y->remove(label);
-    m_x->setVisible(false);
-    m_y->setVisible(false);
+    m_axes.clear(c, this);
     m_pointIds.clear();
     m_records.clear();
     m_steps = 0;
-    m_hovered = 0;
     ChartSupport::applyLook(c, palette());
     const bool dark = ChartSupport::isDark(palette());
     const QColor background = ChartSupport::backgroundColor(c);
@@ -159,7 +115,6 @@ void RecordChartView::rebuild()
     }
     if (!markKind) {
         c->setTitle(c->title() + QLatin1Char('\n') + tr("No records to show"));
-        m_rebuilding = false;
         return;
     }
 
@@ -169,8 +124,8 @@ void RecordChartView::rebuild()
     QDate last;
     const QDate today = QDate::currentDate();
     QList<QAbstractSeries *> lines;
-    QList<QScatterSeries *> points;
-    QList<QScatterSeries *> labels;
+    QList<QAbstractSeries *> points;
+    QList<QAbstractSeries *> labels;
     for (int k = 0; k < kinds.size(); ++k) {
         QList<RecordInfo> records = byKind.value(kinds[k]);
         std::stable_sort(records.begin(), records.end(), [](const RecordInfo &a, const RecordInfo &b) { return a.date < b.date; });
@@ -231,102 +186,32 @@ void RecordChartView::rebuild()
         points.append(dots);
     }
 
-    QDateTimeAxis *x = m_x;
-    QCategoryAxis *y = m_y;
-    x->setVisible(true);
-    y->setVisible(true);
-    for (QAbstractSeries *s : std::as_const(lines)) {
-        c->addSeries(s);
-        s->attachAxis(x);
-        s->attachAxis(y);
-    }
-    const QList<QScatterSeries *> scatters = points + labels;
-    for (QScatterSeries *s : scatters) {
-        c->addSeries(s);
-        s->attachAxis(x);
-        s->attachAxis(y);
+    m_axes.addSeries(c, lines + points + labels);
+    // The legend names each kind once, by its line.
+    const QList<QAbstractSeries *> scatters = points + labels;
+    for (QAbstractSeries *s : scatters) {
         const QList<QLegendMarker *> markers = c->legend()->markers(s);
         for (QLegendMarker *marker : markers)
             marker->setVisible(false);
     }
     c->legend()->setVisible(kinds.size() > 1);
 
-    double lo = minValue;
-    double hi = maxValue;
-    ChartSupport::niceRange(lo, hi, *markKind);
-    y->setRange(lo, hi);
-    y->setReverse(m_lowerIsBetter);
-    y->setTitleText(ChartSupport::markAxisTitle(*markKind, maxValue));
-    ChartSupport::attachMarkLabels(y, *markKind, c, m_labeller);
-    ChartSupport::setupDateAxis(x, first, last, m_labeller);
-    m_rebuilding = false;
+    m_axes.setRange(c, *markKind, minValue, maxValue, m_lowerIsBetter, first, last);
 }
 
-qint64 RecordChartView::recordNear(const QPoint &viewportPos) const
+qint64 RecordChartView::itemNear(const QPoint &viewportPos) const
 {
     return ChartSupport::pointNear(this, m_pointIds, viewportPos, kMarker / 2 + 4);
 }
 
-void RecordChartView::mousePressEvent(QMouseEvent *event)
+QString RecordChartView::itemToolTip(qint64 id) const
 {
-    m_pressPos = event->pos();
-    QChartView::mousePressEvent(event);
-    // The release decides: a click, a drag to zoom, or (right button) back to the whole chart.
-    if (event->button() == Qt::LeftButton || event->button() == Qt::RightButton)
-        event->accept();
+    return pointToolTip(id);
 }
 
-void RecordChartView::mouseMoveEvent(QMouseEvent *event)
+void RecordChartView::activateItem(qint64 id)
 {
-    if (event->buttons() == Qt::NoButton) {
-        const qint64 id = recordNear(event->pos());
-        if (id != m_hovered) {
-            m_hovered = id;
-            if (id != 0)
-                QToolTip::showText(event->globalPosition().toPoint(), pointToolTip(id), this);
-            else
-                QToolTip::hideText();
-        }
-    }
-    QChartView::mouseMoveEvent(event);
-}
-
-void RecordChartView::mouseReleaseEvent(QMouseEvent *event)
-{
-    if (event->button() == Qt::RightButton) {
-        resetZoom();
-        event->accept();
-        return;
-    }
-    if (event->button() == Qt::LeftButton && (event->pos() - m_pressPos).manhattanLength() < 5) {
-        if (auto *band = findChild<QRubberBand *>(); band && band->isVisible())
-            band->hide();
-        if (const qint64 id = recordNear(event->pos()))
-            emit recordActivated(id);
-        event->accept();
-        return;
-    }
-    QChartView::mouseReleaseEvent(event);
-}
-
-void RecordChartView::wheelEvent(QWheelEvent *event)
-{
-    ChartSupport::wheelZoom(this, event);
-}
-
-void RecordChartView::leaveEvent(QEvent *event)
-{
-    if (m_hovered != 0)
-        QToolTip::hideText();
-    m_hovered = 0;
-    QChartView::leaveEvent(event);
-}
-
-void RecordChartView::changeEvent(QEvent *event)
-{
-    QChartView::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange && !m_rebuilding)
-        rebuild();
+    emit recordActivated(id);
 }
 
 } // namespace almanac

@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "DateMarkAxes.h"
+#include "InteractiveChartView.h"
 #include "stats/Types.h"
 
-#include <QChartView>
 #include <QHash>
 #include <QList>
 #include <QPoint>
 #include <QString>
 
-class QCategoryAxis;
-class QDateTimeAxis;
 class QScatterSeries;
 
 namespace almanac {
@@ -22,7 +21,7 @@ namespace almanac {
  * NR GBR ...) get a line each, named after the kind. Hovering a point shows pointToolTip(), clicking
  * one emits recordActivated(). Zoom as on the progression chart: drag, wheel, right click resets.
  */
-class RecordChartView : public QChartView
+class RecordChartView : public InteractiveChartView
 {
     Q_OBJECT
 
@@ -33,26 +32,18 @@ public:
     void setRecords(const QString &title, bool lowerIsBetter, const QList<RecordInfo> &records);
     /** The records drawn: one step each (those with a mark and a date). */
     int stepCount() const;
-    void resetZoom();
-    bool exportPng(const QString &path, QString *error = nullptr);
-    bool exportSvg(const QString &path, QString *error = nullptr);
+    // resetZoom(), exportPng() and exportSvg(): see InteractiveChartView and ChartViewBase.
     /** "3:26.00 — Hicham El Guerrouj (MAR)", the date and venue, and how long it stood; "" for an unknown id. */
     QString pointToolTip(qint64 recordId) const;
 
 signals:
     void recordActivated(qint64 recordId);   // a record's point was clicked
 
-protected:
-    void mousePressEvent(QMouseEvent *event) override;
-    void mouseMoveEvent(QMouseEvent *event) override;
-    void mouseReleaseEvent(QMouseEvent *event) override;
-    void wheelEvent(QWheelEvent *event) override;
-    void leaveEvent(QEvent *event) override;
-    void changeEvent(QEvent *event) override;
-
 private:
-    void rebuild();
-    qint64 recordNear(const QPoint &viewportPos) const;
+    void rebuild() override;
+    qint64 itemNear(const QPoint &viewportPos) const override;
+    QString itemToolTip(qint64 id) const override;
+    void activateItem(qint64 id) override;
 
     QString m_title;
     bool m_lowerIsBetter = true;
@@ -60,12 +51,7 @@ private:
     int m_steps = 0;
     QHash<qint64, RecordInfo> m_records;
     QHash<QScatterSeries *, QList<qint64>> m_pointIds;
-    QPoint m_pressPos;
-    qint64 m_hovered = 0;
-    bool m_rebuilding = false;
-    QDateTimeAxis *m_x = nullptr;   // owned by the chart
-    QCategoryAxis *m_y = nullptr;
-    QObject *m_labeller = nullptr;  // the axes' labelling lives as long as this
+    DateMarkAxes m_axes;
 };
 
 } // namespace almanac

@@ -61,19 +61,13 @@ HeadToHeadPage::HeadToHeadPage(QSqlDatabase db, QWidget *parent)
     m_count->setTextFormat(Qt::RichText);
 
     auto *controls = new QGridLayout;
-    const auto add = [this, controls](const QString &text, QWidget *w, int row, int column) {
-        auto *label = new QLabel(text, this);
-        label->setBuddy(w);
-        controls->addWidget(label, row, column * 2);
-        controls->addWidget(w, row, column * 2 + 1);
-    };
-    add(tr("&Athlete:"), m_a, 0, 0);
-    add(tr("&Versus:"), m_b, 0, 1);
-    add(tr("&Event:"), m_event, 1, 0);
+    addField(controls, tr("&Athlete:"), m_a, 0, 0);
+    addField(controls, tr("&Versus:"), m_b, 0, 1);
+    addField(controls, tr("&Event:"), m_event, 1, 0);
     controls->addWidget(m_finalsOnly, 1, 2);
     controls->addWidget(m_championshipsOnly, 1, 3);
-    add(tr("F&rom:"), m_from, 2, 0);
-    add(tr("&To:"), m_to, 2, 1);
+    addField(controls, tr("F&rom:"), m_from, 2, 0);
+    addField(controls, tr("&To:"), m_to, 2, 1);
     controls->setColumnStretch(1, 1);
     controls->setColumnStretch(3, 1);
 

@@ -8,6 +8,8 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QGridLayout>
+#include <QLabel>
 #include <QHeaderView>
 #include <QMenu>
 #include <QSettings>
@@ -38,6 +40,8 @@ QTableView *Page::makeTable(const QString &objectName)
     view->horizontalHeader()->setHighlightSections(false);
     view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setSectionsMovable(true);
+    // Fitting columns measures the first rows only: a long list fits as fast as a short one.
+    view->horizontalHeader()->setResizeContentsPrecision(60);
     view->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *copy = new QAction(tr("&Copy"), view);
     copy->setShortcut(QKeySequence::Copy);
@@ -145,6 +149,14 @@ bool selectEvent(QComboBox *box, const QString &event, bool indoor)
         }
     }
     return false;
+}
+
+void addField(QGridLayout *grid, const QString &text, QWidget *field, int row, int column)
+{
+    auto *label = new QLabel(text, field->parentWidget());
+    label->setBuddy(field);
+    grid->addWidget(label, row, column * 2);
+    grid->addWidget(field, row, column * 2 + 1);
 }
 
 void resort(QTableView *view)

@@ -10,6 +10,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QGridLayout;
 class QTableView;
 class QAbstractItemModel;
 
@@ -81,6 +82,10 @@ int eventOrder(const QString &eventName);
 std::optional<std::pair<EventSpec, bool>> currentEvent(const QComboBox *box);
 /** Selects the item of an event; false when the box does not have it. */
 bool selectEvent(QComboBox *box, const QString &event, bool indoor);
+
+/** Puts a field and its label (with the label's accelerator leading to the field) in a grid's row,
+    at the column pair column * 2, column * 2 + 1. */
+void addField(QGridLayout *grid, const QString &label, QWidget *field, int row, int column);
 
 /** Re-applies the header's sort after a model's rows were replaced, and fits the columns. */
 void resort(QTableView *view);

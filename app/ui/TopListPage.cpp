@@ -53,17 +53,11 @@ TopListPage::TopListPage(QSqlDatabase db, QWidget *parent)
     m_limit->setValue(100);
 
     auto *controls = new QGridLayout;
-    const auto add = [this, controls](const QString &text, QWidget *w, int row, int column) {
-        auto *label = new QLabel(text, this);
-        label->setBuddy(w);
-        controls->addWidget(label, row, column * 2);
-        controls->addWidget(w, row, column * 2 + 1);
-    };
-    add(tr("&Event:"), m_event, 0, 0);
-    add(tr("&Season:"), m_season, 0, 1);
-    add(tr("&List of:"), m_kind, 0, 2);
-    add(tr("&Nation:"), m_nation, 1, 0);
-    add(tr("&Top:"), m_limit, 1, 1);
+    addField(controls, tr("&Event:"), m_event, 0, 0);
+    addField(controls, tr("&Season:"), m_season, 0, 1);
+    addField(controls, tr("&List of:"), m_kind, 0, 2);
+    addField(controls, tr("&Nation:"), m_nation, 1, 0);
+    addField(controls, tr("&Top:"), m_limit, 1, 1);
     controls->addWidget(m_legalOnly, 1, 4);
     controls->addWidget(m_hand, 1, 5);
     controls->setColumnStretch(1, 1);

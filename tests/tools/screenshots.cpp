@@ -78,5 +78,12 @@ int main(int argc, char *argv[])
                                                                            {QStringLiteral("championships"), true},
                                                                            {QStringLiteral("finals"), true}}}) && ok;
     ok = shoot(QStringLiteral("history"), {Location::History, 0, {{QStringLiteral("series"), QStringLiteral("OG")}, {QStringLiteral("event"), QStringLiteral("Men's 1500m")}}}) && ok;
+    // The dark palette, on the progression chart.
+    MainWindow::applyPalette(true);
+    ok = shoot(QStringLiteral("dark"),
+               {Location::Athlete, kerr, {{QStringLiteral("tab"), int(AthletePage::ProgressionTab)},
+                                          {QStringLiteral("progression"), QStringLiteral("Men's 1500m")},
+                                          {QStringLiteral("compare"), QVariantList{athlete(QStringLiteral("Jakob Ingebrigtsen"))}}}})
+         && ok;
     return ok ? 0 : 3;
 }
