@@ -7,6 +7,7 @@
 #include "stats/HeadToHeadService.h"
 #include "stats/Lookup.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
@@ -266,8 +267,10 @@ bool AthletePage::showLocation(const Location &location)
     HeadToHeadService h2h(db());
     const auto rivals = h2h.rivals(a.id, 8).value_or(QList<Rival>());
     QStringList links;
+    // The palette's link colour, given explicitly: a label's rich text keeps the colours it was laid out with.
+    const QString colour = QApplication::palette().color(QPalette::Link).name();
     for (const Rival &r : rivals)
-        links << QStringLiteral("<a href='h2h:%1'>%2</a> (%3)").arg(r.athlete.id).arg(r.athlete.name.toHtmlEscaped()).arg(r.races);
+        links << QStringLiteral("<a href='h2h:%1' style='color:%4'>%2</a> (%3)").arg(r.athlete.id).arg(r.athlete.name.toHtmlEscaped()).arg(r.races).arg(colour);
     m_rivals->setText(links.isEmpty() ? tr("No races against other athletes in the almanac.")
                                       : tr("Head-to-head, in one click: %1").arg(links.join(QStringLiteral(" · "))));
 
