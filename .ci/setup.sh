@@ -7,6 +7,7 @@ ALMANAC_PACKAGES=(
     g++ make cmake pkg-config
     qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
     libsqlite3-dev sqlite3
+    poppler-utils desktop-file-utils appstream dpkg-dev fakeroot
 )
 
 almanac_install() {

@@ -404,7 +404,7 @@ void MainWindow::showFlags()
     dialog.setWindowTitle(tr("Flags and abbreviations"));
     auto *layout = new QVBoxLayout(&dialog);
     const QStringList flags = {QStringLiteral("WR"), QStringLiteral("=WR"), QStringLiteral("ER"), QStringLiteral("AfR"), QStringLiteral("AsR"),
-                               QStringLiteral("NACR"), QStringLiteral("OCR"), QStringLiteral("SAR"), QStringLiteral("NR"), QStringLiteral("=NR"),
+                               QStringLiteral("NACAC"), QStringLiteral("OCR"), QStringLiteral("SAR"), QStringLiteral("NR"), QStringLiteral("=NR"),
                                QStringLiteral("OR"), QStringLiteral("CR"), QStringLiteral("WL"), QStringLiteral("PB"), QStringLiteral("=PB"),
                                QStringLiteral("SB"), QStringLiteral("h"), QStringLiteral("A"), QStringLiteral("w"), QStringLiteral("i"),
                                QStringLiteral("+"), QStringLiteral("mx"), QStringLiteral("Q"), QStringLiteral("q"), QStringLiteral("qR"),
