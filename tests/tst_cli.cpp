@@ -345,6 +345,39 @@ private slots:
         QVERIFY(r.json().value(QStringLiteral("conflicts")).toArray().isEmpty());
     }
 
+    void printProfileWritesAPdfWithoutADisplay()
+    {
+        // No display of any kind: the command draws offscreen by itself.
+        QProcess p;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            environment.remove(QLatin1String(name));
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg")));
+        p.setProcessEnvironment(environment);
+        const QString pdf = m_dir.filePath(QStringLiteral("kerr.pdf"));
+        p.start(QStringLiteral(ALMANAC_CLI), {QStringLiteral("--db"), m_db, QStringLiteral("print-profile"), QStringLiteral("Josh Kerr"),
+                                              QStringLiteral("-o"), pdf, QStringLiteral("--page-size"), QStringLiteral("letter"),
+                                              QStringLiteral("--rivals"), QStringLiteral("Jakob Ingebrigtsen,Cole Hocker"), QStringLiteral("--json")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        QCOMPARE(o.value(QStringLiteral("athlete")).toString(), QStringLiteral("Josh Kerr"));
+        QVERIFY(o.value(QStringLiteral("pages")).toInt() >= 1);
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(5) == "%PDF-");
+        // Usage errors: no file, an unknown page size, an unknown rival.
+        QCOMPARE(run({QStringLiteral("print-profile"), QStringLiteral("Josh Kerr")}, m_db).status, 2);
+        QCOMPARE(run({QStringLiteral("print-profile"), QStringLiteral("Josh Kerr"), QStringLiteral("-o"), pdf, QStringLiteral("--page-size"),
+                      QStringLiteral("A5")}, m_db).status, 2);
+        QCOMPARE(run({QStringLiteral("print-profile"), QStringLiteral("Josh Kerr"), QStringLiteral("-o"), pdf, QStringLiteral("--rivals"),
+                      QStringLiteral("Zzyzx Qwerty")}, m_db).status, 1);
+        const Run unwritable = run({QStringLiteral("print-profile"), QStringLiteral("Josh Kerr"), QStringLiteral("-o"),
+                                    m_dir.filePath(QStringLiteral("no/such/folder/kerr.pdf"))}, m_db);
+        QCOMPARE(unwritable.status, 3);
+        QVERIFY(unwritable.err.contains("no/such/folder/kerr.pdf"));
+    }
+
     void generateWritesASyntheticAlmanac()
     {
         const QString out = m_dir.filePath(QStringLiteral("synthetic.sqlite"));

@@ -287,6 +287,9 @@ private slots:
             all += r.total();
         QVERIFY(total < all);
 
+        // Printed, the medal table says its order.
+        const auto medals = window->currentPage()->printDocument();
+        QVERIFY(medals && medals->plainText().contains(QStringLiteral("Total medals")));
         // The bar chart exports.
         QTemporaryDir dir;
         QString error;
@@ -322,6 +325,17 @@ private slots:
         QVERIFY(model->rowCount() > 0);
         for (int i = 0; i < model->rowCount(); ++i)
             QCOMPARE(model->resultAt(i).country, QStringLiteral("GBR"));
+        // On paper: the list's title, its filters and its rows.
+        const auto document = window->currentPage()->printDocument();
+        QVERIFY(document);
+        const QString printed = document->plainText();
+        QVERIFY(printed.contains(QStringLiteral("Men's 1500m")));
+        QVERIFY(printed.contains(QStringLiteral("GBR")));
+        QVERIFY(printed.contains(model->resultAt(0).markText()));
+        QVERIFY(printed.contains(model->resultAt(model->rowCount() - 1).athlete));
+        QTemporaryDir pdfDir;
+        QString error;
+        QVERIFY2(document->writePdf(pdfDir.filePath(QStringLiteral("list.pdf")), QPageSize(QPageSize::A4), &error), qPrintable(error));
         const Location location = window->currentLocation();
         QCOMPARE(location.args.value(QStringLiteral("season")).toInt(), 2024);
         QCOMPARE(location.args.value(QStringLiteral("nation")).toString(), QStringLiteral("GBR"));
@@ -426,6 +440,11 @@ private slots:
         QVERIFY(svg.readAll().contains("<svg"));
         QVERIFY(!window->currentPage()->exportChart(dir.filePath(QStringLiteral("missing/kerr.png")), &error));
         QVERIFY2(error.contains(QStringLiteral("missing")), qPrintable(error));
+        // Printing the athlete's screen prints the profile, with the rivals on the chart as head-to-heads.
+        const auto profile = window->currentPage()->printDocument();
+        QVERIFY(profile);
+        QCOMPARE(profile->title(), QStringLiteral("Josh Kerr"));
+        QVERIFY(profile->plainText().contains(QStringLiteral("Cole Hocker")));
     }
 
     void theLastScreenComesBackAfterARestart()

@@ -1,12 +1,163 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// Printed athlete profiles and tables: the PDF a journalist takes into the press box, read back with
+// poppler's pdftotext and pdfimages (skipped where poppler-utils is missing).
+#include "TestAlmanac.h"
+
+#include "PrintDocument.h"
+#include "ProfileDocument.h"
+#include "stats/AthleteService.h"
+#include "stats/Lookup.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
-class tst_print : public QObject
+using namespace almanac;
+
+namespace {
+
+/** The text of a PDF, page by page (form feeds between pages), or a null string without pdftotext. */
+QString pdfText(const QString &path)
+{
+    const QString tool = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+    if (tool.isEmpty())
+        return {};
+    QProcess p;
+    p.start(tool, {QStringLiteral("-layout"), path, QStringLiteral("-")});
+    p.waitForFinished(30000);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+/** The images pdfimages finds in a PDF (its list, without the two header lines). */
+QStringList pdfImages(const QString &path)
+{
+    QProcess p;
+    p.start(QStandardPaths::findExecutable(QStringLiteral("pdfimages")), {QStringLiteral("-list"), path});
+    p.waitForFinished(30000);
+    QStringList lines = QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    return lines.mid(2);
+}
+
+} // namespace
+
+class tst_Print : public QObject
 {
     Q_OBJECT
+
+private:
+    test::TestAlmanac m_almanac;
+    QTemporaryDir m_dir;
+
 private slots:
-    void placeholder() { QSKIP("not written yet"); }
+    void initTestCase()
+    {
+        QVERIFY(m_almanac.openBundled());
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed: the PDFs cannot be read back");
+    }
+
+    void kerrsProfileIsOneAJournalistTakesIntoThePressBox_data()
+    {
+        QTest::addColumn<QString>("size");
+        QTest::newRow("A4") << QStringLiteral("a4");
+        QTest::newRow("US Letter") << QStringLiteral("letter");
+    }
+
+    void kerrsProfileIsOneAJournalistTakesIntoThePressBox()
+    {
+        QFETCH(QString, size);
+        const qint64 kerr = Lookup(m_almanac.db()).athletes(QStringLiteral("Josh Kerr")).value().value(0).id;
+        QVERIFY(kerr > 0);
+        ProfileDocument builder(m_almanac.db());
+        const auto document = builder.build(kerr);
+        QVERIFY2(document, qPrintable(builder.errorString()));
+        const QString path = m_dir.filePath(QStringLiteral("kerr-%1.pdf").arg(size));
+        QString error;
+        int pages = 0;
+        QVERIFY2(document->writePdf(path, *parsePageSize(size), &error, &pages), qPrintable(error));
+        // One or two pages, numbered, dated.
+        QVERIFY2(pages >= 1 && pages <= 2, qPrintable(QString::number(pages)));
+        const QString text = pdfText(path);
+        QCOMPARE(text.count(QLatin1Char('\f')), pages);
+        QVERIFY(text.contains(QStringLiteral("page 1 of %1").arg(pages)));
+        QVERIFY(text.contains(QStringLiteral("printed")));
+
+        // Identity, and every personal best the almanac computes, with its date.
+        const auto profile = AthleteService(m_almanac.db()).profile(kerr);
+        QVERIFY(profile);
+        QVERIFY(text.contains(QStringLiteral("Josh Kerr")));
+        QVERIFY(text.contains(QStringLiteral("GBR")));
+        QVERIFY(text.contains(QStringLiteral("8 October 1997")));
+        for (const PersonalBest &pb : profile->personalBests) {
+            QVERIFY2(text.contains(pb.result.markText()), qPrintable(pb.result.markText()));
+            QVERIFY2(text.contains(pb.result.date.toString(Qt::ISODate)), qPrintable(pb.result.date.toString(Qt::ISODate)));
+        }
+        // Season bests, honours and the latest results.
+        for (const SeasonBest &sb : profile->seasonBests)
+            QVERIFY2(text.contains(sb.result.markText()), qPrintable(sb.result.markText()));
+        for (const ResultInfo &r : profile->honours)
+            QVERIFY2(text.contains(r.competition.left(20)), qPrintable(r.competition));
+        for (const ResultInfo &r : profile->results.mid(0, 10))
+            QVERIFY2(text.contains(r.date.toString(Qt::ISODate)), qPrintable(r.date.toString(Qt::ISODate)));
+        for (const QString &heading : {QStringLiteral("Personal bests"), QStringLiteral("Season bests"), QStringLiteral("Honours"),
+                                      QStringLiteral("Latest results"), QStringLiteral("Head-to-head"), QStringLiteral("Sources")})
+            QVERIFY2(text.contains(heading), qPrintable(heading));
+        QVERIFY(text.contains(QStringLiteral("Jakob Ingebrigtsen")));
+
+        // The progression chart is drawn, not pasted: its axis labels are text and the PDF holds no image.
+        QVERIFY(text.contains(QStringLiteral("personal best progression")));
+        QVERIFY(text.contains(QStringLiteral("3:30")));
+        QVERIFY(text.contains(QStringLiteral("PB 3:27.79")));
+        if (!QStandardPaths::findExecutable(QStringLiteral("pdfimages")).isEmpty())
+            QVERIFY2(pdfImages(path).isEmpty(), qPrintable(pdfImages(path).join(QLatin1Char('\n'))));
+    }
+
+    void aLongTableBreaksBetweenRowsAndRepeatsItsTitles()
+    {
+        PrintDocument doc(QStringLiteral("A long list"));
+        doc.addParagraph(QStringLiteral("Event: Men's 1500m · all-time"));
+        PrintDocument::Table table;
+        table.headers = {QStringLiteral("Rank"), QStringLiteral("Athlete"), QStringLiteral("Mark")};
+        table.rightAligned = {true, false, true};
+        for (int i = 1; i <= 240; ++i)
+            table.rows.append({QString::number(i), QStringLiteral("Runner number %1 with a rather long name to wrap").arg(i),
+                               QStringLiteral("3:%1.00").arg(30 + i % 30)});
+        doc.addTable(table);
+        const QString path = m_dir.filePath(QStringLiteral("long.pdf"));
+        QString error;
+        int pages = 0;
+        QVERIFY2(doc.writePdf(path, QPageSize(QPageSize::A4), &error, &pages), qPrintable(error));
+        QVERIFY(pages > 2);
+        const QString text = pdfText(path);
+        const QStringList pageTexts = text.split(QLatin1Char('\f'), Qt::SkipEmptyParts);
+        QCOMPARE(pageTexts.size(), pages);
+        // Every row is printed whole, once; every page opens its part of the table with the column titles.
+        for (int i = 1; i <= 240; ++i)
+            QCOMPARE(text.count(QStringLiteral("Runner number %1 ").arg(i)), 1);
+        for (const QString &page : pageTexts)
+            QVERIFY2(page.contains(QStringLiteral("Rank")) && page.contains(QStringLiteral("Athlete")), qPrintable(page.left(200)));
+    }
+
+    void aFileThatCannotBeWrittenIsNamed()
+    {
+        PrintDocument doc(QStringLiteral("Nothing"));
+        doc.addParagraph(QStringLiteral("text"));
+        const QString path = m_dir.filePath(QStringLiteral("missing/folder/x.pdf"));
+        QString error;
+        QVERIFY(!doc.writePdf(path, QPageSize(QPageSize::A4), &error));
+        QVERIFY2(error.contains(path), qPrintable(error));
+        QVERIFY(!QFile::exists(path));
+    }
+
+    void pageSizesAreNamed()
+    {
+        QCOMPARE(parsePageSize(QStringLiteral("A4"))->id(), QPageSize::A4);
+        QCOMPARE(parsePageSize(QStringLiteral("letter"))->id(), QPageSize::Letter);
+        QVERIFY(!parsePageSize(QStringLiteral("A5")));
+    }
 };
 
-QTEST_MAIN(tst_print)
+QTEST_MAIN(tst_Print)
 #include "tst_print.moc"

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Cli.h"
 
+#include "ProfileDocument.h"
+
 #include "almanac/AlmanacLoader.h"
 #include "almanac/SyntheticAlmanac.h"
 #include "import/AlmanacCsv.h"
@@ -66,6 +68,8 @@ Commands:
   export [--competition COMP] [--out FILE]
                                     write results in the almanac's CSV format (standard output by default)
   conflicts                         marks that an import gave differently from the almanac
+  print-profile NAME -o FILE.pdf [--page-size a4|letter] [--rivals "NAME,NAME"]
+                                    an athlete's profile for the press box, as a PDF (no display needed)
   build-almanac SOURCE_DIR OUT      compile the almanac's text files into a new SQLite almanac
 
 NAME matches case- and accent-insensitively, with other names and near misses ("Ingebrightsen").
@@ -97,7 +101,7 @@ const QSet<QString> kValueOptions = {
     QStringLiteral("--type"),  QStringLiteral("--scope"),  QStringLiteral("--as-of"),       QStringLiteral("--order"),
     QStringLiteral("--year"),  QStringLiteral("--country"), QStringLiteral("--limit"),      QStringLiteral("--from"),
     QStringLiteral("--to"),    QStringLiteral("--category"), QStringLiteral("--results"),   QStringLiteral("--out"),
-    QStringLiteral("--seed"),  QStringLiteral("--format"),
+    QStringLiteral("--seed"),  QStringLiteral("--format"), QStringLiteral("--page-size"), QStringLiteral("--rivals"),
 };
 const QSet<QString> kFlagOptions = {
     QStringLiteral("--json"),         QStringLiteral("--history"),     QStringLiteral("--all-time"),
@@ -110,6 +114,8 @@ std::optional<Failure> parseArguments(const QStringList &args, Arguments &parsed
 {
     for (int i = 0; i < args.size(); ++i) {
         QString arg = args[i];
+        if (arg == QLatin1String("-o"))
+            arg = QStringLiteral("--out");   // print-profile NAME -o FILE.pdf
         QString inlineValue;
         bool hasInline = false;
         if (arg.startsWith(QLatin1String("--")) && arg.contains(QLatin1Char('='))) {
@@ -806,6 +812,47 @@ std::optional<Failure> cmdTopList(Session &s, const Arguments &args)
     return std::nullopt;
 }
 
+std::optional<Failure> cmdPrintProfile(Session &s, const Arguments &args)
+{
+    if (args.positional.size() != 1)
+        return Failure{Usage, QStringLiteral("print-profile takes one name, e.g. almanac print-profile \"Josh Kerr\" -o kerr.pdf")};
+    const QString target = s.value("--out");
+    if (target.isEmpty())
+        return Failure{Usage, QStringLiteral("give the PDF to write with -o FILE.pdf")};
+    const auto pageSize = parsePageSize(s.given("--page-size") ? s.value("--page-size") : QStringLiteral("a4"));
+    if (!pageSize)
+        return Failure{Usage, QStringLiteral("--page-size %1: use a4 or letter").arg(s.value("--page-size"))};
+    AthleteInfo athlete;
+    if (auto f = s.athlete(args.positional[0], athlete))
+        return f;
+    ProfileOptions options;
+    for (const QString &name : s.value("--rivals").split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        AthleteInfo rival;
+        if (auto f = s.athlete(name.trimmed(), rival))
+            return f;
+        options.rivals.append(rival.id);
+    }
+    ProfileDocument profile(s.db());
+    const auto document = profile.build(athlete.id, options);
+    if (!document)
+        return dbFailure(profile.errorString());
+    QString error;
+    int pages = 0;
+    if (!document->writePdf(target, *pageSize, &error, &pages))
+        return Failure{BadInput, error};
+    if (s.json()) {
+        QJsonObject o;
+        o.insert(QStringLiteral("athlete"), athlete.name);
+        o.insert(QStringLiteral("file"), QFileInfo(target).absoluteFilePath());
+        o.insert(QStringLiteral("pages"), pages);
+        o.insert(QStringLiteral("page_size"), pageSize->name());
+        s.emitJson(o);
+    } else {
+        s.out() << QStringLiteral("Wrote %1: the profile of %2, %3 page(s), %4\n").arg(target, athlete.name).arg(pages).arg(pageSize->name());
+    }
+    return std::nullopt;
+}
+
 std::optional<Failure> cmdHeadToHead(Session &s, const Arguments &args)
 {
     if (args.positional.size() != 2)
@@ -1331,7 +1378,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
             QStringLiteral("athlete"), QStringLiteral("progression"), QStringLiteral("results"), QStringLiteral("records"),
             QStringLiteral("medals"),  QStringLiteral("toplist"),     QStringLiteral("h2h"),     QStringLiteral("history"),
             QStringLiteral("events"),  QStringLiteral("competitions"), QStringLiteral("stats"),   QStringLiteral("import"),
-            QStringLiteral("export"),  QStringLiteral("conflicts"),
+            QStringLiteral("export"),  QStringLiteral("conflicts"), QStringLiteral("print-profile"),
         };
         if (!commands.contains(args.command)) {
             err << "almanac: unknown command " << args.command << "; see almanac --help\n";
@@ -1373,6 +1420,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                 failure = cmdExport(session, args);
             else if (c == QLatin1String("conflicts"))
                 failure = cmdConflicts(session);
+            else if (c == QLatin1String("print-profile"))
+                failure = cmdPrintProfile(session, args);
             else
                 failure = cmdStats(session, session.db().databaseName());
         }

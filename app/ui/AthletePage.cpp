@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AthletePage.h"
 
+#include "ProfileDocument.h"
 #include "ProgressionChartView.h"
 #include "ResultTableModel.h"
 #include "SearchField.h"
@@ -428,6 +429,17 @@ bool AthletePage::exportChart(const QString &path, QString *error)
     if (!chart())
         return Page::exportChart(path, error);
     return path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive) ? m_chart->exportSvg(path, error) : m_chart->exportPng(path, error);
+}
+
+std::optional<PrintDocument> AthletePage::printDocument()
+{
+    ProfileOptions options;
+    options.rivals = m_compared;   // the rivals on the chart, else those met most often
+    ProfileDocument profile(db());
+    auto document = profile.build(m_profile.athlete.id, options);
+    if (!document)
+        fail(profile.errorString());
+    return document;
 }
 
 } // namespace almanac

@@ -401,4 +401,15 @@ bool CompetitionPage::exportChart(const QString &path, QString *error)
     return path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive) ? m_medalChart->exportSvg(path, error) : m_medalChart->exportPng(path, error);
 }
 
+std::optional<PrintDocument> CompetitionPage::printDocument()
+{
+    if (m_tabs->currentIndex() == MedalsTab) {
+        QString filters = m_order->currentText();
+        if (m_asOfEnabled->isChecked())
+            filters += tr(" · as of %1").arg(m_asOf->date().toString(Qt::ISODate));
+        return printedTable(m_medalsView, tr("%1 — medal table").arg(m_competition.name), filters);
+    }
+    return printedTable(m_raceView, m_competition.name, plainText(m_raceTitle->text()));
+}
+
 } // namespace almanac

@@ -194,4 +194,16 @@ bool HeadToHeadPage::compare()
     return true;
 }
 
+std::optional<PrintDocument> HeadToHeadPage::printDocument()
+{
+    QStringList filters{plainText(m_count->text())};
+    if (m_event->currentIndex() > 0)
+        filters << m_event->currentText();
+    if (m_finalsOnly->isChecked())
+        filters << tr("finals only");
+    if (m_championshipsOnly->isChecked())
+        filters << tr("championships only");
+    return printedTable(m_view, title(), filters.join(QStringLiteral(" · ")));
+}
+
 } // namespace almanac

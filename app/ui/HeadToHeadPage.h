@@ -25,6 +25,7 @@ public:
     bool showLocation(const Location &location) override;
     Location location() const override;
     QString title() const override;
+    std::optional<PrintDocument> printDocument() override;
 
     /** Compares the two athletes chosen; false when one is missing or the query fails. */
     bool compare();

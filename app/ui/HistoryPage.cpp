@@ -103,4 +103,9 @@ bool HistoryPage::build()
     return true;
 }
 
+std::optional<PrintDocument> HistoryPage::printDocument()
+{
+    return printedTable(m_view, title(), plainText(m_summary->text()));
+}
+
 } // namespace almanac

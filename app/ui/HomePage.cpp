@@ -99,4 +99,10 @@ Location HomePage::location() const
     return {Location::Home, 0, args};
 }
 
+std::optional<PrintDocument> HomePage::printDocument()
+{
+    return printedTable(m_view, tr("Competitions"), m_filter->text().isEmpty() ? plainText(m_summary->text())
+                                                                                  : tr("Filtered by “%1”").arg(m_filter->text()));
+}
+
 } // namespace almanac

@@ -22,6 +22,7 @@ public:
     bool showLocation(const Location &location) override;
     Location location() const override;
     QString title() const override;
+    std::optional<PrintDocument> printDocument() override;
 
 private:
     bool m_loaded = false;

@@ -24,6 +24,9 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPrintDialog>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -62,6 +65,14 @@ MainWindow::MainWindow(QWidget *parent)
     open->setShortcut(QKeySequence::Open);
     m_exportChart = file->addAction(tr("&Export chart…"), this, &MainWindow::exportChart);
     m_exportChart->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addSeparator();
+    QAction *printAction = file->addAction(tr("&Print…"), this, &MainWindow::print);
+    printAction->setShortcut(QKeySequence::Print);
+    QAction *preview = file->addAction(tr("Print pre&view…"), this, &MainWindow::printPreview);
+    preview->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    QAction *pdf = file->addAction(tr("Export P&DF…"), this, &MainWindow::exportPdf);
+    pdf->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_printActions = {printAction, preview, pdf};
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -385,6 +396,72 @@ void MainWindow::exportChart()
         QMessageBox::warning(this, tr("Export the chart"), error.isEmpty() ? tr("Cannot write %1").arg(path) : error);
     else
         statusBar()->showMessage(tr("Chart saved to %1").arg(path), 5000);
+}
+
+std::optional<PrintDocument> MainWindow::documentToPrint()
+{
+    Page *page = currentPage();
+    auto document = page ? page->printDocument() : std::nullopt;
+    if (!document)
+        statusBar()->showMessage(page && !page->errorString().isEmpty() ? page->errorString() : tr("Nothing to print on this screen."), 6000);
+    return document;
+}
+
+namespace {
+
+void setUpPrinter(QPrinter &printer)
+{
+    // A4 or Letter as the system's locale expects; the same margins as PDF files.
+    printer.setPageSize(QLocale().measurementSystem() == QLocale::ImperialUSSystem ? QPageSize(QPageSize::Letter) : QPageSize(QPageSize::A4));
+    printer.setPageMargins(QMarginsF(16, 14, 16, 14), QPageLayout::Millimeter);
+}
+
+} // namespace
+
+void MainWindow::print()
+{
+    const auto document = documentToPrint();
+    if (!document)
+        return;
+    QPrinter printer(QPrinter::HighResolution);
+    setUpPrinter(printer);
+    printer.setDocName(document->title());
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print %1").arg(document->title()));
+    if (dialog.exec() == QDialog::Accepted && document->render(&printer) == 0)
+        QMessageBox::warning(this, tr("Print"), tr("The printer could not be used."));
+}
+
+void MainWindow::printPreview()
+{
+    const auto document = documentToPrint();
+    if (!document)
+        return;
+    QPrinter printer(QPrinter::HighResolution);
+    setUpPrinter(printer);
+    printer.setDocName(document->title());
+    QPrintPreviewDialog preview(&printer, this);
+    preview.setWindowTitle(tr("Print preview: %1").arg(document->title()));
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [&document](QPrinter *p) { document->render(p); });
+    preview.resize(900, 1000);
+    preview.exec();
+}
+
+void MainWindow::exportPdf()
+{
+    const auto document = documentToPrint();
+    if (!document)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export PDF"), document->title() + QStringLiteral(".pdf"), tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    const QPageSize size = QLocale().measurementSystem() == QLocale::ImperialUSSystem ? QPageSize(QPageSize::Letter) : QPageSize(QPageSize::A4);
+    QString error;
+    int pages = 0;
+    if (!document->writePdf(path, size, &error, &pages))
+        QMessageBox::warning(this, tr("Export PDF"), error);
+    else
+        statusBar()->showMessage(tr("Saved %1 (%n page(s))", nullptr, pages).arg(path), 6000);
 }
 
 void MainWindow::openFile()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Location.h"
+#include "PrintDocument.h"
 
 #include <QMainWindow>
 
@@ -58,6 +59,10 @@ private:
     void saveState();
     void copy();
     void exportChart();
+    void print();
+    void printPreview();
+    void exportPdf();
+    std::optional<PrintDocument> documentToPrint();
     void openFile();
     void showFlags();
     void about();
@@ -73,6 +78,7 @@ private:
     QAction *m_back;
     QAction *m_forward;
     QAction *m_exportChart;
+    QList<QAction *> m_printActions;
     QAction *m_dark;
 };
 

@@ -14,6 +14,7 @@
 #include <QMenu>
 #include <QSettings>
 #include <QTableView>
+#include <QTextDocumentFragment>
 
 #include <algorithm>
 #include <limits>
@@ -149,6 +150,53 @@ bool selectEvent(QComboBox *box, const QString &event, bool indoor)
         }
     }
     return false;
+}
+
+PrintDocument::Table tableOf(const QTableView *view, int maxRows)
+{
+    const QAbstractItemModel *model = view->model();
+    const QHeaderView *header = view->horizontalHeader();
+    QList<int> columns;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            columns.append(logical);
+    }
+    PrintDocument::Table table;
+    for (const int c : std::as_const(columns)) {
+        table.headers.append(model->headerData(c, Qt::Horizontal).toString());
+        const QVariant align = model->rowCount() > 0 ? model->index(0, c).data(Qt::TextAlignmentRole) : QVariant();
+        table.rightAligned.append(align.isValid() && (align.toInt() & Qt::AlignRight));
+        table.widths.append(std::clamp(view->columnWidth(c), 30, 400));
+    }
+    const int rows = std::min(model->rowCount(), maxRows);
+    for (int r = 0; r < rows; ++r) {
+        QStringList cells;
+        for (const int c : std::as_const(columns))
+            cells.append(model->index(r, c).data().toString());
+        table.rows.append(cells);
+    }
+    return table;
+}
+
+PrintDocument printedTable(const QTableView *view, const QString &title, const QString &filters, int maxRows)
+{
+    PrintDocument doc(title);
+    if (!filters.isEmpty())
+        doc.addParagraph(filters);
+    const PrintDocument::Table table = tableOf(view, maxRows);
+    doc.addTable(table);
+    const int total = view->model()->rowCount();
+    if (total > table.rows.size())
+        doc.addParagraph(Page::tr("The first %1 of %2 rows.").arg(table.rows.size()).arg(total), true);
+    else
+        doc.addParagraph(Page::tr("%n row(s).", nullptr, total), true);
+    return doc;
+}
+
+QString plainText(const QString &html)
+{
+    return QTextDocumentFragment::fromHtml(html).toPlainText();
 }
 
 void addField(QGridLayout *grid, const QString &text, QWidget *field, int row, int column)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Location.h"
+#include "PrintDocument.h"
 #include "domain/Discipline.h"
 
 #include <optional>
@@ -44,6 +45,9 @@ public:
         Q_UNUSED(path)
         return false;
     }
+    /** What File › Print, Print preview and Export PDF put on paper: the screen's table with its title
+        and filters, or an athlete's profile. nullopt when the screen has nothing to print. */
+    virtual std::optional<PrintDocument> printDocument() { return std::nullopt; }
     QString errorString() const { return m_error; }
 
 signals:
@@ -86,6 +90,13 @@ bool selectEvent(QComboBox *box, const QString &event, bool indoor);
 /** Puts a field and its label (with the label's accelerator leading to the field) in a grid's row,
     at the column pair column * 2, column * 2 + 1. */
 void addField(QGridLayout *grid, const QString &label, QWidget *field, int row, int column);
+
+/** A table as shown (its columns in the view's order, hidden ones left out, rows in the view's order)
+    as a printable document, at most maxRows rows. */
+PrintDocument printedTable(const QTableView *view, const QString &title, const QString &filters, int maxRows = 5000);
+PrintDocument::Table tableOf(const QTableView *view, int maxRows = 5000);
+/** The text of a label's rich text, for a printed page. */
+QString plainText(const QString &html);
 
 /** Re-applies the header's sort after a model's rows were replaced, and fits the columns. */
 void resort(QTableView *view);

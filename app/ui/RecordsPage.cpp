@@ -211,4 +211,14 @@ bool RecordsPage::exportChart(const QString &path, QString *error)
     return path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive) ? m_chart->exportSvg(path, error) : m_chart->exportPng(path, error);
 }
 
+std::optional<PrintDocument> RecordsPage::printDocument()
+{
+    PrintDocument doc = printedTable(m_currentView, m_scope->currentText(), tr("Records in force on %1").arg(QDate::currentDate().toString(Qt::ISODate)));
+    if (m_progression->rowCount() > 0) {
+        doc.addHeading(plainText(m_progressionTitle->text()));
+        doc.addTable(tableOf(m_progressionView));
+    }
+    return doc;
+}
+
 } // namespace almanac

@@ -24,6 +24,7 @@ public:
     bool showLocation(const Location &location) override;
     Location location() const override;
     QString title() const override;
+    std::optional<PrintDocument> printDocument() override;
     QWidget *chart() const override;
     bool exportChart(const QString &path, QString *error) override;
 

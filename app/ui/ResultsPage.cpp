@@ -120,4 +120,10 @@ bool ResultsPage::apply()
     return true;
 }
 
+std::optional<PrintDocument> ResultsPage::printDocument()
+{
+    // Paper takes the newest rows: a million results are for the screen.
+    return printedTable(m_view, tr("Results"), tr("%1 · %2").arg(m_event->currentText(), m_season->text()), 2000);
+}
+
 } // namespace almanac

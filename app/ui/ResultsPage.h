@@ -23,6 +23,7 @@ public:
     bool showLocation(const Location &location) override;
     Location location() const override;
     QString title() const override;
+    std::optional<PrintDocument> printDocument() override;
 
     QTableView *view() const { return m_view; }
 

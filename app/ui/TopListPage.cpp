@@ -170,4 +170,9 @@ bool TopListPage::build()
     return true;
 }
 
+std::optional<PrintDocument> TopListPage::printDocument()
+{
+    return printedTable(m_view, tr("Top list: %1").arg(m_event->currentText()), plainText(m_summary->text()));
+}
+
 } // namespace almanac

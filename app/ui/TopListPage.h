@@ -25,6 +25,7 @@ public:
     bool showLocation(const Location &location) override;
     Location location() const override;
     QString title() const override;
+    std::optional<PrintDocument> printDocument() override;
 
     /** Builds the list from the controls; false when the event is not set or the query fails. */
     bool build();

@@ -128,6 +128,16 @@ std::optional<QList<AthleteInfo>> Lookup::athletes(const QString &text)
     return found;
 }
 
+QString Lookup::countryName(const QString &code)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT name FROM countries WHERE code = :c"));
+    q.bindValue(QStringLiteral(":c"), code);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return code;
+}
+
 std::optional<CompetitionInfo> Lookup::competition(qint64 id)
 {
     QSqlQuery q(m_db);

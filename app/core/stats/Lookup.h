@@ -27,6 +27,8 @@ public:
     std::optional<QList<CompetitionInfo>> competitions(const QString &query);
     std::optional<AthleteInfo> athlete(qint64 id);
     std::optional<CompetitionInfo> competition(qint64 id);
+    /** "Great Britain & N.I." for "GBR"; the code itself when the almanac does not know it. */
+    QString countryName(const QString &code);
     QString errorString() const { return m_error; }
 
 private:

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ProfileDocument.h"
+
+#include "ProgressionDrawing.h"
+#include "stats/AthleteService.h"
+#include "stats/HeadToHeadService.h"
+#include "stats/Lookup.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QMap>
+#include <QSet>
+
+#include <algorithm>
+
+namespace almanac {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("ProfileDocument", text, disambiguation, n);
+}
+
+/** "Men's 1500m" → "1500m": on an athlete's own profile the sex goes without saying. */
+QString shortEvent(const QString &event, bool indoor)
+{
+    QString name = event;
+    for (const QLatin1String prefix : {QLatin1String("Men's "), QLatin1String("Women's ")}) {
+        if (name.startsWith(prefix))
+            name = name.mid(prefix.size());
+    }
+    return indoor ? tr("%1 (indoor)").arg(name) : name;
+}
+
+QString dayText(const QDate &date)
+{
+    return date.toString(Qt::ISODate);
+}
+
+QString windText(const ResultInfo &r)
+{
+    return r.wind && r.wind->isMeasured() ? r.wind->toString() : QString();
+}
+
+QString roundText(const ResultInfo &r)
+{
+    if (r.round == QLatin1String("final"))
+        return r.heat > 1 ? tr("Final %1").arg(QChar(u'A' + r.heat - 1)) : tr("Final");
+    if (r.round == QLatin1String("semi"))
+        return tr("Semi-final");
+    if (r.round == QLatin1String("quarter"))
+        return tr("Quarter-final");
+    if (r.round == QLatin1String("heat"))
+        return tr("Heat");
+    if (r.round == QLatin1String("qualification"))
+        return tr("Qualifying");
+    return tr("Race");
+}
+
+} // namespace
+
+ProfileDocument::ProfileDocument(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+std::optional<PrintDocument> ProfileDocument::build(qint64 athleteId, const ProfileOptions &options)
+{
+    AthleteService athletes(m_db);
+    const auto profile = athletes.profile(athleteId);
+    if (!profile) {
+        m_error = athletes.errorString();
+        return std::nullopt;
+    }
+    const AthleteInfo &a = profile->athlete;
+    Lookup lookup(m_db);
+    PrintDocument doc(a.name);
+    QSet<qint64> cited;   // competitions whose sources the profile lists
+    const auto cite = [&cited](const ResultInfo &r) {
+        cited.insert(r.competitionId);
+        return r.competition;
+    };
+
+    // Identity.
+    QStringList facts;
+    if (!a.country.isEmpty())
+        facts << QStringLiteral("%1 (%2)").arg(lookup.countryName(a.country), a.country);
+    const QDate born = QDate::fromString(a.birthDate, Qt::ISODate);
+    const QDate today = QDate::currentDate();
+    if (born.isValid())
+        facts << tr("born %1, aged %2").arg(QLocale().toString(born, QStringLiteral("d MMMM yyyy"))).arg(ageOn(a.birthDate, today));
+    else if (!a.birthDate.isEmpty())
+        facts << tr("born %1").arg(a.birthDate);
+    facts << tr("%n result(s) in the almanac", nullptr, int(profile->results.size()));
+    doc.addParagraph(facts.join(QStringLiteral(" · ")));
+    if (!a.otherNames.isEmpty())
+        doc.addParagraph(tr("Also written: %1").arg(a.otherNames.join(QStringLiteral(", "))), true);
+
+    // Personal bests: outdoors, then indoors.
+    PrintDocument::Table pbs;
+    pbs.headers = {tr("Event"), tr("Mark"), tr("Wind"), tr("Flags"), tr("Date"), tr("Competition"), tr("Place")};
+    pbs.widths = {1.6, 1.0, 0.6, 1.0, 1.1, 3.4, 0.6};
+    pbs.rightAligned = {false, true, true, false, false, false, true};
+    for (const PersonalBest &pb : profile->personalBests) {
+        const ResultInfo &r = pb.result;
+        pbs.rows.append({shortEvent(pb.event, pb.indoor) + (pb.hand ? tr(" (hand)") : QString()), r.markText(), windText(r),
+                         r.flags.join(QLatin1Char(' ')), dayText(r.date), cite(r), r.placeText()});
+    }
+    if (!pbs.rows.isEmpty()) {
+        doc.addHeading(tr("Personal bests"));
+        doc.addTable(pbs);
+    }
+
+    // The PB progression of the main event: the outdoor event with the most results.
+    QMap<QString, int> counts;
+    for (const ResultInfo &r : profile->results) {
+        if (!r.indoor && r.hasMark() && !r.relay)
+            ++counts[r.event];
+    }
+    QString mainEvent;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        if (mainEvent.isEmpty() || it.value() > counts.value(mainEvent))
+            mainEvent = it.key();
+    }
+    if (const auto event = EventSpec::parse(mainEvent); event && counts.value(mainEvent) >= 2) {
+        const Progression progression = AthleteService::progressionFrom(a, profile->results, *event, false);
+        QList<ResultInfo> races;
+        for (const ResultInfo &r : profile->results) {
+            if (r.event == mainEvent && !r.indoor && r.hasMark() && !r.mark.isEnRoute() && r.mark.isHand() == progression.hand)
+                races.append(r);
+        }
+        const ProgressionDrawing drawing(progression, races, event->discipline->lowerIsBetter);
+        if (!drawing.isEmpty()) {
+            doc.addHeading(tr("Progression: %1").arg(shortEvent(mainEvent, false)));
+            doc.addDrawing(165, [drawing](QPainter &painter, const QRectF &rect, double k) { drawing.paint(painter, rect, k); });
+        }
+    }
+
+    // Season bests, newest first.
+    PrintDocument::Table seasons;
+    seasons.headers = {tr("Season"), tr("Event"), tr("Mark"), tr("Wind"), tr("Date"), tr("Competition")};
+    seasons.widths = {1.2, 1.6, 1.0, 0.6, 1.1, 3.9};
+    seasons.rightAligned = {false, false, true, true, false, false};
+    for (const SeasonBest &sb : profile->seasonBests) {
+        const ResultInfo &r = sb.result;
+        seasons.rows.append({sb.indoor ? tr("%1 indoor").arg(sb.year) : QString::number(sb.year), shortEvent(sb.event, sb.indoor)
+                             + (sb.hand ? tr(" (hand)") : QString()), r.markText(), windText(r), dayText(r.date), cite(r)});
+    }
+    if (!seasons.rows.isEmpty()) {
+        doc.addHeading(tr("Season bests"));
+        doc.addTable(seasons);
+    }
+
+    // Honours: championship finals.
+    PrintDocument::Table honours;
+    honours.headers = {tr("Date"), tr("Championship"), tr("Event"), tr("Place"), tr("Mark")};
+    honours.widths = {1.1, 4.0, 1.6, 0.6, 1.0};
+    honours.rightAligned = {false, false, false, true, true};
+    for (const ResultInfo &r : profile->honours) {
+        honours.rows.append({dayText(r.date), cite(r), shortEvent(r.event, r.indoor), r.placeText(), r.markText()});
+        if (r.place >= 1 && r.place <= 3)
+            honours.emphasised.append(int(honours.rows.size() - 1));
+    }
+    if (!honours.rows.isEmpty()) {
+        doc.addHeading(tr("Honours"));
+        doc.addTable(honours);
+    }
+
+    // The latest results.
+    PrintDocument::Table latest;
+    latest.headers = {tr("Date"), tr("Competition"), tr("Event"), tr("Round"), tr("Place"), tr("Mark"), tr("Wind"), tr("Flags")};
+    latest.widths = {1.1, 3.8, 1.3, 1.1, 0.6, 1.0, 0.6, 1.0};
+    latest.rightAligned = {false, false, false, false, true, true, true, false};
+    for (const ResultInfo &r : profile->results.mid(0, options.latestResults))
+        latest.rows.append({dayText(r.date), cite(r), shortEvent(r.event, r.indoor), roundText(r), r.placeText(), r.markText(), windText(r),
+                            r.flags.join(QLatin1Char(' '))});
+    if (!latest.rows.isEmpty()) {
+        doc.addHeading(tr("Latest results"));
+        doc.addTable(latest);
+    }
+
+    // Head-to-heads.
+    HeadToHeadService h2h(m_db);
+    QList<qint64> rivals = options.rivals;
+    if (rivals.isEmpty()) {
+        for (const Rival &r : h2h.rivals(a.id, options.rivalsWhenNone).value_or(QList<Rival>()))
+            rivals.append(r.athlete.id);
+    }
+    PrintDocument::Table meetings;
+    meetings.headers = {tr("Against"), tr("Races"), tr("Won"), tr("Lost"), tr("Last met"), tr("Places and marks")};
+    meetings.widths = {2.0, 0.6, 0.5, 0.5, 3.0, 2.1};
+    meetings.rightAligned = {false, true, true, true, false, false};
+    for (const qint64 rival : std::as_const(rivals)) {
+        const auto result = h2h.compare(a.id, rival, HeadToHeadFilter());
+        if (!result || result->races.isEmpty())
+            continue;
+        const HeadToHead::Race &last = *std::max_element(result->races.cbegin(), result->races.cend(),
+                                                         [](const HeadToHead::Race &x, const HeadToHead::Race &y) { return x.a.date < y.a.date; });
+        const QString lastMet = tr("%1, %2, %3 %4")
+                                    .arg(dayText(last.a.date), cite(last.a), shortEvent(last.a.event, last.a.indoor), roundText(last.a).toLower());
+        const QString marks = tr("%1 %2, %3 %4").arg(last.a.placeText(), last.a.markText(), last.b.placeText(), last.b.markText());
+        meetings.rows.append({QStringLiteral("%1 (%2)").arg(result->b.name, result->b.country), QString::number(result->races.size()),
+                              QString::number(result->aWins), QString::number(result->bWins), lastMet, marks});
+    }
+    if (!meetings.rows.isEmpty()) {
+        doc.addHeading(tr("Head-to-head"));
+        doc.addTable(meetings);
+    }
+
+    // The sources of every competition the profile cites: one line each, the first source named (the
+    // almanac and the app give them all), so that the sheet stays short.
+    QList<CompetitionInfo> sources;
+    for (const qint64 id : std::as_const(cited)) {
+        if (const auto c = lookup.competition(id))
+            sources.append(*c);
+    }
+    std::sort(sources.begin(), sources.end(), [](const CompetitionInfo &x, const CompetitionInfo &y) { return x.start > y.start; });
+    doc.addHeading(tr("Sources"), 2);
+    if (sources.isEmpty())
+        doc.addParagraph(tr("The competitions of this profile name no source."), true);
+    for (const CompetitionInfo &c : std::as_const(sources)) {
+        if (c.sources.isEmpty()) {
+            doc.addParagraph(tr("%1: no source recorded").arg(c.name), true);
+            continue;
+        }
+        // The citation names its competition; a line of its own is enough for it.
+        const QString more = c.sources.size() > 1 ? tr(" (+%n)", nullptr, int(c.sources.size() - 1)) : QString();
+        QString first = c.sources.first();
+        const qsizetype room = 118 - more.size();
+        if (first.size() > room)
+            first = first.left(room - 1) + QStringLiteral("…");
+        doc.addParagraph(first + more, true);
+    }
+    doc.addParagraph(tr("Flags (PB, SB, NR, WL …) are computed from the results and records in this almanac, as they stood on the day."), true);
+    return doc;
+}
+
+} // namespace almanac
