@@ -7,6 +7,7 @@
 #include "almanac/SyntheticAlmanac.h"
 #include "import/AlmanacCsv.h"
 #include "import/Importer.h"
+#include "db/AlmanacUpgrade.h"
 #include "db/Database.h"
 #include "domain/Discipline.h"
 #include "domain/Names.h"
@@ -1282,6 +1283,8 @@ std::optional<Failure> cmdBuildAlmanac(const Arguments &args, QTextStream &out)
                 counts << QStringLiteral("%1 athletes").arg(c.athletes) << QStringLiteral("%1 competitions").arg(c.competitions)
                        << QStringLiteral("%1 races").arg(c.rounds) << QStringLiteral("%1 results").arg(c.results)
                        << QStringLiteral("%1 records").arg(c.records);
+                // Which bundled almanac this is: a user's almanac made from an older one is brought up to date.
+                AlmanacUpgrade::stampBundled(database.db(), source, &error);
             } else {
                 error = loader.errorString();
             }

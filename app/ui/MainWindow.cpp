@@ -295,7 +295,7 @@ bool MainWindow::navigate(const Location &location)
         updateActions();
         return true;
     }
-    m_history.erase(m_history.begin() + m_position + 1, m_history.end());
+    m_history.erase(m_history.begin() + (m_position + 1), m_history.end());
     m_history.append(shown);
     m_position = int(m_history.size()) - 1;
     updateActions();

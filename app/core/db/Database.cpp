@@ -2,6 +2,7 @@
 #include "db/Database.h"
 
 #include "almanac/AlmanacLoader.h"
+#include "db/AlmanacUpgrade.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -125,11 +126,27 @@ QString Database::bundledDatabasePath()
     return {};
 }
 
-bool Database::ensureUserDatabase(QString *error)
+bool Database::ensureUserDatabase(QString *error, UpgradeReport *report)
 {
     const QString target = userDatabasePath();
-    if (QFileInfo::exists(target))
+    if (QFileInfo::exists(target)) {
+        const QString bundled = bundledDatabasePath();
+        if (bundled.isEmpty())
+            return true;   // nothing to bring in
+        Database database;
+        if (!database.open(target))
+            return true;   // the caller's own open() reports why the file cannot be used
+        AlmanacUpgrade upgrade(database.db());
+        const UpgradeReport done = upgrade.upgrade(bundled);
+        if (report)
+            *report = done;
+        if (done.status == UpgradeStatus::Failed) {
+            if (error)
+                *error = done.error;
+            return false;
+        }
         return true;
+    }
     if (!QDir().mkpath(QFileInfo(target).absolutePath())) {
         if (error)
             *error = QStringLiteral("cannot create the folder %1").arg(QFileInfo(target).absolutePath());
@@ -151,6 +168,13 @@ bool Database::ensureUserDatabase(QString *error)
         return false;
     }
     QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    // The copy records which bundled almanac it holds (a bundled file built without that record is known by
+    // its SHA-256), so that the next start brings in only a newer one.
+    Database database;
+    if (database.open(target)) {
+        QString ignored;
+        AlmanacUpgrade(database.db()).adopt(bundled, &ignored);   // failing, the next start merges the same almanac: no harm
+    }
     return true;
 }
 

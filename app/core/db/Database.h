@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "db/AlmanacUpgrade.h"
 #include "db/SchemaMigrator.h"
 
 #include <QSqlDatabase>
@@ -35,8 +36,11 @@ public:
     /** The almanac shipped with the program: $ALMANAC_BUNDLED_DB, or share/athletics-almanac/almanac.sqlite
         beside the executable's bin folder (installed and build trees alike). Empty when not found. */
     static QString bundledDatabasePath();
-    /** Creates the user's almanac from the bundled one when it does not exist yet. */
-    static bool ensureUserDatabase(QString *error);
+    /** Creates the user's almanac from the bundled one when it does not exist yet. When it exists and the
+        bundled almanac is newer than the one it holds, merges that in (AlmanacUpgrade: the user's imports and
+        edits stay; a copy of the file is kept beside it first). False, with error naming the files, when the
+        merge fails: the user's file is then unchanged. report (optional) tells what the merge did. */
+    static bool ensureUserDatabase(QString *error, UpgradeReport *report = nullptr);
 
 private:
     QString m_connection;
