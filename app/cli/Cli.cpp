@@ -278,8 +278,13 @@ public:
         QString path = m_args.values.value(QStringLiteral("--db"));
         if (path.isEmpty()) {
             QString error;
-            if (!Database::ensureUserDatabase(&error))
-                return Failure{BadInput, error};
+            UpgradeReport upgrade;
+            if (!Database::ensureUserDatabase(&error, &upgrade)) {
+                // A newer bundled almanac that cannot be merged leaves the user's almanac as it was: answer from it.
+                if (upgrade.status != UpgradeStatus::Failed || !QFileInfo::exists(Database::userDatabasePath()))
+                    return Failure{BadInput, error};
+                m_warning = QStringLiteral("the bundled almanac of this version was not merged into yours, which is unchanged: %1").arg(error);
+            }
             path = Database::userDatabasePath();
         }
         if (!m_database.open(path))
@@ -289,6 +294,8 @@ public:
 
     QSqlDatabase db() const { return m_database.db(); }
     bool json() const { return m_args.flags.contains(QStringLiteral("--json")); }
+    /** Something the user should know that did not stop the answer (one line for standard error). */
+    QString warning() const { return m_warning; }
     QString value(const char *option) const { return m_args.values.value(QLatin1String(option)); }
     bool given(const char *option) const { return m_args.values.contains(QLatin1String(option)); }
     bool flag(const char *option) const { return m_args.flags.contains(QLatin1String(option)); }
@@ -362,6 +369,7 @@ public:
 private:
     const Arguments &m_args;
     QTextStream &m_out;
+    QString m_warning;
     Database m_database;
 };
 
@@ -1395,6 +1403,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         }
         Session session(args, out);
         failure = session.open();
+        if (!session.warning().isEmpty())
+            err << "almanac: warning: " << session.warning() << '\n';
         if (!failure) {
             const QString &c = args.command;
             if (c == QLatin1String("athlete"))

@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
@@ -29,9 +30,16 @@ int main(int argc, char *argv[])
     QString path = parser.positionalArguments().value(0);
     QString error;
     if (path.isEmpty()) {
-        if (!almanac::Database::ensureUserDatabase(&error)) {
-            QMessageBox::critical(nullptr, QObject::tr("Athletics Almanac"), error);
-            return 3;
+        almanac::UpgradeReport upgrade;
+        if (!almanac::Database::ensureUserDatabase(&error, &upgrade)) {
+            // A newer bundled almanac that cannot be merged leaves the user's own almanac as it was: open it.
+            if (upgrade.status != almanac::UpgradeStatus::Failed || !QFileInfo::exists(almanac::Database::userDatabasePath())) {
+                QMessageBox::critical(nullptr, QObject::tr("Athletics Almanac"), error);
+                return 3;
+            }
+            QMessageBox::warning(nullptr, QObject::tr("Athletics Almanac"),
+                                 QObject::tr("The almanac that comes with this version could not be merged into yours, which is "
+                                             "unchanged:\n\n%1").arg(error));
         }
         path = almanac::Database::userDatabasePath();
     }
