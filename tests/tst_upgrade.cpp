@@ -59,19 +59,19 @@ Zulu Importedrunner | M | GBR | 2001-05-05
 Juliett Upgradetester | M | GBR | 1998
 )";
 
-const char *const kTestvilleHeader = R"(competition: Testville Open 2030
+const char *const kTestvilleHeader = R"(competition: Testville Open 2026
 category: OTHER
 city: Testville
 country: GBR
 venue: Test Stadium
-start: 2030-06-01
-end: 2030-06-01
+start: 2026-06-01
+end: 2026-06-01
 environment: outdoor
 source: tst_upgrade fixture, bundled v1
 
 event: Men's 1500m
 round: final
-date: 2030-06-01
+date: 2026-06-01
 )";
 
 const char *const kTestvilleV1 = R"(1 | Alpha Upgradetester | GBR | 3:35.00
@@ -92,25 +92,25 @@ const char *const kTestvilleV2 = R"(1 | Alpha Upgradetester | GBR | 3:35.00
 )";
 
 // Only in v1. The user imports a result into its 800m final, so it stays, with that result only.
-const char *const kTestburgV1 = R"(competition: Testburg Games 2030
+const char *const kTestburgV1 = R"(competition: Testburg Games 2026
 category: OTHER
 city: Testburg
 country: GER
 venue: Testburg Arena
-start: 2030-07-01
-end: 2030-07-02
+start: 2026-07-01
+end: 2026-07-02
 environment: outdoor
 source: tst_upgrade fixture, bundled v1
 
 event: Men's 800m
 round: final
-date: 2030-07-01
+date: 2026-07-01
 1 | Foxtrot Upgradetester | ITA | 1:45.00
 2 | Alpha Upgradetester | GBR | 1:46.00
 
 event: Men's 5000m
 round: final
-date: 2030-07-02
+date: 2026-07-02
 1 | Bravo Upgradetester | GBR | 13:10.00
 )";
 
@@ -139,17 +139,17 @@ event: Men's 1500m
 source: tst_upgrade fixture, bundled v1
 
 )";
-const char *const kRecordsV1 = R"(3:39.00 | Echo Upgradetester | ESP | 2028-06-01 | Testville
-3:38.00 | Delta Upgradetester | FRA | 2029-06-01 | Testville
-3:35.00 | Alpha Upgradetester | GBR | 2030-06-01 | Testville | competition=Testville Open 2030
+const char *const kRecordsV1 = R"(3:39.00 | Echo Upgradetester | ESP | 2022-06-01 | Testville
+3:38.00 | Delta Upgradetester | FRA | 2023-06-01 | Testville
+3:35.00 | Alpha Upgradetester | GBR | 2026-06-01 | Testville | competition=Testville Open 2026
 )";
 // v2: Echo's record deleted, Delta's corrected.
-const char *const kRecordsV2 = R"(3:37.90 | Delta Upgradetester | FRA | 2029-06-01 | Testville
-3:35.00 | Alpha Upgradetester | GBR | 2030-06-01 | Testville | competition=Testville Open 2030
+const char *const kRecordsV2 = R"(3:37.90 | Delta Upgradetester | FRA | 2023-06-01 | Testville
+3:35.00 | Alpha Upgradetester | GBR | 2026-06-01 | Testville | competition=Testville Open 2026
 )";
 
-const QString kTestville = QStringLiteral("competition:2030-testville-open");
-const QString kTestburg = QStringLiteral("competition:2030-testburg-games");
+const QString kTestville = QStringLiteral("competition:2026-testville-open");
+const QString kTestburg = QStringLiteral("competition:2026-testburg-games");
 const QString kNewtown = QStringLiteral("competition:2031-newtown-classic");
 
 // Every table of the schema, for dumps.
@@ -328,9 +328,9 @@ QByteArray userCsv()
 {
     QString text = AlmanacCsv::columns().join(QLatin1Char(',')) + QLatin1Char('\n');
     const auto meeting = [](const QString &round, int heat, int place, const QString &athlete, const QString &born, const QString &mark) {
-        return csvLine({QStringLiteral("User Meeting 2030"), QStringLiteral("Userton"), QStringLiteral("GBR"), QStringLiteral("Userton Track"),
-                        QStringLiteral("2030-08-01"), QStringLiteral("2030-08-01"), QStringLiteral("OTHER"), QStringLiteral("outdoor"),
-                        QStringLiteral("Men's 1500m"), round, heat > 0 ? QString::number(heat) : QString(), QStringLiteral("2030-08-01"),
+        return csvLine({QStringLiteral("User Meeting 2026"), QStringLiteral("Userton"), QStringLiteral("GBR"), QStringLiteral("Userton Track"),
+                        QStringLiteral("2026-08-01"), QStringLiteral("2026-08-01"), QStringLiteral("OTHER"), QStringLiteral("outdoor"),
+                        QStringLiteral("Men's 1500m"), round, heat > 0 ? QString::number(heat) : QString(), QStringLiteral("2026-08-01"),
                         QString(), QString::number(place), athlete, QStringLiteral("M"), born, QStringLiteral("GBR"), mark, QString(),
                         QString(), QString(), QString(), QString()});
     };
@@ -344,14 +344,14 @@ QByteArray userCsv()
                                     : QStringLiteral("Filler %1%2").arg(QChar(char16_t(u'A' + i / 26))).arg(QChar(char16_t(u'a' + i % 26)));
         text += meeting(QStringLiteral("heat"), i / 10 + 1, i % 10 + 1, name, i == 0 ? QStringLiteral("1998-12-12") : QStringLiteral("1995"), mark);
     }
-    text += csvLine({QStringLiteral("Testburg Games 2030"), QStringLiteral("Testburg"), QStringLiteral("GER"), QStringLiteral("Testburg Arena"),
-                     QStringLiteral("2030-07-01"), QStringLiteral("2030-07-02"), QStringLiteral("OTHER"), QStringLiteral("outdoor"),
-                     QStringLiteral("Men's 800m"), QStringLiteral("final"), QString(), QStringLiteral("2030-07-01"), QString(), QStringLiteral("3"),
+    text += csvLine({QStringLiteral("Testburg Games 2026"), QStringLiteral("Testburg"), QStringLiteral("GER"), QStringLiteral("Testburg Arena"),
+                     QStringLiteral("2026-07-01"), QStringLiteral("2026-07-02"), QStringLiteral("OTHER"), QStringLiteral("outdoor"),
+                     QStringLiteral("Men's 800m"), QStringLiteral("final"), QString(), QStringLiteral("2026-07-01"), QString(), QStringLiteral("3"),
                      QStringLiteral("Yankee Importedrunner"), QStringLiteral("M"), QStringLiteral("1999-09-09"), QStringLiteral("IRL"),
                      QStringLiteral("1:47.00"), QString(), QString(), QString(), QString(), QString()});
-    text += csvLine({QStringLiteral("Testville Open 2030"), QStringLiteral("Testville"), QStringLiteral("GBR"), QStringLiteral("Test Stadium"),
-                     QStringLiteral("2030-06-01"), QStringLiteral("2030-06-01"), QStringLiteral("OTHER"), QStringLiteral("outdoor"),
-                     QStringLiteral("Men's 1500m"), QStringLiteral("final"), QString(), QStringLiteral("2030-06-01"), QString(), QStringLiteral("4"),
+    text += csvLine({QStringLiteral("Testville Open 2026"), QStringLiteral("Testville"), QStringLiteral("GBR"), QStringLiteral("Test Stadium"),
+                     QStringLiteral("2026-06-01"), QStringLiteral("2026-06-01"), QStringLiteral("OTHER"), QStringLiteral("outdoor"),
+                     QStringLiteral("Men's 1500m"), QStringLiteral("final"), QString(), QStringLiteral("2026-06-01"), QString(), QStringLiteral("4"),
                      QStringLiteral("Delta Upgradetester"), QStringLiteral("M"), QStringLiteral("1993-04-04"), QStringLiteral("FRA"),
                      QStringLiteral("3:38.10"), QString(), QString(), QString(), QString(), QString()});
     return text.toUtf8();
@@ -371,6 +371,7 @@ class tst_Upgrade : public QObject
     QTemporaryDir m_dir;
     QString m_v1Dir, m_v2Dir;   // text
     QString m_v1, m_v2;         // compiled
+    int m_schemaVersion = 0;    // the almanac's schema version, as the compiled files have it
 
     /** A user's almanac made from bundled v1 (a copy of the file, as the first start makes it), then used: an
         import of ~100 results by the real importer, a result and an athlete typed by the user in a bundled
@@ -423,7 +424,7 @@ class tst_Upgrade : public QObject
         record.mark = mark1500(QStringLiteral("3:39.00"));
         record.athleteId = value(db, QStringLiteral("SELECT id FROM athletes WHERE name = 'Echo Upgradetester'")).toLongLong();
         record.country = QStringLiteral("ESP");
-        record.date = QDate(2030, 6, 1);
+        record.date = QDate(2026, 6, 1);
         record.venue = QStringLiteral("Testville");
         const auto recordId = writer.insertRecord(record);
         QSqlQuery q(db);
@@ -455,11 +456,11 @@ private slots:
             return writeFile(QDir(dir).filePath(file), text);
         };
         QVERIFY(write(m_v1Dir, QStringLiteral("athletes/zz-upgrade-fixture.txt"), kAthletesV1));
-        QVERIFY(write(m_v1Dir, QStringLiteral("competitions/2030-testville-open.txt"), QByteArray(kTestvilleHeader) + kTestvilleV1));
-        QVERIFY(write(m_v1Dir, QStringLiteral("competitions/2030-testburg-games.txt"), kTestburgV1));
+        QVERIFY(write(m_v1Dir, QStringLiteral("competitions/2026-testville-open.txt"), QByteArray(kTestvilleHeader) + kTestvilleV1));
+        QVERIFY(write(m_v1Dir, QStringLiteral("competitions/2026-testburg-games.txt"), kTestburgV1));
         QVERIFY(write(m_v1Dir, QStringLiteral("records/cr-testville-men-1500m.txt"), QByteArray(kRecordsHeader) + kRecordsV1));
         QVERIFY(write(m_v2Dir, QStringLiteral("athletes/zz-upgrade-fixture.txt"), kAthletesV2));
-        QVERIFY(write(m_v2Dir, QStringLiteral("competitions/2030-testville-open.txt"), QByteArray(kTestvilleHeader) + kTestvilleV2));
+        QVERIFY(write(m_v2Dir, QStringLiteral("competitions/2026-testville-open.txt"), QByteArray(kTestvilleHeader) + kTestvilleV2));
         QVERIFY(write(m_v2Dir, QStringLiteral("competitions/2031-newtown-classic.txt"), kNewtownV2));
         QVERIFY(write(m_v2Dir, QStringLiteral("records/cr-testville-men-1500m.txt"), QByteArray(kRecordsHeader) + kRecordsV2));
         m_v1 = m_dir.filePath(QStringLiteral("bundled-v1.sqlite"));
@@ -468,6 +469,13 @@ private slots:
         QVERIFY2(v1Error.isEmpty(), qPrintable(v1Error));
         const QString v2Error = buildAlmanac(m_v2Dir, m_v2);
         QVERIFY2(v2Error.isEmpty(), qPrintable(v2Error));
+        // SQLite keeps user_version in the file header, 4 bytes big-endian at offset 60.
+        QFile header(m_v1);
+        QVERIFY(header.open(QIODevice::ReadOnly));
+        const QByteArray bytes = header.read(64);
+        QCOMPARE(bytes.size(), 64);
+        m_schemaVersion = (uchar(bytes[60]) << 24) | (uchar(bytes[61]) << 16) | (uchar(bytes[62]) << 8) | uchar(bytes[63]);
+        QVERIFY(m_schemaVersion >= 2);
     }
 
     void bundledAlmanacRecordsWhatItIs()
@@ -732,7 +740,8 @@ private slots:
                 QSqlQuery q(raw);
                 if (kind == QLatin1String("sqlite")) {
                     QVERIFY(q.exec(QStringLiteral("CREATE TABLE results (id INTEGER PRIMARY KEY, mark TEXT)")));
-                    QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 2")));
+                    // The almanac's own schema version, so that only the missing tables tell it apart.
+                    QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(m_schemaVersion)));
                 } else if (kind == QLatin1String("schema")) {
                     QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 99")));
                 } else {
