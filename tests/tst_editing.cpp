@@ -4,7 +4,14 @@
 // every edit. On the bundled almanac built by the real loader.
 #include "TestAlmanac.h"
 
+#include "AthletePage.h"
+#include "EditDialogs.h"
+#include "MainWindow.h"
+#include "db/Database.h"
 #include "edit/EditService.h"
+#include "import/AlmanacCsv.h"
+#include "import/Csv.h"
+#include "import/ReportText.h"
 #include "repo/AlmanacWriter.h"
 #include "stats/AthleteService.h"
 #include "stats/ChampionshipService.h"
@@ -12,6 +19,15 @@
 #include "stats/ResultQuery.h"
 #include "stats/TopListService.h"
 
+#include <QLabel>
+#include <QLineEdit>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <QApplication>
+#include <QFile>
+#include <QPushButton>
+#include <QTimer>
 #include <QTest>
 
 using namespace almanac;
@@ -218,6 +234,97 @@ private slots:
         const qint64 jakob = athlete(QStringLiteral("Jakob Ingebrigtsen"));
         QVERIFY(!edits.mergeAthletes(kerr, jakob));
         QVERIFY2(edits.errorString().contains(QStringLiteral("both ran")), qPrintable(edits.errorString()));
+    }
+
+    void theFormChecksTheMarkAsItIsTyped()
+    {
+        const ResultInfo paris = kerrsFinal(2024, QStringLiteral("OG"));
+        ResultEditDialog dialog(paris);
+        QVERIFY(dialog.isValid());
+        dialog.markField()->setText(QStringLiteral("1:02.00"));
+        QVERIFY(!dialog.isValid());
+        auto *status = dialog.findChild<QLabel *>(QStringLiteral("editStatus"));
+        QVERIFY2(status->text().contains(QStringLiteral("1500m")), qPrintable(status->text()));
+        dialog.markField()->setText(QStringLiteral("3:27.80"));
+        QVERIFY(dialog.isValid());
+        QCOMPARE(dialog.edit().mark, QStringLiteral("3:27.80"));
+        QCOMPARE(dialog.edit().place, 2);
+    }
+
+    void theAppEditsUndoesAcrossARestartAndImports()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        const ResultInfo paris = kerrsFinal(2024, QStringLiteral("OG"));
+        const QString path = m_almanac->path();
+        m_almanac->close();
+        {
+            MainWindow window;
+            QString error;
+            QVERIFY2(window.openAlmanac(path, &error), qPrintable(error));
+            QVERIFY(window.navigate({Location::Athlete, paris.athleteId, {{QStringLiteral("tab"), int(AthletePage::ResultsTab)}}}));
+            auto *page = qobject_cast<AthletePage *>(window.currentPage());
+            QVERIFY(page);
+            // The form, filled in as a user does, then OK.
+            QTimer::singleShot(0, [] {
+                auto *dialog = qobject_cast<ResultEditDialog *>(QApplication::activeModalWidget());
+                QVERIFY(dialog);
+                dialog->markField()->setText(QStringLiteral("3:27.81"));
+                dialog->accept();
+            });
+            QVERIFY(page->editResult(paris));
+            // The screen shows the corrected mark at once, with its flags computed afresh.
+            const auto *undo = window.findChild<QAction *>(QStringLiteral("actionUndo"));
+            QVERIFY(undo->isEnabled());
+            QVERIFY2(undo->text().contains(QStringLiteral("Josh Kerr")), qPrintable(undo->text()));
+            window.close();
+        }
+        // The edit, its undo and the import survive a restart.
+        MainWindow window;
+        QString error;
+        QVERIFY(window.openAlmanac(path, &error));
+        Database database;
+        QVERIFY(database.open(path));
+        QCOMPARE(ResultQuery(database.db()).byId(paris.id)->mark.toString(), QStringLiteral("3:27.81"));
+        QVERIFY(window.undo());
+        QCOMPARE(ResultQuery(database.db()).byId(paris.id)->mark.toString(), QStringLiteral("3:27.79"));
+        QVERIFY(window.redo());
+        QCOMPARE(ResultQuery(database.db()).byId(paris.id)->mark.toString(), QStringLiteral("3:27.81"));
+
+        // Import from the app: the same report as the command line.
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("meeting.csv"));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QStringList row(AlmanacCsv::columns().size());
+        const auto set = [&](const char *column, const QString &value) { row[AlmanacCsv::columns().indexOf(QLatin1String(column))] = value; };
+        set("competition", QStringLiteral("Clubhouse Mile Night 2026"));
+        set("city", QStringLiteral("Clubtown"));
+        set("competition_country", QStringLiteral("GBR"));
+        set("start_date", QStringLiteral("2026-05-01"));
+        set("end_date", QStringLiteral("2026-05-01"));
+        set("category", QStringLiteral("OTHER"));
+        set("environment", QStringLiteral("outdoor"));
+        set("event", QStringLiteral("Men's Mile"));
+        set("round", QStringLiteral("race"));
+        set("date", QStringLiteral("2026-05-01"));
+        set("place", QStringLiteral("1"));
+        set("athlete", QStringLiteral("Club Runner"));
+        set("sex", QStringLiteral("M"));
+        set("country", QStringLiteral("GBR"));
+        set("mark", QStringLiteral("4:05.12"));
+        QStringList fields;
+        for (const QString &f : std::as_const(row))
+            fields << csvField(f);
+        file.write((AlmanacCsv::columns().join(QLatin1Char(',')) + QLatin1Char('\n') + fields.join(QLatin1Char(',')) + QLatin1Char('\n')).toUtf8());
+        file.close();
+        QString text;
+        const auto reports = window.importFiles({csv}, &text);
+        QCOMPARE(reports.size(), 1);
+        QVERIFY2(reports.first().ok, qPrintable(text));
+        QCOMPARE(reports.first().added, 1);
+        QCOMPARE(text, importReportText(reports.first(), false));
+        QVERIFY(text.contains(QStringLiteral("added 1 results")));
+        QCOMPARE(Lookup(database.db()).athletes(QStringLiteral("Club Runner")).value().size(), 1);
     }
 
     void anUndoThatALaterEditWouldLoseIsRefused()

@@ -7,6 +7,7 @@
 #include "almanac/SyntheticAlmanac.h"
 #include "import/AlmanacCsv.h"
 #include "import/Importer.h"
+#include "import/ReportText.h"
 #include "db/AlmanacUpgrade.h"
 #include "db/Database.h"
 #include "domain/Discipline.h"
@@ -1180,26 +1181,8 @@ std::optional<Failure> cmdImport(Session &s, const Arguments &args, QTextStream 
         }
         s.emitJson(QJsonObject{{QStringLiteral("dry_run"), dryRun}, {QStringLiteral("files"), files}});
     } else {
-        QTextStream &out = s.out();
-        for (const ImportReport &r : reports) {
-            out << r.file << (r.format.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.format)) << ": ";
-            if (!r.ok) {
-                out << "not imported: " << r.error << '\n';
-            } else {
-                out << (dryRun ? "would add " : "added ") << r.added << " results, merged " << r.merged << " already here, " << r.conflicts
-                    << " conflicts; " << r.athletesAdded << " new athletes, " << r.competitionsAdded << " new competitions; " << r.rowsRead
-                    << " rows read, " << r.repeated << " repeated rows removed, " << r.skipped.size() << " skipped\n";
-            }
-            for (const ImportIssue &i : r.rejected)
-                out << "  rejected " << i.location << ": " << i.message << '\n';
-            for (const ImportIssue &i : r.conflictList)
-                out << "  conflict " << i.location << ": " << i.message << '\n';
-            const int shown = std::min<int>(10, int(r.skipped.size()));
-            for (int k = 0; k < shown; ++k)
-                out << "  skipped " << r.skipped[k].location << ": " << r.skipped[k].message << '\n';
-            if (r.skipped.size() > shown)
-                out << "  ... and " << (r.skipped.size() - shown) << " more skipped (--json lists them all)\n";
-        }
+        for (const ImportReport &r : reports)
+            s.out() << importReportText(r, dryRun);
     }
     if (failed > 0)
         return Failure{BadInput, QStringLiteral("%1 of %2 files were not imported; the report says which rows and why").arg(failed).arg(reports.size())};

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AthletePage.h"
 
+#include "EditDialogs.h"
 #include "ProfileDocument.h"
+#include "edit/EditService.h"
 #include "ProgressionChartView.h"
 #include "ResultTableModel.h"
 #include "SearchField.h"
@@ -221,8 +223,40 @@ AthletePage::AthletePage(QSqlDatabase db, QWidget *parent)
             emit locationChanged();
     });
 
+    // Corrections of the athlete.
+    auto *editing = new QHBoxLayout;
+    auto *edit = new QPushButton(tr("Correct…"), this);
+    edit->setObjectName(QStringLiteral("editAthlete"));
+    edit->setToolTip(tr("Correct the name, nation or date of birth"));
+    auto *merge = new SearchField(this, SearchField::Athletes);
+    merge->setObjectName(QStringLiteral("mergeWith"));
+    merge->setDatabase(db);
+    merge->setPlaceholderText(tr("Same person as… (merge a duplicate)"));
+    merge->setMaximumWidth(320);
+    m_split = new QPushButton(tr("Split the last merge"), this);
+    m_split->setObjectName(QStringLiteral("splitMerge"));
+    auto *history = new QPushButton(tr("History…"), this);
+    editing->addWidget(edit);
+    editing->addWidget(merge);
+    editing->addWidget(m_split);
+    editing->addWidget(history);
+    editing->addStretch();
+    connect(edit, &QPushButton::clicked, this, &AthletePage::editAthlete);
+    connect(merge, &SearchField::athleteChosen, this, [this, merge](qint64 id, const QString &name) {
+        merge->clear();
+        const auto answer = QMessageBox::question(this, tr("Merge two athletes"),
+                                                  tr("%1 and %2 are one person? %2's results, records and names become %1's, and %2 is "
+                                                     "removed. Split the last merge undoes it.")
+                                                      .arg(m_profile.athlete.name, name));
+        if (answer == QMessageBox::Yes)
+            mergeDuplicate(id);
+    });
+    connect(m_split, &QPushButton::clicked, this, &AthletePage::splitLastMerge);
+    connect(history, &QPushButton::clicked, this, [this] { showHistory(QStringLiteral("athletes"), m_profile.athlete.id, m_profile.athlete.name); });
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
+    layout->addLayout(editing);
     layout->addWidget(m_rivals);
     layout->addWidget(m_tabs, 1);
 }
@@ -263,6 +297,10 @@ bool AthletePage::showLocation(const Location &location)
     if (!a.otherNames.isEmpty())
         header += QStringLiteral("<br><small>%1</small>").arg(tr("also written %1").arg(a.otherNames.join(QStringLiteral(", ")).toHtmlEscaped()));
     m_header->setText(header);
+
+    const auto merge = EditService(db()).lastMergeInto(a.id);
+    m_split->setEnabled(bool(merge));
+    m_split->setToolTip(merge ? merge->description : tr("No merge into this athlete to split"));
 
     // The rivals met most often, each a click from the head-to-head.
     HeadToHeadService h2h(db());
@@ -440,6 +478,43 @@ std::optional<PrintDocument> AthletePage::printDocument()
     if (!document)
         fail(profile.errorString());
     return document;
+}
+
+bool AthletePage::editAthlete()
+{
+    AthleteEditDialog dialog(m_profile.athlete, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    EditService edits(db());
+    if (!edits.editAthlete(m_profile.athlete.id, dialog.name(), dialog.country(), dialog.birthDate())) {
+        QMessageBox::warning(this, tr("Correct an athlete"), edits.errorString());
+        return false;
+    }
+    emit almanacChanged(tr("Corrected %1").arg(dialog.name()));
+    return true;
+}
+
+bool AthletePage::mergeDuplicate(qint64 duplicate)
+{
+    EditService edits(db());
+    if (!edits.mergeAthletes(m_profile.athlete.id, duplicate)) {
+        QMessageBox::warning(this, tr("Merge two athletes"), edits.errorString());
+        return false;
+    }
+    emit almanacChanged(tr("Merged into %1").arg(m_profile.athlete.name));
+    return true;
+}
+
+bool AthletePage::splitLastMerge()
+{
+    EditService edits(db());
+    const auto merge = edits.lastMergeInto(m_profile.athlete.id);
+    if (!merge || !edits.revert(merge->id)) {
+        QMessageBox::warning(this, tr("Split a merge"), merge ? edits.errorString() : tr("No merge into this athlete to split."));
+        return false;
+    }
+    emit almanacChanged(tr("Split: %1").arg(merge->description));
+    return true;
 }
 
 } // namespace almanac

@@ -8,6 +8,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QPushButton;
 class QTabWidget;
 class QTableView;
 
@@ -34,6 +35,11 @@ public:
     QWidget *chart() const override;
     bool exportChart(const QString &path, QString *error) override;
 
+    /** Corrections of the athlete (forms and confirmations are shown; false when nothing changed). */
+    bool editAthlete();
+    bool mergeDuplicate(qint64 duplicate);
+    bool splitLastMerge();
+
 private:
     void filterResults();
     void showProgression();
@@ -46,6 +52,7 @@ private:
 
     QLabel *m_header;
     QLabel *m_rivals;
+    QPushButton *m_split;
     QTabWidget *m_tabs;
     ResultTableModel *m_bests;
     ResultTableModel *m_seasons;

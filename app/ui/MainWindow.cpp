@@ -12,6 +12,9 @@
 #include "SearchField.h"
 #include "TopListPage.h"
 #include "db/Database.h"
+#include "edit/EditService.h"
+#include "import/Importer.h"
+#include "import/ReportText.h"
 
 #include <QAction>
 #include <QApplication>
@@ -25,6 +28,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPrintDialog>
+#include <QProgressDialog>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 #include <QSettings>
@@ -65,6 +69,19 @@ MainWindow::MainWindow(QWidget *parent)
     open->setShortcut(QKeySequence::Open);
     m_exportChart = file->addAction(tr("&Export chart…"), this, &MainWindow::exportChart);
     m_exportChart->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *importAction = file->addAction(tr("&Import results…"), this, [this] {
+        const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Import results"), QString(),
+                                                                tr("Results (*.csv *.json);;All files (*)"));
+        if (paths.isEmpty())
+            return;
+        QString text;
+        importFiles(paths, &text);
+        QMessageBox box(QMessageBox::Information, tr("Import results"), tr("The import is done; the report follows."), QMessageBox::Ok, this);
+        box.setDetailedText(text);
+        box.setInformativeText(text.section(QLatin1Char('\n'), 0, 2));
+        box.exec();
+    });
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     file->addSeparator();
     QAction *printAction = file->addAction(tr("&Print…"), this, &MainWindow::print);
     printAction->setShortcut(QKeySequence::Print);
@@ -79,6 +96,13 @@ MainWindow::MainWindow(QWidget *parent)
 
     // Edit.
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_undo = edit->addAction(tr("&Undo"), this, &MainWindow::undo);
+    m_undo->setObjectName(QStringLiteral("actionUndo"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_redo = edit->addAction(tr("&Redo"), this, &MainWindow::redo);
+    m_redo->setObjectName(QStringLiteral("actionRedo"));
+    m_redo->setShortcut(QKeySequence::Redo);
+    edit->addSeparator();
     QAction *copyAction = edit->addAction(tr("&Copy rows"), this, &MainWindow::copy);
     copyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     copyAction->setToolTip(tr("Copies the selected rows of the table as tab-separated text (Ctrl+C in a table does the same)"));
@@ -247,6 +271,7 @@ Page *MainWindow::pageFor(Location::Kind kind)
         syncCurrent();
         updateActions();
     });
+    connect(page, &Page::almanacChanged, this, &MainWindow::almanacChanged);
     m_pages.insert(key, page);
     return page;
 }
@@ -333,8 +358,96 @@ void MainWindow::restoreLastLocation()
         navigate(last);
 }
 
+void MainWindow::almanacChanged(const QString &what)
+{
+    // Every screen shows what the almanac now holds: derived facts are computed afresh.
+    syncCurrent();
+    for (Page *page : std::as_const(m_pages)) {
+        if (page != currentPage())
+            m_stack->removeWidget(page);
+    }
+    for (auto it = m_pages.begin(); it != m_pages.end();) {
+        if (it.value() != currentPage()) {
+            it.value()->deleteLater();
+            it = m_pages.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (m_position >= 0)
+        display(m_history.at(m_position));
+    if (!what.isEmpty())
+        statusBar()->showMessage(what, 6000);
+    updateActions();
+}
+
+bool MainWindow::undo()
+{
+    if (!m_database)
+        return false;
+    EditService edits(m_database->db());
+    const auto edit = edits.undoable();
+    if (!edit || !edits.undo()) {
+        statusBar()->showMessage(edits.errorString(), 8000);
+        return false;
+    }
+    almanacChanged(tr("Undone: %1").arg(edit->description));
+    return true;
+}
+
+bool MainWindow::redo()
+{
+    if (!m_database)
+        return false;
+    EditService edits(m_database->db());
+    const auto edit = edits.redoable();
+    if (!edit || !edits.redo()) {
+        statusBar()->showMessage(edits.errorString(), 8000);
+        return false;
+    }
+    almanacChanged(tr("Redone: %1").arg(edit->description));
+    return true;
+}
+
+QList<ImportReport> MainWindow::importFiles(const QStringList &paths, QString *reportText)
+{
+    QList<ImportReport> reports;
+    if (!m_database)
+        return reports;
+    QProgressDialog progress(tr("Importing…"), tr("Hide"), 0, 100, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    Importer importer(m_database->db());
+    importer.setProgress([&progress](const QString &file, int done, int total) {
+        progress.setLabelText(tr("Importing %1: %2 of %3 rows").arg(file).arg(done).arg(total));
+        progress.setValue(total > 0 ? done * 100 / total : 0);
+        QApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    });
+    QString text;
+    int added = 0;
+    for (const QString &path : paths) {
+        reports.append(importer.importFile(path));
+        text += importReportText(reports.last(), false);
+        added += reports.last().ok ? reports.last().added : 0;
+    }
+    progress.setValue(100);
+    if (reportText)
+        *reportText = text;
+    almanacChanged(tr("Imported %n result(s)", nullptr, added));
+    return reports;
+}
+
 void MainWindow::updateActions()
 {
+    if (m_database) {
+        EditService edits(m_database->db());
+        const auto undoable = edits.undoable();
+        const auto redoable = edits.redoable();
+        m_undo->setEnabled(bool(undoable));
+        m_undo->setText(undoable ? tr("&Undo %1").arg(undoable->description) : tr("&Undo"));
+        m_redo->setEnabled(bool(redoable));
+        m_redo->setText(redoable ? tr("&Redo %1").arg(redoable->description) : tr("&Redo"));
+    }
     m_back->setEnabled(m_position > 0);
     m_forward->setEnabled(m_position + 1 < m_history.size());
     Page *page = currentPage();

@@ -3,6 +3,7 @@
 
 #include "Location.h"
 #include "PrintDocument.h"
+#include "import/ImportTypes.h"
 
 #include <QMainWindow>
 
@@ -40,6 +41,11 @@ public:
     void restoreLastLocation();
     bool back();
     bool forward();
+    /** Undoes or redoes the last edit of the almanac (kept in the almanac: it survives a restart). */
+    bool undo();
+    bool redo();
+    /** Imports files with a progress bar; returns the reports, as the command line prints them. */
+    QList<ImportReport> importFiles(const QStringList &paths, QString *reportText = nullptr);
 
     Page *currentPage() const;
     Location currentLocation() const;
@@ -56,6 +62,7 @@ private:
     bool display(const Location &location);
     void syncCurrent();
     void updateActions();
+    void almanacChanged(const QString &what);
     void saveState();
     void copy();
     void exportChart();
@@ -79,6 +86,8 @@ private:
     QAction *m_forward;
     QAction *m_exportChart;
     QList<QAction *> m_printActions;
+    QAction *m_undo;
+    QAction *m_redo;
     QAction *m_dark;
 };
 

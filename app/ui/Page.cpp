@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Page.h"
 
+#include "EditDialogs.h"
 #include "ResultTableModel.h"
+#include "edit/EditService.h"
 #include "stats/Catalog.h"
 
 #include <QAction>
@@ -12,6 +14,7 @@
 #include <QLabel>
 #include <QHeaderView>
 #include <QMenu>
+#include <QMessageBox>
 #include <QSettings>
 #include <QTableView>
 #include <QTextDocumentFragment>
@@ -82,8 +85,67 @@ QTableView *Page::makeResultTable(const QString &objectName, ResultTableModel *m
         if (const ResultInfo *r = current())
             emit navigate({Location::Competition, r->competitionId, {}});
     });
-    view->insertActions(separator, {race, athlete, competition});
+    // Corrections: the form, annulling, the row's history.
+    auto *edit = new QAction(tr("&Edit result…"), view);
+    connect(edit, &QAction::triggered, this, [this, current] {
+        if (const ResultInfo *r = current())
+            editResult(*r);
+    });
+    auto *annul = new QAction(tr("A&nnul or restore"), view);
+    annul->setToolTip(tr("An annulled result leaves lists, records and medal tables, and stays visible"));
+    connect(annul, &QAction::triggered, this, [this, current] {
+        if (const ResultInfo *r = current())
+            toggleAnnulled(*r);
+    });
+    auto *history = new QAction(tr("&History…"), view);
+    connect(history, &QAction::triggered, this, [this, current] {
+        if (const ResultInfo *r = current())
+            showHistory(QStringLiteral("results"), r->id, QStringLiteral("%1, %2, %3").arg(r->athlete, r->event, r->competition));
+    });
+    auto *editSeparator = new QAction(view);
+    editSeparator->setSeparator(true);
+    view->insertActions(separator, {race, athlete, competition, editSeparator, edit, annul, history});
     return view;
+}
+
+bool Page::editResult(const ResultInfo &result)
+{
+    if (result.relay) {
+        QMessageBox::information(this, tr("Correct a result"), tr("A relay team's result is corrected runner by runner: open the race."));
+        return false;
+    }
+    ResultEditDialog dialog(result, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    EditService edits(db());
+    if (!edits.editResult(result.id, dialog.edit())) {
+        QMessageBox::warning(this, tr("Correct a result"), edits.errorString());
+        return false;
+    }
+    emit almanacChanged(tr("Corrected %1's result").arg(result.athlete));
+    return true;
+}
+
+bool Page::toggleAnnulled(const ResultInfo &result)
+{
+    EditService edits(db());
+    if (!edits.setAnnulled(result.id, !result.annulled)) {
+        QMessageBox::warning(this, tr("Annul a result"), edits.errorString());
+        return false;
+    }
+    emit almanacChanged(result.annulled ? tr("Restored %1's result").arg(result.athlete) : tr("Annulled %1's result").arg(result.athlete));
+    return true;
+}
+
+void Page::showHistory(const QString &table, qint64 id, const QString &title)
+{
+    EditService edits(db());
+    const auto history = edits.history(table, id);
+    if (!history) {
+        QMessageBox::warning(this, tr("History"), edits.errorString());
+        return;
+    }
+    HistoryDialog(title, *history, this).exec();
 }
 
 void Page::openResult(const ResultTableModel *model, const QModelIndex &index, bool athleteColumnOpensAthlete)

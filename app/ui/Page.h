@@ -4,6 +4,7 @@
 #include "Location.h"
 #include "PrintDocument.h"
 #include "domain/Discipline.h"
+#include "stats/Types.h"
 
 #include <optional>
 
@@ -49,11 +50,17 @@ public:
         and filters, or an athlete's profile. nullopt when the screen has nothing to print. */
     virtual std::optional<PrintDocument> printDocument() { return std::nullopt; }
     QString errorString() const { return m_error; }
+    /** Opens the correction form of a result; true when the result was changed (almanacChanged() is emitted). */
+    bool editResult(const ResultInfo &result);
+    bool toggleAnnulled(const ResultInfo &result);
+    void showHistory(const QString &table, qint64 id, const QString &title);
 
 signals:
     void navigate(const almanac::Location &location);
     /** The page changed what it shows (a filter): the window updates the current history entry. */
     void locationChanged();
+    /** The page changed the almanac (an edit, described): the window shows it again and updates Undo. */
+    void almanacChanged(const QString &what);
 
 protected:
     QSqlDatabase db() const { return m_db; }

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "import/ReportText.h"
+
+#include <QTextStream>
+
+#include <algorithm>
+
+namespace almanac {
+
+QString importReportText(const ImportReport &r, bool dryRun, int skippedShown)
+{
+    QString text;
+    QTextStream out(&text);
+    out << r.file << (r.format.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.format)) << ": ";
+    if (!r.ok) {
+        out << "not imported: " << r.error << '\n';
+    } else {
+        out << (dryRun ? "would add " : "added ") << r.added << " results, merged " << r.merged << " already here, " << r.conflicts
+            << " conflicts; " << r.athletesAdded << " new athletes, " << r.competitionsAdded << " new competitions; " << r.rowsRead
+            << " rows read, " << r.repeated << " repeated rows removed, " << r.skipped.size() << " skipped\n";
+    }
+    for (const ImportIssue &i : r.rejected)
+        out << "  rejected " << i.location << ": " << i.message << '\n';
+    for (const ImportIssue &i : r.conflictList)
+        out << "  conflict " << i.location << ": " << i.message << '\n';
+    const int shown = std::min<int>(skippedShown, int(r.skipped.size()));
+    for (int k = 0; k < shown; ++k)
+        out << "  skipped " << r.skipped[k].location << ": " << r.skipped[k].message << '\n';
+    if (r.skipped.size() > shown)
+        out << "  ... and " << (r.skipped.size() - shown) << " more skipped (--json lists them all)\n";
+    out.flush();
+    return text;
+}
+
+} // namespace almanac
