@@ -1,12 +1,523 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <QTest>
+// Bad input: every file of the broken corpus (tests/data/broken, described in its README.md) imported
+// into a real almanac by the real importer and by the command line: a clear error naming the file, the
+// line (or JSON path) and the field; nothing of it imported; the database whole; the app still usable.
+// Also: a byte order mark alone is no error, and the almanac's CSV export is safe to open in a
+// spreadsheet (no formula injection) while importing it back gives exactly the same data.
+#include "TestAlmanac.h"
 
-class tst_badinput : public QObject
+#include "MainWindow.h"
+#include "import/AlmanacCsv.h"
+#include "import/Csv.h"
+#include "import/Importer.h"
+#include "import/TilastopajaReader.h"
+#include "import/WaTopListReader.h"
+#include "stats/Lookup.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QStringDecoder>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+
+#include <algorithm>
+
+using namespace almanac;
+
+namespace {
+
+QString corpusDir()
 {
-    Q_OBJECT
-private slots:
-    void placeholder() { QSKIP("not written yet"); }
+    return test::sourceDir() + QStringLiteral("/tests/data/broken");
+}
+
+QString corpus(const QString &name)
+{
+    return corpusDir() + QLatin1Char('/') + name;
+}
+
+QByteArray readBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+/** What an almanac holds, to see that a refused file added nothing. */
+struct Counts
+{
+    int results = 0, athletes = 0, competitions = 0, rounds = 0, imports = 0, conflicts = 0, athleteIds = 0;
+    bool operator==(const Counts &) const = default;
 };
 
-QTEST_MAIN(tst_badinput)
+Counts counts(const QSqlDatabase &db)
+{
+    const auto n = [&](const char *table) { return test::count(db, QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))); };
+    return {n("results"), n("athletes"), n("competitions"), n("rounds"), n("imports"), n("conflicts"), n("athlete_ids")};
+}
+
+QString describe(const Counts &c)
+{
+    return QStringLiteral("results %1, athletes %2, competitions %3, rounds %4, imports %5, conflicts %6, athlete ids %7")
+        .arg(c.results)
+        .arg(c.athletes)
+        .arg(c.competitions)
+        .arg(c.rounds)
+        .arg(c.imports)
+        .arg(c.conflicts)
+        .arg(c.athleteIds);
+}
+
+QString integrity(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check")))
+        return QStringLiteral("cannot run: ") + q.lastQuery();
+    QStringList lines;
+    while (q.next())
+        lines << q.value(0).toString();
+    return lines.join(QLatin1Char('\n'));
+}
+
+/** Everything a report says: its error, then each rejected row as "location: message". */
+QStringList messages(const ImportReport &report)
+{
+    QStringList said;
+    if (!report.error.isEmpty())
+        said << report.error;
+    for (const ImportIssue &i : report.rejected)
+        said << i.location + QStringLiteral(": ") + i.message;
+    return said;
+}
+
+/** The location as a whole: "x.csv:3" is not "x.csv:31". */
+bool namesLocation(const QString &text, const QString &location)
+{
+    return QRegularExpression(QRegularExpression::escape(location) + QStringLiteral("(?!\\d)")).match(text).hasMatch();
+}
+
+QString cliPath()
+{
+    // Every program of the build is in its bin/, the tests included.
+    for (const QString &candidate : {QStringLiteral("/almanac"), QStringLiteral("/../bin/almanac")}) {
+        const QString path = QCoreApplication::applicationDirPath() + candidate;
+        if (QFileInfo(path).isExecutable())
+            return QFileInfo(path).canonicalFilePath();
+    }
+    return {};
+}
+
+QString exportCsv(const QSqlDatabase &db)
+{
+    QString text;
+    QTextStream out(&text);
+    QString error;
+    if (!AlmanacCsv::write(db, 0, out, &error))
+        qWarning("%s", qPrintable(error));
+    out.flush();
+    return text;
+}
+
+} // namespace
+
+class tst_BadInput : public QObject
+{
+    Q_OBJECT
+
+    test::TestAlmanac m_almanac;   // the bundled almanac: every broken file is refused by it
+    QTemporaryDir m_dir;
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(QDir(corpusDir()).exists(), qPrintable(corpusDir()));
+        QVERIFY(m_almanac.openBundled());
+        QVERIFY(test::count(m_almanac.db(), QStringLiteral("SELECT count(*) FROM results")) > 1000);
+    }
+
+    void brokenFileIsRefused_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("format");     // as --format gives it: auto, almanac-csv, wa-toplist, tilastopaja
+        QTest::addColumn<QString>("location");   // "file:line", "file: JSON path", or the file alone for a file that is no text
+        QTest::addColumn<QString>("field");      // the field named, empty when the problem is the whole file
+        QTest::addColumn<QString>("says");       // what the message says
+        const auto row = [](const char *file, const char *format, const QString &location, const char *field, const char *says) {
+            QTest::addRow("%s%s%s", file, qstrcmp(format, "auto") == 0 ? "" : " as ", qstrcmp(format, "auto") == 0 ? "" : format)
+                << QString::fromLatin1(file) << QString::fromLatin1(format) << location << QString::fromLatin1(field) << QString::fromUtf8(says);
+        };
+        const auto at = [](const char *file, const QString &where) -> QString { return QString::fromLatin1(file) + where; };
+
+        // The almanac's CSV.
+        row("almanac-truncated-row.csv", "auto", at("almanac-truncated-row.csv", ":4"), "sex", "is missing");
+        row("almanac-truncated-quote.csv", "auto", at("almanac-truncated-quote.csv", ":4"), "note", "not closed");
+        row("almanac-latin1.csv", "auto", at("almanac-latin1.csv", ""), "", "UTF-8");
+        row("almanac-utf16.csv", "auto", at("almanac-utf16.csv", ""), "", "UTF-8");
+        row("almanac-wrong-column.csv", "auto", at("almanac-wrong-column.csv", ":1"), "venue", "has 'venu' in its place");
+        row("almanac-missing-column.csv", "auto", at("almanac-missing-column.csv", ":1"), "note", "no such column");
+        row("almanac-800m-in-2.33.csv", "auto", at("almanac-800m-in-2.33.csv", ":3"), "mark", "impossible for the 800m");
+        row("almanac-100m-in-0.5.csv", "auto", at("almanac-100m-in-0.5.csv", ":2"), "mark", "impossible for the 100m");
+        row("almanac-future-date.csv", "auto", at("almanac-future-date.csv", ":3"), "date", "2099-06-01 is in the future");
+        row("almanac-long-field.csv", "auto", at("almanac-long-field.csv", ":3"), "athlete", "10000 characters");
+        row("almanac-binary-row.csv", "auto", at("almanac-binary-row.csv", ":3"), "competition", "control character");
+        row("almanac-empty.csv", "auto", at("almanac-empty.csv", ":1"), "", "empty");
+        row("almanac-header-only.csv", "auto", at("almanac-header-only.csv", ":2"), "", "no results after the header");
+
+        // World Athletics top lists (the 2025 layout, which names event and sex).
+        row("wa-truncated.csv", "auto", at("wa-truncated.csv", ":4"), "venue", "not closed");
+        row("wa-latin1.csv", "auto", at("wa-latin1.csv", ""), "", "UTF-8");
+        row("wa-missing-column.csv", "auto", at("wa-missing-column.csv", ":1"), "date", "no such column");
+        row("wa-extra-field.csv", "auto", at("wa-extra-field.csv", ":3"), "", "expected 20 fields, got 21");
+        row("wa-800m-in-2.33.csv", "auto", at("wa-800m-in-2.33.csv", ":3"), "mark", "impossible for the 800m");
+        row("wa-100m-in-0.5.csv", "auto", at("wa-100m-in-0.5.csv", ":2"), "mark", "impossible for the 100m");
+        row("wa-future-date.csv", "auto", at("wa-future-date.csv", ":3"), "date", "2099-06-01 is in the future");
+        row("wa-long-field.csv", "auto", at("wa-long-field.csv", ":3"), "competitor", "10000 characters");
+        row("wa-binary-row.csv", "auto", at("wa-binary-row.csv", ":3"), "rank", "control character");
+        row("wa-header-only.csv", "auto", at("wa-header-only.csv", ":2"), "", "no results after the header");
+
+        // Tilastopaja JSON: rows are located by their JSON path.
+        row("tilastopaja-truncated.json", "auto", at("tilastopaja-truncated.json", ":26"), "", "not valid JSON");
+        row("tilastopaja-latin1.json", "auto", at("tilastopaja-latin1.json", ""), "", "UTF-8");
+        row("tilastopaja-wrong-keys.json", "auto", at("tilastopaja-wrong-keys.json", ": events[0].results[0]"), "eventName", "not named");
+        row("tilastopaja-800m-in-2.33.json", "auto", at("tilastopaja-800m-in-2.33.json", ": events[0].results[0]"), "bestPerformance",
+            "impossible for the 800m");
+        row("tilastopaja-100m-in-0.5.json", "auto", at("tilastopaja-100m-in-0.5.json", ": results[0]"), "result", "impossible for the 100m");
+        row("tilastopaja-future-date.json", "auto", at("tilastopaja-future-date.json", ": results[1]"), "date", "2099-06-01 is in the future");
+        row("tilastopaja-long-field.json", "auto", at("tilastopaja-long-field.json", ": events[0].results[1]"), "athlete", "10000 characters");
+        row("tilastopaja-binary-field.json", "auto", at("tilastopaja-binary-field.json", ": events[0].results[0]"), "athlete", "control character");
+        row("tilastopaja-empty.json", "auto", at("tilastopaja-empty.json", ":1"), "", "empty");
+        row("tilastopaja-no-results.json", "auto", at("tilastopaja-no-results.json", ":"), "events", "no results");
+
+        // Garbage, found out whatever format it is read as.
+        row("garbage.bin", "auto", at("garbage.bin", ""), "", "UTF-8");
+        row("garbage.bin", "almanac-csv", at("garbage.bin", ""), "", "UTF-8");
+        row("garbage.bin", "wa-toplist", at("garbage.bin", ""), "", "UTF-8");
+        row("garbage.bin", "tilastopaja", at("garbage.bin", ""), "", "UTF-8");
+        row("garbage-text.csv", "auto", at("garbage-text.csv", ""), "", "not a format the almanac reads");
+        row("garbage-text.csv", "almanac-csv", at("garbage-text.csv", ":1"), "competition", "in its place");
+        row("garbage-text.csv", "wa-toplist", at("garbage-text.csv", ":1"), "mark", "no such column");
+        row("garbage-text.csv", "tilastopaja", at("garbage-text.csv", ":1"), "", "not valid JSON");
+    }
+
+    void brokenFileIsRefused()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, format);
+        QFETCH(QString, location);
+        QFETCH(QString, field);
+        QFETCH(QString, says);
+        const QString path = corpus(file);
+        QVERIFY2(QFile::exists(path), qPrintable(path));
+        const Counts before = counts(m_almanac.db());
+
+        const ImportReport report = Importer(m_almanac.db()).importFile(path, *Importer::parseFormat(format));
+        QVERIFY(!report.ok);
+        QCOMPARE(report.added, 0);
+        const QStringList said = messages(report);
+        const QString all = said.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(file), qPrintable(all));
+        QVERIFY2(namesLocation(all, location), qPrintable(QStringLiteral("expected %1 in:\n%2").arg(location, all)));
+        if (!field.isEmpty())
+            QVERIFY2(all.contains(QStringLiteral("field '%1'").arg(field)), qPrintable(all));
+        QVERIFY2(all.contains(says), qPrintable(all));
+        // Each message is one short line: a 10,000-character field or binary bytes are not repeated.
+        for (const QString &line : said) {
+            QVERIFY2(!line.contains(QLatin1Char('\n')) && !line.contains(QLatin1Char('\r')), qPrintable(line));
+            QVERIFY2(line.size() < 600, qPrintable(line.left(600)));
+            QVERIFY2(!line.contains(QChar(0)) && !line.contains(QChar(0x1b)), qPrintable(line));
+        }
+
+        // Nothing of the file, and the database whole.
+        const Counts after = counts(m_almanac.db());
+        QVERIFY2(after == before, qPrintable(describe(before) + QStringLiteral(" became ") + describe(after)));
+        QCOMPARE(integrity(m_almanac.db()), QStringLiteral("ok"));
+    }
+
+    void commandLineRefusesBrokenFile_data() { brokenFileIsRefused_data(); }
+
+    void commandLineRefusesBrokenFile()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, format);
+        QFETCH(QString, location);
+        QFETCH(QString, field);
+        QFETCH(QString, says);
+        const QString cli = cliPath();
+        QVERIFY2(!cli.isEmpty(), "the almanac command line is built beside the tests (bin/almanac)");
+        const Counts before = counts(m_almanac.db());
+
+        QProcess p;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg")));
+        environment.insert(QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("home")));
+        p.setProcessEnvironment(environment);
+        QStringList args{QStringLiteral("--db"), m_almanac.path(), QStringLiteral("import"), corpus(file)};
+        if (format != QLatin1String("auto"))
+            args << QStringLiteral("--format") << format;
+        p.start(cli, args);
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        // Bad input: status 3, one line on stderr; the report on stdout names file, line and field.
+        QCOMPARE(p.exitCode(), 3);
+        QCOMPARE(err.count(QLatin1Char('\n')), 1);
+        QVERIFY2(err.startsWith(QLatin1String("almanac: ")), qPrintable(err));
+        QVERIFY2(out.contains(file), qPrintable(out));
+        QVERIFY2(namesLocation(out, location), qPrintable(QStringLiteral("expected %1 in:\n%2").arg(location, out)));
+        if (!field.isEmpty())
+            QVERIFY2(out.contains(QStringLiteral("field '%1'").arg(field)), qPrintable(out));
+        QVERIFY2(out.contains(says), qPrintable(out));
+        QVERIFY2(out.size() < 2000, qPrintable(out.left(2000)));
+
+        const Counts after = counts(m_almanac.db());
+        QVERIFY2(after == before, qPrintable(describe(before) + QStringLiteral(" became ") + describe(after)));
+        QCOMPARE(integrity(m_almanac.db()), QStringLiteral("ok"));
+    }
+
+    void noReaderTakesBrokenText_data()
+    {
+        QTest::addColumn<QString>("file");
+        // Every file of the corpus that is UTF-8 text, given to each reader directly, whatever its format:
+        // each says the file cannot be read, or rejects a row; none gives rows without a complaint.
+        for (const QString &name : QDir(corpusDir()).entryList(QDir::Files, QDir::Name)) {
+            if (name.endsWith(QLatin1String(".md")) || name.contains(QLatin1String("-bom.")))
+                continue;
+            auto decode = QStringDecoder(QStringDecoder::Utf8);
+            const QString text = decode(readBytes(corpus(name)));
+            if (!decode.hasError())
+                QTest::newRow(qPrintable(name)) << name;
+        }
+    }
+
+    void noReaderTakesBrokenText()
+    {
+        QFETCH(QString, file);
+        const QString path = corpus(file);
+        auto decode = QStringDecoder(QStringDecoder::Utf8);
+        const QString text = decode(readBytes(path));
+        for (const auto &[name, read] : {std::pair{"almanac-csv", &AlmanacCsv::read}, std::pair{"wa-toplist", &WaTopListReader::read},
+                                         std::pair{"tilastopaja", &TilastopajaReader::read}}) {
+            const ReadResult r = read(path, text);
+            QVERIFY2(!r.error.isEmpty() || !r.rejected.isEmpty(), qPrintable(QStringLiteral("%1 took %2 rows of %3").arg(QLatin1String(name)).arg(r.rows.size()).arg(file)));
+        }
+    }
+
+    void byteOrderMarkAloneIsNoError_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("format");
+        QTest::newRow("almanac CSV") << QStringLiteral("almanac-bom.csv") << QStringLiteral("almanac-csv");
+        QTest::newRow("World Athletics list") << QStringLiteral("wa-bom.csv") << QStringLiteral("wa-toplist");
+        QTest::newRow("Tilastopaja") << QStringLiteral("tilastopaja-bom.json") << QStringLiteral("tilastopaja");
+    }
+
+    void byteOrderMarkAloneIsNoError()
+    {
+        // Spreadsheets save "CSV UTF-8" with a BOM: users expect such a file to import as it is.
+        QFETCH(QString, file);
+        QFETCH(QString, format);
+        QVERIFY(readBytes(corpus(file)).startsWith("\xEF\xBB\xBF"));
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        const ImportReport report = Importer(almanac.db()).importFile(corpus(file));
+        QVERIFY2(report.ok, qPrintable(messages(report).join(QLatin1Char('\n'))));
+        QCOMPARE(report.format, format);
+        QCOMPARE(report.added, 2);
+        QCOMPARE(test::count(almanac.db(), QStringLiteral("SELECT count(*) FROM athletes WHERE name IN ('Ola Testrunner', 'Kari Fixture')")), 2);
+        // The BOM is not part of the first column's name or of any text.
+        QCOMPARE(test::count(almanac.db(), QStringLiteral("SELECT count(*) FROM competitions WHERE instr(name, char(65279)) > 0")), 0);
+    }
+
+    void notUtf8IsLocated_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("almanac CSV") << QStringLiteral("almanac-latin1.csv") << QStringLiteral("almanac-latin1.csv:3: field 'athlete': byte 0xFA is not UTF-8");
+        QTest::newRow("World Athletics list") << QStringLiteral("wa-latin1.csv") << QStringLiteral("wa-latin1.csv:3: field 'competitor': byte 0xFA is not UTF-8");
+        QTest::newRow("Tilastopaja") << QStringLiteral("tilastopaja-latin1.json") << QStringLiteral("tilastopaja-latin1.json:23: byte 0xFA is not UTF-8");
+        QTest::newRow("UTF-16") << QStringLiteral("almanac-utf16.csv") << QStringLiteral("almanac-utf16.csv:1: the file is UTF-16");
+        QTest::newRow("binary") << QStringLiteral("garbage.bin") << QStringLiteral("garbage.bin:1:");
+        QTest::newRow("valid") << QStringLiteral("almanac-bom.csv") << QString();
+    }
+
+    void notUtf8IsLocated()
+    {
+        // The message for a file that is not UTF-8, with its line and (in CSV) its column.
+        QFETCH(QString, file);
+        QFETCH(QString, expected);
+        const QString problem = utf8Problem(file, readBytes(corpus(file)));
+        if (expected.isEmpty())
+            QCOMPARE(problem, QString());
+        else
+            QVERIFY2(problem.startsWith(expected), qPrintable(problem));
+        QVERIFY(!problem.contains(QLatin1Char('\n')));
+    }
+
+    void formulasAreNeutralised_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("written");
+        QTest::newRow("=") << QStringLiteral("=HYPERLINK(\"http://example.com\",\"x\")") << QStringLiteral("'=HYPERLINK(\"http://example.com\",\"x\")");
+        QTest::newRow("@") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
+        QTest::newRow("+") << QStringLiteral("+1+2") << QStringLiteral("'+1+2");
+        QTest::newRow("-") << QStringLiteral("-2+3+cmd|' /C calc'!A0") << QStringLiteral("'-2+3+cmd|' /C calc'!A0");
+        QTest::newRow("tab") << QStringLiteral("\t=1") << QStringLiteral("'\t=1");
+        QTest::newRow("CR") << QStringLiteral("\r=1") << QStringLiteral("'\r=1");
+        QTest::newRow("quoted already") << QStringLiteral("'=1") << QStringLiteral("''=1");
+        QTest::newRow("two quotes") << QStringLiteral("''@x") << QStringLiteral("'''@x");
+        QTest::newRow("a name with a quote") << QStringLiteral("'t Hart") << QStringLiteral("'t Hart");
+        QTest::newRow("plain") << QStringLiteral("Josh Kerr") << QStringLiteral("Josh Kerr");
+        QTest::newRow("inner =") << QStringLiteral("A=B") << QStringLiteral("A=B");
+        QTest::newRow("empty") << QString() << QString();
+        QTest::newRow("quote alone") << QStringLiteral("'") << QStringLiteral("'");
+    }
+
+    void formulasAreNeutralised()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, written);
+        QCOMPARE(neutraliseFormula(text), written);
+        QCOMPARE(restoreFormula(written), text);
+        // Text that needed no quote is read as it is.
+        if (written == text)
+            QCOMPARE(restoreFormula(text), text);
+    }
+
+    void exportIsSafeInASpreadsheetAndRoundTrips()
+    {
+        // Athletes, a competition, a venue, a note that a spreadsheet would run as formulas; a negative wind
+        // and the en-route flag are data, not formulas.
+        const QString header = AlmanacCsv::columns().join(QLatin1Char(','));
+        const QString meet = QStringLiteral("\"=HYPERLINK(\"\"http://example.com\"\",\"\"Meet\"\")\",Oslo,NOR,@venue,2024-06-01,2024-06-01,OTHER,outdoor,");
+        const QString text = header + QLatin1Char('\n')
+                             + meet + QStringLiteral("Men's 100m,race,,2024-06-01,-0.4,1,=HYPERLINK(\"http://example.com\"),M,1999-01-01,NOR,10.10,,,,,=1+1\n")
+                             + meet + QStringLiteral("Men's 100m,race,,2024-06-01,-0.4,2,@SUM(A1),M,1998-01-01,NOR,10.20,,,,,\n")
+                             + meet + QStringLiteral("Men's 100m,race,,2024-06-01,-0.4,3,'t Hart,M,1997-01-01,NOR,10.30,,,,,-note\n")
+                             + meet + QStringLiteral("Men's 1500m,race,,2024-06-01,,,+Plus Runner,M,1996-01-01,NOR,3:32.00,,,+,,\n")
+                             + meet + QStringLiteral("Men's Mile,race,,2024-06-01,,1,+Plus Runner,M,1996-01-01,NOR,3:48.00,,,,,\n");
+        const QString source = m_dir.filePath(QStringLiteral("formulas.csv"));
+        QVERIFY(writeFile(source, text.toUtf8()));
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        ImportReport report = Importer(almanac.db()).importFile(source);
+        QVERIFY2(report.ok, qPrintable(messages(report).join(QLatin1Char('\n'))));
+        QCOMPARE(report.added, 5);
+        const auto athletes = [](const QSqlDatabase &db) {
+            QSqlQuery q(db);
+            QStringList list;
+            if (q.exec(QStringLiteral("SELECT name FROM athletes ORDER BY name"))) {
+                while (q.next())
+                    list << q.value(0).toString();
+            }
+            return list;
+        };
+        // The names as the almanac keeps them (the importer writes an all-capitals name as a name: "@SUM(A1)"
+        // becomes "@Sum(a1)"), each still starting as a formula would.
+        const QStringList names = athletes(almanac.db());
+        QCOMPARE(names.size(), 4);
+        QVERIFY2(names.contains(QStringLiteral("=HYPERLINK(\"http://example.com\")")), qPrintable(names.join(QLatin1Char('|'))));
+        QVERIFY2(names.contains(QStringLiteral("'t Hart")), qPrintable(names.join(QLatin1Char('|'))));
+        for (const char *start : {"=", "@", "+"})
+            QVERIFY2(std::any_of(names.cbegin(), names.cend(), [&](const QString &n) { return n.startsWith(QLatin1String(start)); }),
+                     qPrintable(names.join(QLatin1Char('|'))));
+
+        const QString exported = exportCsv(almanac.db());
+        QString csvError;
+        const QList<CsvRecord> records = parseCsv(exported, &csvError);
+        QVERIFY(csvError.isEmpty());
+        QCOMPARE(records.size(), 6);
+        QCOMPARE(records.first().fields, AlmanacCsv::columns());
+        const qsizetype windColumn = AlmanacCsv::columns().indexOf(QStringLiteral("wind"));
+        const qsizetype raceWindColumn = AlmanacCsv::columns().indexOf(QStringLiteral("race_wind"));
+        QStringList cells;
+        for (qsizetype r = 1; r < records.size(); ++r) {
+            for (qsizetype c = 0; c < records[r].fields.size(); ++c) {
+                const QString cell = records[r].fields[c];
+                cells << cell;
+                if (cell.isEmpty() || !QStringLiteral("=+-@\t\r").contains(cell.front()))
+                    continue;
+                // Only the winds may start so, and they are numbers ("-0.4"), which spreadsheets read as numbers.
+                QVERIFY2(c == windColumn || c == raceWindColumn, qPrintable(QStringLiteral("column %1: %2").arg(AlmanacCsv::columns().at(c), cell)));
+                QVERIFY2(QRegularExpression(QStringLiteral("^[+-]\\d+\\.\\d$")).match(cell).hasMatch(), qPrintable(cell));
+            }
+        }
+        for (const QString &name : names) {
+            const bool formula = QStringLiteral("=+-@").contains(name.front());
+            QVERIFY2(cells.contains(formula ? QLatin1Char('\'') + name : name), qPrintable(name));
+        }
+        QVERIFY(cells.contains(QStringLiteral("'=HYPERLINK(\"http://example.com\")")));
+        QVERIFY(cells.contains(QStringLiteral("'=HYPERLINK(\"http://example.com\",\"Meet\")")));
+        QVERIFY(cells.contains(QStringLiteral("'@venue")));
+        QVERIFY(cells.contains(QStringLiteral("'=1+1")));
+        QVERIFY(cells.contains(QStringLiteral("'-note")));
+        QVERIFY(cells.contains(QStringLiteral("'+")));   // the en-route flag
+        QVERIFY(cells.contains(QStringLiteral("'t Hart")));
+        QVERIFY(cells.contains(QStringLiteral("-0.4")));
+
+        // Importing the export into an empty almanac gives the same data, and the same file again.
+        const QString again = m_dir.filePath(QStringLiteral("formulas-export.csv"));
+        QVERIFY(writeFile(again, exported.toUtf8()));
+        test::TestAlmanac fresh;
+        QVERIFY(fresh.openEmpty());
+        report = Importer(fresh.db()).importFile(again);
+        QVERIFY2(report.ok, qPrintable(messages(report).join(QLatin1Char('\n'))));
+        QCOMPARE(report.added, 5);
+        QCOMPARE(exportCsv(fresh.db()), exported);
+        QCOMPARE(athletes(fresh.db()), names);
+        QCOMPARE(test::count(fresh.db(), QStringLiteral("SELECT count(*) FROM results WHERE en_route = 1")), 1);
+        QCOMPARE(test::count(fresh.db(), QStringLiteral("SELECT count(*) FROM rounds WHERE wind_tenths = -4")), 1);
+    }
+
+    void appKeepsWorkingAfterAFailedImport()
+    {
+        MainWindow window;
+        QString error;
+        QVERIFY2(window.openAlmanac(m_almanac.path(), &error), qPrintable(error));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.navigate({Location::Home, 0, {}}));
+        const int competitions = test::count(m_almanac.db(), QStringLiteral("SELECT count(*) FROM competitions"));
+
+        // A failed import of each kind while the window is open on the same almanac.
+        for (const char *file : {"almanac-800m-in-2.33.csv", "wa-long-field.csv", "tilastopaja-truncated.json", "garbage.bin"})
+            QVERIFY(!Importer(m_almanac.db()).importFile(corpus(QLatin1String(file))).ok);
+
+        // Home, an athlete, the search: all as before.
+        QVERIFY(window.navigate({Location::Home, 0, {}}));
+        QCOMPARE(window.currentLocation().kind, Location::Home);
+        auto *view = window.findChild<QTableView *>(QStringLiteral("competitionsView"));
+        QVERIFY(view && view->isVisible());
+        QCOMPARE(view->model()->rowCount(), competitions);
+        const auto kerr = Lookup(m_almanac.db()).athletes(QStringLiteral("Josh Kerr"));
+        QVERIFY(kerr && kerr->size() == 1);
+        QVERIFY(window.navigate({Location::Athlete, kerr->first().id, {}}));
+        QCOMPARE(window.currentLocation().kind, Location::Athlete);
+        auto *header = window.findChild<QLabel *>(QStringLiteral("athleteHeader"));
+        QVERIFY(header && header->isVisible());
+        QVERIFY2(header->text().contains(QStringLiteral("Josh Kerr")), qPrintable(header->text()));
+        QVERIFY(window.back());
+        QCOMPARE(window.currentLocation().kind, Location::Home);
+        // None of the refused files' athletes can be found.
+        QCOMPARE(test::count(m_almanac.db(), QStringLiteral("SELECT count(*) FROM athletes WHERE name IN ('Quick Fixture', 'Ola Testrunner')")), 0);
+    }
+};
+
+QTEST_MAIN(tst_BadInput)
 #include "tst_badinput.moc"

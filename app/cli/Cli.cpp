@@ -1184,8 +1184,13 @@ std::optional<Failure> cmdImport(Session &s, const Arguments &args, QTextStream 
         for (const ImportReport &r : reports)
             s.out() << importReportText(r, dryRun);
     }
-    if (failed > 0)
-        return Failure{BadInput, QStringLiteral("%1 of %2 files were not imported; the report says which rows and why").arg(failed).arg(reports.size())};
+    if (failed > 0) {
+        // The one line on standard error names the first file that failed and why.
+        const auto first = std::find_if(reports.cbegin(), reports.cend(), [](const ImportReport &r) { return !r.ok; });
+        const QString why = first->error.section(QLatin1Char('\n'), 0, 0);
+        return Failure{BadInput, failed == 1 ? why
+                                             : QStringLiteral("%1 of %2 files were not imported, the first: %3").arg(failed).arg(reports.size()).arg(why)};
+    }
     return std::nullopt;
 }
 

@@ -133,7 +133,14 @@ bool EditService::setRow(const QString &table, const QString &key, const QJsonOb
     const auto current = row(table, key);
     if (!current)
         return false;
+    // Column names come from the stored history: only the table's own columns are written, so that a
+    // doctored history can never put SQL into the statement.
+    const QSqlRecord record = m_db.record(table);
     const QStringList columns = state.keys();
+    for (const QString &c : columns) {
+        if (c != QLatin1String("rowid") && !record.contains(c))
+            return fail(QStringLiteral("the history names a column %1 that %2 does not have").arg(c, table));
+    }
     QStringList placeholders;
     for (int i = 0; i < columns.size(); ++i)
         placeholders << QStringLiteral(":v%1").arg(i);

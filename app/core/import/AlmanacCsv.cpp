@@ -12,6 +12,8 @@
 #include <QSqlQuery>
 #include <QTextStream>
 
+#include <algorithm>
+
 namespace almanac {
 
 const QStringList &AlmanacCsv::columns()
@@ -27,37 +29,117 @@ const QStringList &AlmanacCsv::columns()
     return list;
 }
 
-bool AlmanacCsv::recognises(const QString &, const QString &text)
+namespace {
+
+/** The winds (race_wind, wind): signed numbers that a spreadsheet reads as numbers, and that read()
+    checks as numbers. Every other column is written with formulas neutralised (a quote before =, +, -,
+    @, tab or CR at its start: flags such as "+ mx" are not formulas either) and read back without it. */
+bool isWindColumn(qsizetype column)
+{
+    return column == 12 || column == 19;
+}
+
+/** The most characters each column holds. */
+qsizetype maxLength(qsizetype column)
+{
+    if (column == 22 || column == 23)   // members, note
+        return kMaxTextLength;
+    if (column == 0 || column == 1 || column == 3 || column == 14)   // competition, city, venue, athlete
+        return kMaxNameLength;
+    return kMaxCodeLength;
+}
+
+} // namespace
+
+bool AlmanacCsv::recognises(const QString &path, const QString &text)
 {
     QString header = text.left(text.indexOf(QLatin1Char('\n'))).trimmed();
     if (header.startsWith(QChar(0xFEFF)))
         header.remove(0, 1);
-    return header == columns().join(QLatin1Char(','));
+    if (header == columns().join(QLatin1Char(',')))
+        return true;
+    // An empty .csv file: read() says what is missing, with a line.
+    if (text.trimmed().isEmpty() || text.trimmed() == QString(QChar(0xFEFF)))
+        return path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
+    // A header with most of the almanac's columns, some missing, misspelt or extra: read() names them.
+    int known = 0;
+    for (const QString &name : header.split(QLatin1Char(',')))
+        known += columns().contains(name.trimmed()) ? 1 : 0;
+    return known >= columns().size() / 2;
 }
 
 ReadResult AlmanacCsv::read(const QString &path, const QString &text)
 {
     ReadResult result;
     const QString file = QFileInfo(path).fileName();
-    QString error;
+    CsvError error;
     const QList<CsvRecord> records = parseCsv(text, &error);
-    if (!error.isEmpty()) {
-        result.error = QStringLiteral("%1: %2").arg(file, error);
+    if (!error.message.isEmpty()) {
+        const QString field = error.field >= 0 && error.field < columns().size() ? QStringLiteral("field '%1': ").arg(columns().at(error.field))
+                                                                                  : QString();
+        result.error = QStringLiteral("%1:%2: %3%4").arg(file).arg(error.line).arg(field, error.message);
         return result;
     }
-    if (records.isEmpty() || records.first().fields != columns()) {
-        result.error = QStringLiteral("%1:1: the header is not the almanac's CSV header (%2)").arg(file, columns().join(QLatin1Char(',')));
+    const QString expectedHeader = columns().join(QLatin1Char(','));
+    if (records.isEmpty()) {
+        result.error = QStringLiteral("%1:1: the file is empty: the almanac's CSV starts with its header (%2)").arg(file, expectedHeader);
+        return result;
+    }
+    const CsvRecord &header = records.first();
+    if (header.fields != columns()) {
+        QString problem;
+        for (qsizetype i = 0; i < std::max(header.fields.size(), columns().size()) && problem.isEmpty(); ++i) {
+            if (i >= header.fields.size())
+                problem = QStringLiteral("field '%1': the header has no such column").arg(columns().at(i));
+            else if (i >= columns().size())
+                problem = QStringLiteral("the header has a column '%1' after '%2', which the almanac's CSV does not have")
+                              .arg(shownText(header.fields.at(i)), columns().constLast());
+            else if (header.fields.at(i) != columns().at(i))
+                problem = QStringLiteral("field '%1': the header has '%2' in its place").arg(columns().at(i), shownText(header.fields.at(i)));
+        }
+        result.error = QStringLiteral("%1:%2: %3; the almanac's CSV header is %4").arg(file).arg(header.line).arg(problem, expectedHeader);
+        return result;
+    }
+    if (records.size() == 1) {
+        result.error = QStringLiteral("%1:%2: no results after the header (is the file cut short?)").arg(file).arg(header.line + 1);
         return result;
     }
     for (qsizetype n = 1; n < records.size(); ++n) {
         const CsvRecord &record = records[n];
         ++result.rowsRead;
         const QString location = QStringLiteral("%1:%2").arg(file).arg(record.line);
-        if (record.fields.size() != columns().size()) {
-            result.rejected.append({location, QStringLiteral("expected %1 fields, got %2").arg(columns().size()).arg(record.fields.size())});
+        if (record.fields.size() < columns().size()) {
+            const qsizetype missing = columns().size() - record.fields.size();
+            result.rejected.append({location, QStringLiteral("expected %1 fields, got %2: field '%3' is missing%4 (is the line cut short?)")
+                                                  .arg(columns().size())
+                                                  .arg(record.fields.size())
+                                                  .arg(columns().at(record.fields.size()))
+                                                  .arg(missing > 1 ? QStringLiteral(", and the %1 after it").arg(missing - 1) : QString())});
             continue;
         }
-        const auto f = [&](int i) { return record.fields[i].trimmed(); };
+        if (record.fields.size() > columns().size()) {
+            result.rejected.append({location, QStringLiteral("expected %1 fields, got %2: more fields than columns after field '%3' "
+                                                             "(a comma in a text that is not quoted?)")
+                                                  .arg(columns().size())
+                                                  .arg(record.fields.size())
+                                                  .arg(columns().constLast())});
+            continue;
+        }
+        // Every field first: no longer than its column holds, and text, not binary.
+        QString textError;
+        for (qsizetype i = 0; i < columns().size() && textError.isEmpty(); ++i) {
+            const QString problem = textProblem(record.fields.at(i), maxLength(i), i == 23);
+            if (!problem.isEmpty())
+                textError = QStringLiteral("field '%1': %2").arg(columns().at(i), problem);
+        }
+        if (!textError.isEmpty()) {
+            result.rejected.append({location, textError});
+            continue;
+        }
+        const auto f = [&](int i) {
+            const QString value = record.fields[i].trimmed();
+            return isWindColumn(i) ? value : restoreFormula(value);
+        };
         auto reject = [&](int column, const QString &message) {
             result.rejected.append({location, QStringLiteral("field '%1': %2").arg(columns()[column], message)});
         };
@@ -79,8 +161,16 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text)
             reject(4, QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(f(4)));
             continue;
         }
+        if (const QString future = resultDateProblem(row.start); !future.isEmpty()) {
+            reject(4, future);
+            continue;
+        }
         if (!f(5).isEmpty() && !row.end.isValid()) {
             reject(5, QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(f(5)));
+            continue;
+        }
+        if (row.end.isValid() && row.end < row.start) {
+            reject(5, QStringLiteral("%1 is before the start_date %2").arg(f(5), f(4)));
             continue;
         }
         static const QStringList categories = {QStringLiteral("OG"), QStringLiteral("WCH"), QStringLiteral("WIC"), QStringLiteral("EC"),
@@ -117,6 +207,10 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text)
             reject(11, QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(f(11)));
             continue;
         }
+        if (const QString future = resultDateProblem(row.date); !future.isEmpty()) {
+            reject(11, future);
+            continue;
+        }
         if (!f(12).isEmpty()) {
             row.raceWind = Wind::parse(f(12), &message);
             if (!row.raceWind) {
@@ -141,6 +235,10 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text)
         row.born = f(16);
         if (!validBirthDate(row.born)) {
             reject(16, QStringLiteral("'%1' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)").arg(row.born));
+            continue;
+        }
+        if (bornAfter(row.born, row.date)) {
+            reject(16, QStringLiteral("%1 is after the result's date %2").arg(row.born, f(11)));
             continue;
         }
         row.nation = f(17);
@@ -177,6 +275,20 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text)
             row.members.append(m.hasMatch() ? m.captured(1) : member.trimmed());
             row.memberSexes.append(m.hasMatch() ? parseSex(m.captured(2)) : std::nullopt);
             row.memberBirths.append(m.hasMatch() ? m.captured(3) : QString());
+        }
+        QString memberProblem;
+        for (qsizetype i = 0; i < row.members.size() && memberProblem.isEmpty(); ++i) {
+            const QString &born = row.memberBirths.at(i);
+            if (row.members.at(i).isEmpty())
+                memberProblem = QStringLiteral("runner %1 is not named").arg(i + 1);
+            else if (!validBirthDate(born))
+                memberProblem = QStringLiteral("%1's date of birth '%2' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)").arg(row.members.at(i), born);
+            else if (bornAfter(born, row.date))
+                memberProblem = QStringLiteral("%1's date of birth %2 is after the result's date %3").arg(row.members.at(i), born, f(11));
+        }
+        if (!memberProblem.isEmpty()) {
+            reject(22, memberProblem);
+            continue;
         }
         if (event->discipline->relay != !row.members.isEmpty()) {
             reject(22, event->discipline->relay ? QStringLiteral("a relay lists its runners") : QStringLiteral("only relays list runners"));
@@ -283,9 +395,10 @@ bool AlmanacCsv::write(QSqlDatabase db, qint64 competitionId, QTextStream &out, 
             placeText, r.relay ? r.country : r.athlete, sexes.value(r.athleteId), r.relay ? QString() : births.value(r.athleteId), r.country,
             r.hasMark() ? r.mark.toString() : r.status, ownWind, r.qualifier, flags.join(QLatin1Char(' ')), members.join(QStringLiteral("; ")), r.note,
         };
+        // Written so that no spreadsheet takes a cell for a formula (OWASP); read() undoes it exactly.
         QStringList quoted;
-        for (const QString &field : fields)
-            quoted << csvField(field);
+        for (qsizetype k = 0; k < fields.size(); ++k)
+            quoted << csvField(isWindColumn(k) ? fields.at(k) : neutraliseFormula(fields.at(k)));
         out << quoted.join(QLatin1Char(',')) << '\n';
     }
     return true;

@@ -11,7 +11,10 @@ namespace almanac {
  * The almanac's own CSV interchange format: one result a line (a relay team one line, its runners in
  * `members` separated by ";"), with its competition, race and athlete. `almanac export` writes it and
  * `almanac import` reads it back; exporting, importing into an empty almanac and exporting again gives
- * the same file.
+ * the same file. A cell a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) is
+ * written with a leading quote, which read() takes away again; the winds, numbers such as "-0.4", are
+ * written as they are. read() refuses dates after today, fields too long or holding control
+ * characters, and names each refused row's line and field.
  */
 class AlmanacCsv
 {

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "import/Csv.h"
 
+#include <QDateTime>
+
 namespace almanac {
 
-QList<CsvRecord> parseCsv(const QString &input, QString *error)
+QList<CsvRecord> parseCsv(const QString &input, CsvError *error)
 {
     QList<CsvRecord> records;
     const QString text = input.startsWith(QChar(0xFEFF)) ? input.mid(1) : input;
@@ -12,6 +14,8 @@ QList<CsvRecord> parseCsv(const QString &input, QString *error)
     bool quoted = false;
     bool fieldStarted = false;
     int line = 1;
+    int quoteLine = 0;
+    qsizetype quoteField = -1;
     record.line = 1;
     auto endField = [&] {
         record.fields.append(field);
@@ -61,6 +65,8 @@ QList<CsvRecord> parseCsv(const QString &input, QString *error)
         if (c == QLatin1Char('"') && !fieldStarted) {
             quoted = true;
             fieldStarted = true;
+            quoteLine = line;
+            quoteField = record.fields.size();
         } else if (c == QLatin1Char(',')) {
             endField();
         } else if (c == QLatin1Char('\r')) {
@@ -74,8 +80,11 @@ QList<CsvRecord> parseCsv(const QString &input, QString *error)
         }
     }
     if (quoted) {
-        if (error)
-            *error = QStringLiteral("line %1: a quoted field is not closed").arg(record.line);
+        if (error) {
+            error->line = quoteLine;
+            error->field = quoteField;
+            error->message = QStringLiteral("a quoted field is not closed (is the file cut short?)");
+        }
         return records;
     }
     if (fieldStarted || !field.isEmpty() || !record.fields.isEmpty())
@@ -83,15 +92,200 @@ QList<CsvRecord> parseCsv(const QString &input, QString *error)
     return records;
 }
 
+QList<CsvRecord> parseCsv(const QString &text, QString *error)
+{
+    CsvError problem;
+    QList<CsvRecord> records = parseCsv(text, &problem);
+    if (!problem.message.isEmpty() && error)
+        *error = QStringLiteral("line %1: %2").arg(problem.line).arg(problem.message);
+    return records;
+}
+
 QString csvField(const QString &value)
 {
     if (value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"')) || value.contains(QLatin1Char('\n'))
-        || value.contains(QLatin1Char('\r')) || value.startsWith(QLatin1Char(' ')) || value.endsWith(QLatin1Char(' '))) {
+        || value.contains(QLatin1Char('\r')) || value.startsWith(QLatin1Char(' ')) || value.endsWith(QLatin1Char(' '))
+        || value.startsWith(QChar(0xFEFF))) {   // a BOM at the start of a file would be dropped
         QString quoted = value;
         quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
         return QLatin1Char('"') + quoted + QLatin1Char('"');
     }
     return value;
+}
+
+namespace {
+
+bool startsFormula(QChar c)
+{
+    return c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@') || c == QLatin1Char('\t')
+           || c == QLatin1Char('\r');
+}
+
+/** The number of single quotes text starts with, when a formula character follows them; -1 otherwise. */
+qsizetype quotesBeforeFormula(const QString &value)
+{
+    qsizetype quotes = 0;
+    while (quotes < value.size() && value.at(quotes) == QLatin1Char('\''))
+        ++quotes;
+    return quotes < value.size() && startsFormula(value.at(quotes)) ? quotes : -1;
+}
+
+} // namespace
+
+QString neutraliseFormula(const QString &value)
+{
+    return quotesBeforeFormula(value) >= 0 ? QLatin1Char('\'') + value : value;
+}
+
+QString restoreFormula(const QString &value)
+{
+    return quotesBeforeFormula(value) >= 1 ? value.mid(1) : value;
+}
+
+QString shownText(const QString &value)
+{
+    constexpr qsizetype kShown = 60;
+    QString shown = value.left(kShown);
+    if (!shown.isEmpty() && shown.back().isHighSurrogate())
+        shown.chop(1);
+    for (QChar &c : shown) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7F || c.isSurrogate())
+            c = QLatin1Char('?');
+    }
+    if (value.size() > kShown)
+        shown += QChar(0x2026);
+    return shown;
+}
+
+QString textProblem(const QString &value, qsizetype maxLength, bool multiline)
+{
+    if (value.size() > maxLength)
+        return QStringLiteral("%1 characters, more than the %2 this field holds").arg(value.size()).arg(maxLength);
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const QChar c = value.at(i);
+        if (c.isHighSurrogate() && i + 1 < value.size() && value.at(i + 1).isLowSurrogate()) {
+            ++i;
+            continue;
+        }
+        if (c.isSurrogate())
+            return QStringLiteral("holds a broken character (an unpaired UTF-16 surrogate)");
+        const bool lineBreak = c == QLatin1Char('\n') || c == QLatin1Char('\r');
+        if ((c.unicode() < 0x20 && c != QLatin1Char('\t') && !(multiline && lineBreak)) || c.unicode() == 0x7F)
+            return QStringLiteral("holds the control character U+%1 (is the file binary?)").arg(QString::number(c.unicode(), 16).toUpper().rightJustified(4, QLatin1Char('0')));
+    }
+    return {};
+}
+
+QDate latestPossibleDate()
+{
+    return QDateTime::currentDateTimeUtc().addSecs(14 * 3600).date();
+}
+
+QString resultDateProblem(const QDate &date)
+{
+    if (!date.isValid())
+        return {};
+    if (date > latestPossibleDate())
+        return QStringLiteral("%1 is in the future (today is %2)").arg(date.toString(Qt::ISODate), QDate::currentDate().toString(Qt::ISODate));
+    if (date.year() < 1800)
+        return QStringLiteral("%1 is before 1800: not the date of a result").arg(date.toString(Qt::ISODate));
+    return {};
+}
+
+bool bornAfter(const QString &born, const QDate &date)
+{
+    if (born.size() < 4 || !date.isValid())
+        return false;
+    const int year = born.left(4).toInt();
+    if (born.size() == 4)
+        return year > date.year();
+    const int month = born.mid(5, 2).toInt();
+    if (born.size() == 7)
+        return year > date.year() || (year == date.year() && month > date.month());
+    const QDate day = QDate::fromString(born.left(10), Qt::ISODate);
+    return day.isValid() && day > date;
+}
+
+namespace {
+
+/** The offset of the first byte that does not belong to well-formed UTF-8, or -1. */
+qsizetype firstInvalidUtf8(const QByteArray &bytes)
+{
+    const auto *b = reinterpret_cast<const unsigned char *>(bytes.constData());
+    const qsizetype n = bytes.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const unsigned char c = b[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int more = 0;
+        unsigned char low = 0x80, high = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            more = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            more = 2;
+            if (c == 0xE0)
+                low = 0xA0;
+            else if (c == 0xED)
+                high = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            more = 3;
+            if (c == 0xF0)
+                low = 0x90;
+            else if (c == 0xF4)
+                high = 0x8F;
+        } else {
+            return i;
+        }
+        if (i + more >= n)
+            return i;
+        if (b[i + 1] < low || b[i + 1] > high)
+            return i;
+        for (int k = 2; k <= more; ++k) {
+            if (b[i + k] < 0x80 || b[i + k] > 0xBF)
+                return i;
+        }
+        i += more + 1;
+    }
+    return -1;
+}
+
+} // namespace
+
+QString utf8Problem(const QString &name, const QByteArray &bytes)
+{
+    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF"))
+        return QStringLiteral("%1:1: the file is UTF-16, not UTF-8: save it as UTF-8").arg(name);
+    const qsizetype offset = firstInvalidUtf8(bytes);
+    if (offset < 0)
+        return {};
+    const int line = int(bytes.left(offset).count('\n')) + 1;
+    const unsigned char byte = static_cast<unsigned char>(bytes.at(offset));
+    QString where;
+    if (!name.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
+        // For CSV, the column from the header (the first line, which may itself hold the byte).
+        const QString prefix = QString::fromUtf8(bytes.left(offset));
+        const QList<CsvRecord> header = parseCsv(QString::fromUtf8(bytes.left(bytes.indexOf('\n'))));
+        CsvError open;
+        const QList<CsvRecord> before = parseCsv(prefix, &open);
+        qsizetype field = 0;
+        if (!open.message.isEmpty())
+            field = open.field;
+        else if (!prefix.isEmpty() && !prefix.endsWith(QLatin1Char('\n')) && !before.isEmpty())
+            field = before.last().fields.size() - 1;
+        if (line == 1)
+            where = QStringLiteral(" in the header:");
+        else if (!header.isEmpty() && header.first().fields.size() > 1 && field >= 0 && field < header.first().fields.size())
+            where = QStringLiteral(" field '%1':").arg(shownText(header.first().fields.at(field).trimmed()));
+    }
+    // Every byte that cannot start UTF-8 is a letter or a sign in Latin-1 and Windows-1252.
+    return QStringLiteral("%1:%2:%3 byte 0x%4 is not UTF-8 (is the file Latin-1 or Windows-1252?): save the file as UTF-8")
+        .arg(name)
+        .arg(line)
+        .arg(where)
+        .arg(QString::number(byte, 16).toUpper());
 }
 
 } // namespace almanac

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
+#include <QDate>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -13,11 +15,64 @@ struct CsvRecord
     QStringList fields;
 };
 
+/** Where and why CSV text cannot be split. */
+struct CsvError
+{
+    int line = 0;          // the line the unclosed quoted field starts on (1-based)
+    qsizetype field = -1;  // its index in the record (0-based)
+    QString message;
+};
+
 /** Splits CSV text (RFC 4180: quoted fields, doubled quotes, quoted line breaks; CRLF or LF; a
     leading BOM is dropped). Sets *error (with the line) for an unterminated quote. */
 QList<CsvRecord> parseCsv(const QString &text, QString *error = nullptr);
+/** The same, telling the line and the field of an unterminated quote. */
+QList<CsvRecord> parseCsv(const QString &text, CsvError *error);
 
 /** One CSV field, quoted when it must be. */
 QString csvField(const QString &value);
+
+/**
+ * Spreadsheet formula injection (OWASP "CSV injection"): a cell that starts with =, +, -, @, a tab or a
+ * carriage return is read as a formula by spreadsheets. neutraliseFormula() puts a single quote before
+ * such text (and before text that is already quotes followed by such a character, so that the change
+ * can always be undone); restoreFormula() takes that one quote away again. For every text t,
+ * restoreFormula(neutraliseFormula(t)) == t, and text that needs no quote is left as it is by both
+ * ("'t Hart" stays "'t Hart").
+ */
+QString neutraliseFormula(const QString &value);
+QString restoreFormula(const QString &value);
+
+// Checks shared by the readers.
+
+/** The most characters a reader accepts in a name (athlete, competition, venue, city). */
+constexpr qsizetype kMaxNameLength = 200;
+/** The most characters a reader accepts in a long text (a note, a relay's runners). */
+constexpr qsizetype kMaxTextLength = 4000;
+/** The most characters a reader accepts in a short coded field (a date, a mark, a wind, a code). */
+constexpr qsizetype kMaxCodeLength = 40;
+
+/** Why a text field cannot be taken as it is (too long for maxLength characters, or holding control
+    characters; line breaks only when multiline), or an empty string. The text itself is not repeated. */
+QString textProblem(const QString &value, qsizetype maxLength, bool multiline = false);
+
+/** The latest date that is today somewhere on Earth (UTC+14): a result cannot be dated later. */
+QDate latestPossibleDate();
+/** Why a date cannot be a result's: "2099-06-01 is in the future (today is 2026-11-21)" after
+    latestPossibleDate(), or a date before 1800; "" for a possible date (and for an invalid one). */
+QString resultDateProblem(const QDate &date);
+
+/** True when a date of birth (YYYY, YYYY-MM or YYYY-MM-DD) is after the date of a result. */
+bool bornAfter(const QString &born, const QDate &date);
+
+/** Quotes text for a message: at most 60 characters, with control characters shown as '?'. */
+QString shownText(const QString &value);
+
+/**
+ * Where bytes that should be UTF-8 are not: "name:LINE: field 'X': byte 0xE9 is not UTF-8 (...)", with
+ * the field named from the first line when the text is CSV; an empty string for valid UTF-8. A UTF-16
+ * file (a BOM FF FE or FE FF) is named as such. For messages about files the importer refuses.
+ */
+QString utf8Problem(const QString &name, const QByteArray &bytes);
 
 } // namespace almanac

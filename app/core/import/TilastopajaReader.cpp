@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "import/TilastopajaReader.h"
 
+#include "import/Csv.h"
 #include "import/WaTopListReader.h"
 
 #include <QFileInfo>
@@ -106,6 +107,11 @@ void historyRound(const QString &code, const QString &stage, ImportRow &row)
 std::optional<Mark> tilastopajaMark(const QString &input, const Discipline &d, QString *error)
 {
     QString t = input.trimmed();
+    if (const QString problem = textProblem(t, kMaxCodeLength); !problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return std::nullopt;
+    }
     if (t.isEmpty())
         return Mark::withStatus(MarkStatus::DNF, d.kind);
     if (const auto status = parseStatus(t))
@@ -136,6 +142,17 @@ void readCompetition(const QString &file, const QJsonObject &root, ReadResult &r
         result.error = QStringLiteral("%1: field 'startDate' is not a date").arg(file);
         return;
     }
+    if (const QString future = resultDateProblem(start); !future.isEmpty()) {
+        result.error = QStringLiteral("%1: field 'startDate': %2").arg(file, future);
+        return;
+    }
+    for (const auto &[key, value] : {std::pair{"compID", compId}, std::pair{"compName", name}, std::pair{"city", city}, std::pair{"country", country},
+                                     std::pair{"arena", arena}}) {
+        if (const QString problem = textProblem(value, kMaxNameLength); !problem.isEmpty()) {
+            result.error = QStringLiteral("%1: field '%2': %3").arg(file, QLatin1String(key), problem);
+            return;
+        }
+    }
     const QString category = categoryOf(name, QString());
     const QJsonArray events = root.value(QStringLiteral("events")).toArray();
     for (qsizetype e = 0; e < events.size(); ++e) {
@@ -150,18 +167,35 @@ void readCompetition(const QString &file, const QJsonObject &root, ReadResult &r
             }
         };
         if (!text(event.value(QStringLiteral("combinedEvent"))).isEmpty()) {
-            skipAll(QStringLiteral("%1 is a part of the %2").arg(eventName, text(event.value(QStringLiteral("combinedEvent")))));
+            skipAll(QStringLiteral("%1 is a part of the %2").arg(shownText(eventName), shownText(text(event.value(QStringLiteral("combinedEvent"))))));
             continue;
         }
         const QString age = text(event.value(QStringLiteral("ageGroup")));
         if (!age.isEmpty() && age.compare(QLatin1String("Senior"), Qt::CaseInsensitive) != 0) {
-            skipAll(QStringLiteral("the %1 age group is not kept").arg(age));
+            skipAll(QStringLiteral("the %1 age group is not kept").arg(shownText(age)));
             continue;
         }
         const Discipline *discipline = tilastopajaDiscipline(eventName);
-        const auto sex = parseSex(text(event.value(QStringLiteral("gender"))));
-        if (!discipline || !sex) {
-            skipAll(QStringLiteral("event '%1' is not one the almanac keeps").arg(eventName));
+        const QString gender = text(event.value(QStringLiteral("gender")));
+        const auto sex = parseSex(gender);
+        // An event that does not say what it is, or of whom, is not a file to trust.
+        const auto rejectAll = [&](const QString &why) {
+            for (qsizetype r = 0; r < results.size(); ++r) {
+                ++result.rowsRead;
+                result.rejected.append({QStringLiteral("%1.results[%2]").arg(eventLocation).arg(r), why});
+            }
+        };
+        if (const QString problem = eventName.isEmpty() ? QStringLiteral("the event is not named") : textProblem(eventName, kMaxCodeLength);
+            !problem.isEmpty()) {
+            rejectAll(QStringLiteral("field 'eventName': %1").arg(problem));
+            continue;
+        }
+        if (!sex) {
+            rejectAll(QStringLiteral("field 'gender': '%1' is not M, W or X").arg(shownText(gender)));
+            continue;
+        }
+        if (!discipline) {
+            skipAll(QStringLiteral("event '%1' is not one the almanac keeps").arg(shownText(eventName)));
             continue;
         }
         EventSpec spec{*sex, discipline};
@@ -193,6 +227,10 @@ void readCompetition(const QString &file, const QJsonObject &root, ReadResult &r
                 result.rejected.append({location, QStringLiteral("field 'date': the event has no date")});
                 continue;
             }
+            if (const QString future = resultDateProblem(date); !future.isEmpty()) {
+                result.rejected.append({location, QStringLiteral("field 'date': %1").arg(future)});
+                continue;
+            }
             ImportRow row;
             row.location = location;
             row.competition = name.isEmpty() ? QStringLiteral("%1 %2").arg(city).arg(start.year()) : name + QLatin1Char(' ') + QString::number(start.year());
@@ -217,6 +255,10 @@ void readCompetition(const QString &file, const QJsonObject &root, ReadResult &r
             row.place = position.place;
             row.tied = position.tied;
             row.nation = text(res.value(QStringLiteral("nation")));
+            if (const QString problem = textProblem(row.nation, kMaxCodeLength); !problem.isEmpty()) {
+                result.rejected.append({location, QStringLiteral("field 'nation': %1").arg(problem)});
+                continue;
+            }
             QString markError;
             const auto mark = tilastopajaMark(text(res.value(QStringLiteral("bestPerformance"))), *discipline, &markError);
             if (!mark) {
@@ -240,10 +282,17 @@ void readCompetition(const QString &file, const QJsonObject &root, ReadResult &r
                     result.skipped.append({location, QStringLiteral("the runners of a mixed relay are given without their sex")});
                     continue;
                 }
+                QString runnerProblem;
                 for (const QJsonValue &p : participants) {
                     const QString runner = text(p.toObject().value(QStringLiteral("name")));
+                    if (const QString problem = textProblem(runner, kMaxNameLength); !problem.isEmpty() && runnerProblem.isEmpty())
+                        runnerProblem = problem;
                     if (!runner.isEmpty())
                         row.members.append(runner);
+                }
+                if (!runnerProblem.isEmpty()) {
+                    result.rejected.append({location, QStringLiteral("field 'relayParticipants': a runner's name %1").arg(runnerProblem)});
+                    continue;
                 }
                 if (row.members.isEmpty()) {
                     result.skipped.append({location, QStringLiteral("a relay team without its runners")});
@@ -252,12 +301,24 @@ void readCompetition(const QString &file, const QJsonObject &root, ReadResult &r
                 row.athlete = row.members.first();
             } else {
                 row.athlete = text(res.value(QStringLiteral("athlete")));
+                if (const QString problem = textProblem(row.athlete, kMaxNameLength); !problem.isEmpty()) {
+                    result.rejected.append({location, QStringLiteral("field 'athlete': %1").arg(problem)});
+                    continue;
+                }
                 row.born = text(res.value(QStringLiteral("DOB")));
                 if (!validBirthDate(row.born)) {
-                    result.rejected.append({location, QStringLiteral("field 'DOB': '%1' is not a date").arg(row.born)});
+                    result.rejected.append({location, QStringLiteral("field 'DOB': '%1' is not a date").arg(shownText(row.born))});
+                    continue;
+                }
+                if (bornAfter(row.born, date)) {
+                    result.rejected.append({location, QStringLiteral("field 'DOB': %1 is after the result's date %2").arg(row.born, date.toString(Qt::ISODate))});
                     continue;
                 }
                 row.externalId = text(res.value(QStringLiteral("toID")));
+                if (const QString problem = textProblem(row.externalId, kMaxCodeLength); !problem.isEmpty()) {
+                    result.rejected.append({location, QStringLiteral("field 'toID': %1").arg(problem)});
+                    continue;
+                }
                 if (row.athlete.isEmpty()) {
                     result.rejected.append({location, QStringLiteral("field 'athlete' is empty")});
                     continue;
@@ -274,14 +335,22 @@ void readAthlete(const QString &file, const QJsonObject &root, ReadResult &resul
     const QString family = text(root.value(QStringLiteral("familyName")));
     const QString id = text(root.value(QStringLiteral("tpAthleteId")));
     const auto sex = parseSex(text(root.value(QStringLiteral("gender"))));
+    const QString nation = text(root.value(QStringLiteral("nationality")));
     QString born = text(root.value(QStringLiteral("birthDate")));
     if (born.isEmpty())
         born = text(root.value(QStringLiteral("birthYear")));
     if (!validBirthDate(born)) {
-        result.error = QStringLiteral("%1: field 'birthDate': '%2' is not a date").arg(file, born);
+        result.error = QStringLiteral("%1: field 'birthDate': '%2' is not a date").arg(file, shownText(born));
         return;
     }
-    const QString nation = text(root.value(QStringLiteral("nationality")));
+    for (const auto &[key, value] : {std::pair{"givenName", given}, std::pair{"familyName", family}, std::pair{"tpAthleteId", id},
+                                     std::pair{"nationality", nation},
+                                     std::pair{"givenName and familyName", QString(given + QLatin1Char(' ') + family).trimmed()}}) {
+        if (const QString problem = textProblem(value, kMaxNameLength); !problem.isEmpty()) {
+            result.error = QStringLiteral("%1: field '%2': %3").arg(file, QLatin1String(key), problem);
+            return;
+        }
+    }
     if (!sex || *sex == Sex::Mixed || (given.isEmpty() && family.isEmpty())) {
         result.error = QStringLiteral("%1: the athlete's name or sex is missing").arg(file);
         return;
@@ -294,7 +363,7 @@ void readAthlete(const QString &file, const QJsonObject &root, ReadResult &resul
         const QString code = text(res.value(QStringLiteral("event")));
         const Discipline *discipline = tilastopajaDiscipline(code);
         if (!discipline) {
-            result.skipped.append({location, QStringLiteral("event '%1' is not one the almanac keeps").arg(code)});
+            result.skipped.append({location, QStringLiteral("event '%1' is not one the almanac keeps").arg(shownText(code))});
             continue;
         }
         const QString age = text(res.value(QStringLiteral("agegroup")));
@@ -310,7 +379,24 @@ void readAthlete(const QString &file, const QJsonObject &root, ReadResult &resul
         row.indoor = text(res.value(QStringLiteral("IndoorOutdoor"))).compare(QLatin1String("Indoor"), Qt::CaseInsensitive) == 0;
         row.date = QDate::fromString(text(res.value(QStringLiteral("date"))), Qt::ISODate);
         if (!row.date.isValid()) {
-            result.rejected.append({location, QStringLiteral("field 'date': '%1' is not a date").arg(text(res.value(QStringLiteral("date"))))});
+            result.rejected.append({location, QStringLiteral("field 'date': '%1' is not a date").arg(shownText(text(res.value(QStringLiteral("date")))))});
+            continue;
+        }
+        if (const QString future = resultDateProblem(row.date); !future.isEmpty()) {
+            result.rejected.append({location, QStringLiteral("field 'date': %1").arg(future)});
+            continue;
+        }
+        if (bornAfter(born, row.date)) {
+            result.rejected.append({location, QStringLiteral("field 'birthDate': %1 is after the result's date %2").arg(born, row.date.toString(Qt::ISODate))});
+            continue;
+        }
+        QString textError;
+        for (const char *key : {"compName", "compShort", "city", "venuecountry", "competition_ID"}) {
+            if (const QString problem = textProblem(text(res.value(QLatin1String(key))), kMaxNameLength); !problem.isEmpty() && textError.isEmpty())
+                textError = QStringLiteral("field '%1': %2").arg(QLatin1String(key), problem);
+        }
+        if (!textError.isEmpty()) {
+            result.rejected.append({location, textError});
             continue;
         }
         const QString compName = text(res.value(QStringLiteral("compName")));
@@ -357,6 +443,9 @@ bool TilastopajaReader::recognises(const QString &path, const QString &text)
 {
     if (!path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
         return false;
+    // An empty .json file: read() says so, with a line.
+    if (text.trimmed().isEmpty() || text.trimmed() == QString(QChar(0xFEFF)))
+        return true;
     const QString head = text.left(4000);
     return head.contains(QLatin1String("\"compID\"")) || head.contains(QLatin1String("\"tpAthleteId\""));
 }
@@ -368,10 +457,25 @@ ReadResult TilastopajaReader::read(const QString &path, const QString &input)
     QString text = input;
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
+    if (text.trimmed().isEmpty()) {
+        result.error = QStringLiteral("%1:1: the file is empty").arg(file);
+        return result;
+    }
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    const QByteArray utf8 = text.toUtf8();
+    const QJsonDocument doc = QJsonDocument::fromJson(utf8, &parseError);
     if (doc.isNull()) {
-        result.error = QStringLiteral("%1: not valid JSON (%2 at character %3)").arg(file, parseError.errorString()).arg(parseError.offset);
+        const qsizetype offset = std::clamp<qsizetype>(parseError.offset, 0, utf8.size());
+        const qsizetype lineStart = utf8.lastIndexOf('\n', offset - 1) + 1;
+        const int line = int(utf8.left(offset).count('\n')) + 1;
+        const bool cut = offset >= utf8.trimmed().size() - 1 || parseError.error == QJsonParseError::UnterminatedObject
+                         || parseError.error == QJsonParseError::UnterminatedArray || parseError.error == QJsonParseError::UnterminatedString;
+        result.error = QStringLiteral("%1:%2: not valid JSON: %3 at column %4%5")
+                           .arg(file)
+                           .arg(line)
+                           .arg(parseError.errorString())
+                           .arg(QString::fromUtf8(utf8.mid(lineStart, offset - lineStart)).size() + 1)
+                           .arg(cut ? QStringLiteral(" (is the file cut short?)") : QString());
         return result;
     }
     if (!doc.isObject()) {
@@ -389,6 +493,9 @@ ReadResult TilastopajaReader::read(const QString &path, const QString &input)
         readAthlete(file, root, result);
     else
         result.error = QStringLiteral("%1: neither a Tilastopaja competition (compID, events) nor an athlete (tpAthleteId, results)").arg(file);
+    if (result.error.isEmpty() && result.rowsRead == 0)
+        result.error = QStringLiteral("%1: field '%2': no results in the file (is it cut short?)")
+                           .arg(file, root.contains(QStringLiteral("events")) ? QStringLiteral("events") : QStringLiteral("results"));
     return result;
 }
 

@@ -126,26 +126,43 @@ bool WaTopListReader::recognises(const QString &, const QString &text)
 ReadResult WaTopListReader::read(const QString &path, const QString &text)
 {
     ReadResult result;
-    QString error;
+    CsvError error;
     const QList<CsvRecord> records = parseCsv(text, &error);
     const QString file = QFileInfo(path).fileName();
-    if (!error.isEmpty()) {
-        result.error = QStringLiteral("%1: %2").arg(file, error);
+    if (!error.message.isEmpty()) {
+        QString field;
+        if (!records.isEmpty() && error.line > records.first().line && error.field >= 0 && error.field < records.first().fields.size())
+            field = QStringLiteral("field '%1': ").arg(shownText(records.first().fields.at(error.field).trimmed()));
+        result.error = QStringLiteral("%1:%2: %3%4").arg(file).arg(error.line).arg(field, error.message);
         return result;
     }
     if (records.isEmpty()) {
-        result.error = QStringLiteral("%1: the file is empty").arg(file);
+        result.error = QStringLiteral("%1:1: the file is empty").arg(file);
         return result;
     }
+    const CsvRecord &header = records.first();
     QHash<QString, int> column;
-    for (int i = 0; i < records.first().fields.size(); ++i)
-        column.insert(records.first().fields[i].trimmed().toLower(), i);
+    for (int i = 0; i < header.fields.size(); ++i)
+        column.insert(header.fields[i].trimmed().toLower(), i);
     const bool layout2025 = column.contains(QStringLiteral("mark_numeric"));
     for (const char *required : {"mark", "competitor", "venue", "date"}) {
         if (!column.contains(QLatin1String(required))) {
-            result.error = QStringLiteral("%1:1: no '%2' column: not a World Athletics top list").arg(file, QLatin1String(required));
+            result.error = QStringLiteral("%1:%2: field '%3': the header has no such column, so this is not a World Athletics top list")
+                               .arg(file)
+                               .arg(header.line)
+                               .arg(QLatin1String(required));
             return result;
         }
+    }
+    if (records.size() == 1) {
+        result.error = QStringLiteral("%1:%2: no results after the header (is the file cut short?)").arg(file).arg(header.line + 1);
+        return result;
+    }
+    // Coded fields are short; names and venues may be longer.
+    QList<qsizetype> maxLengths(header.fields.size(), kMaxNameLength);
+    for (const char *coded : {"mark", "wind", "dob", "date", "position", "pos", "sex", "nat", "nationality", "rank"}) {
+        if (column.contains(QLatin1String(coded)))
+            maxLengths[column.value(QLatin1String(coded))] = kMaxCodeLength;
     }
     // The 2023 layout names neither event nor sex: the file and its folder do ("men/1500-metres.csv").
     const QString folder = QFileInfo(path).absoluteDir().dirName().toLower();
@@ -171,6 +188,28 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
         ++result.rowsRead;
         const QString location = QStringLiteral("%1:%2").arg(file).arg(record.line);
         auto reject = [&](const QString &message) { result.rejected.append({location, message}); };
+        if (record.fields.size() != header.fields.size()) {
+            if (record.fields.size() < header.fields.size())
+                reject(QStringLiteral("expected %1 fields, got %2: field '%3' is missing (is the line cut short?)")
+                           .arg(header.fields.size())
+                           .arg(record.fields.size())
+                           .arg(shownText(header.fields.at(record.fields.size()).trimmed())));
+            else
+                reject(QStringLiteral("expected %1 fields, got %2: more fields than the header has columns (a comma in a text that is not quoted?)")
+                           .arg(header.fields.size())
+                           .arg(record.fields.size()));
+            continue;
+        }
+        QString textError;
+        for (qsizetype i = 0; i < record.fields.size() && textError.isEmpty(); ++i) {
+            const QString problem = textProblem(record.fields.at(i), maxLengths.at(i));
+            if (!problem.isEmpty())
+                textError = QStringLiteral("field '%1': %2").arg(shownText(header.fields.at(i).trimmed()), problem);
+        }
+        if (!textError.isEmpty()) {
+            reject(textError);
+            continue;
+        }
         const QString disciplineName = layout2025 ? field(record, "discipline") : fileEvent;
         auto known = disciplines.constFind(disciplineName);
         if (known == disciplines.constEnd())
@@ -216,10 +255,22 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
             continue;
         }
         row.born = born.isValid() ? born.toString(Qt::ISODate) : dob;
+        if (!validBirthDate(row.born)) {
+            reject(QStringLiteral("field 'dob': '%1' is not a date of birth").arg(dob));
+            continue;
+        }
         row.nation = field(record, layout2025 ? "nationality" : "nat");
         row.date = parseListDate(dateText);
         if (!row.date.isValid()) {
             reject(QStringLiteral("field 'date': '%1' is not a date").arg(dateText));
+            continue;
+        }
+        if (const QString future = resultDateProblem(row.date); !future.isEmpty()) {
+            reject(QStringLiteral("field 'date': %1").arg(future));
+            continue;
+        }
+        if (bornAfter(row.born, row.date)) {
+            reject(QStringLiteral("field 'dob': %1 is after the result's date %2").arg(row.born, row.date.toString(Qt::ISODate)));
             continue;
         }
         auto venueIt = venues.constFind(venueText);
