@@ -1,11 +1,913 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// Never losing data: an import killed with SIGKILL at several points, files that are not almanacs, damaged,
+// cut short, from a newer version, read-only, a full disk, two programs on one almanac, the automatic backups
+// and restoring them. Real almanac files (the bundled almanac compiled from database/almanac by the real
+// loader), the real Database, Importer and Backups, and the real `almanac` command line built beside the tests.
+#include "TestAlmanac.h"
+
+#include "db/Backups.h"
+#include "db/SqlTransaction.h"
+#include "import/Importer.h"
+
+#include <QCryptographicHash>
+#include <QDate>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <unistd.h>
+
+using namespace almanac;
+
+using test::count;
+
+namespace {
+
+const char *const kCsvHeader = "competition,city,competition_country,venue,start_date,end_date,category,environment,event,round,heat,date,"
+                               "race_wind,place,athlete,sex,born,country,mark,wind,qualifier,flags,members,note\n";
+
+/** An athlete of the generated files: a made-up name (no athlete of the bundled almanac), one date of birth. */
+QString athleteName(int index)
+{
+    static const char *const first[] = {"Arvo", "Bento", "Caius", "Dorin", "Eskil", "Falko", "Gorm", "Hakon", "Ivo", "Jory",
+                                        "Kasimir", "Lauri", "Mirko", "Nello", "Oskari", "Piet", "Quirin", "Ruben", "Sten", "Torvald"};
+    static const char *const a[] = {"Bra", "Kel", "Mor", "Tal", "Vin", "Dro", "Sab", "Gul", "Hen", "Pol"};
+    static const char *const b[] = {"ven", "rik", "dal", "mas", "tor", "lin", "gar", "bel", "nus", "fer"};
+    static const char *const c[] = {"dottir", "quist", "stadt", "wick", "holm", "berg", "mont", "vaara", "lund", "ridge"};
+    return QStringLiteral("%1 %2%3%4")
+        .arg(QLatin1String(first[index % 20]), QLatin1String(a[(index / 20) % 10]), QLatin1String(b[(index / 200) % 10]),
+             QLatin1String(c[(index / 2000) % 10]));
+}
+
+/** An almanac CSV of rows results, every one new: meetings of ten races of ten runners, one a day from a date
+    that depends on series, at a venue of the series (so that files of different series hold different meetings). */
+bool writeResultsCsv(const QString &path, int rows, int series)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    QByteArray text(kCsvHeader);
+    const QDate first = QDate(2000, 1, 1).addDays(series * 90);
+    for (int i = 0; i < rows; ++i) {
+        const int meeting = i / 100;
+        const int heat = (i / 10) % 10 + 1;
+        const int place = i % 10 + 1;
+        const int athlete = (meeting * 37 + (heat - 1) * 10 + place) % 20000;
+        const QString date = first.addDays(meeting).toString(Qt::ISODate);
+        const double seconds = 215.0 + heat * 0.37 + place * 0.61 + (meeting % 50) * 0.11;
+        const int minutes = int(seconds / 60);
+        const QString mark = QStringLiteral("%1:%2").arg(minutes).arg(seconds - minutes * 60, 5, 'f', 2, QLatin1Char('0'));
+        text += QStringLiteral("Robustness Meeting %1 %2,Oslo,NOR,Robustness Arena %1,%3,%3,OTHER,outdoor,Men's 1500m,race,%4,%3,,%5,%6,M,%7,NOR,%8,,,,,\n")
+                    .arg(series)
+                    .arg(meeting)
+                    .arg(date)
+                    .arg(heat)
+                    .arg(place)
+                    .arg(athleteName(athlete), QDate(1970, 1, 1).addDays(athlete % 5000).toString(Qt::ISODate), mark)
+                    .toUtf8();
+    }
+    return file.write(text) == text.size();
+}
+
+QByteArray digest(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result();
+}
+
+bool writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+}
+
+/** Overwrites bytes in the middle of a file, page-aligned: pages of tables and indexes become garbage. */
+bool damage(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadWrite))
+        return false;
+    const qint64 at = (file.size() / 2) / 4096 * 4096;
+    return file.seek(at) && file.write(QByteArray(4 * 4096, '\xa5')) == 4 * 4096;
+}
+
+QString textOf(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next())
+        return q.lastError().text();
+    return q.value(0).toString();
+}
+
+QStringList importBackups(const QString &path)
+{
+    QStringList list;
+    const QList<BackupInfo> backups = Backups::listBackups(path);
+    for (const BackupInfo &b : backups) {
+        if (b.kind == QLatin1String("import"))
+            list << b.path;
+    }
+    return list;
+}
+
+/** Results in a backup, read without changing it. */
+int resultsInBackup(const QString &path)
+{
+    Database database;
+    if (!database.open(path, Database::OpenMode::ReadOnly))
+        return -1;
+    return count(database.db(), QStringLiteral("SELECT count(*) FROM results"));
+}
+
+} // namespace
 
 class tst_robustness : public QObject
 {
     Q_OBJECT
+
+    struct Run
+    {
+        int status = -1;       // the exit status, -1 when the program crashed or did not finish
+        QByteArray out;
+        QByteArray err;
+    };
+
+    QTemporaryDir m_dir;
+    QString m_bundled;   // the bundled almanac compiled from database/almanac (also ALMANAC_BUNDLED_DB)
+    int m_bundledResults = 0;
+    QString m_cli;
+    QString m_bigCsv;
+    int m_bigRows = 0;
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg")));
+        env.insert(QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("home")));
+        env.insert(QStringLiteral("ALMANAC_BUNDLED_DB"), m_bundled);
+        return env;
+    }
+
+    Run run(const QStringList &args, const QStringList &prefix = {})
+    {
+        QProcess p;
+        p.setProcessEnvironment(environment());
+        if (prefix.isEmpty())
+            p.start(m_cli, args);
+        else
+            p.start(prefix.first(), prefix.mid(1) + QStringList{m_cli} + args);
+        Run r;
+        if (!p.waitForFinished(240000)) {
+            p.kill();
+            p.waitForFinished();
+            return r;
+        }
+        r.status = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+
+    bool haveCli() const { return QFileInfo(m_cli).isExecutable(); }
+
+    /** The almanacs moved aside (FILE.broken-TIME, FILE.replaced-TIME), without their logs. */
+    QStringList asideFiles(const QString &name) const
+    {
+        QStringList files;
+        const QStringList entries =
+            QDir(m_dir.path()).entryList({name + QStringLiteral(".broken-*"), name + QStringLiteral(".replaced-*")}, QDir::Files, QDir::Name);
+        for (const QString &entry : entries) {
+            if (!entry.endsWith(QLatin1String("-wal")) && !entry.endsWith(QLatin1String("-shm")))
+                files << entry;
+        }
+        return files;
+    }
+
+    /** A copy of source named name in the test folder, without the files of an earlier copy beside it. */
+    QString copyOf(const QString &source, const QString &name)
+    {
+        const QString target = m_dir.filePath(name);
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(target + suffix);
+        if (!QFile::copy(source, target))
+            return {};
+        QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+        return target;
+    }
+
+    /** The big CSV for the import that is killed, read alongside and run out of space: made once. */
+    QString bigCsv()
+    {
+        if (m_bigCsv.isEmpty()) {
+            m_bigRows = 30000;
+            const QString path = m_dir.filePath(QStringLiteral("big.csv"));
+            if (writeResultsCsv(path, m_bigRows, 1))
+                m_bigCsv = path;
+        }
+        return m_bigCsv;
+    }
+
 private slots:
-    void placeholder() { QSKIP("not written yet"); }
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+#ifdef ALMANAC_CLI
+        m_cli = QStringLiteral(ALMANAC_CLI);
+#else
+        m_cli = QCoreApplication::applicationDirPath() + QStringLiteral("/almanac");   // built beside the tests
+#endif
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openBundled());
+        m_bundledResults = count(almanac.db(), QStringLiteral("SELECT count(*) FROM results"));
+        QVERIFY(m_bundledResults > 1000);
+        const QString built = almanac.path();
+        almanac.close();
+        m_bundled = m_dir.filePath(QStringLiteral("bundled.sqlite"));
+        QVERIFY(QFile::copy(built, m_bundled));
+        QFile::setPermissions(m_bundled, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+        // The almanac to start again from, here and in the programs the tests start.
+        qputenv("ALMANAC_BUNDLED_DB", m_bundled.toUtf8());
+    }
+
+    // ---- a killed import --------------------------------------------------------------------------------
+
+    void killedImportLeavesAllOrNothing()
+    {
+        if (!haveCli())
+            QSKIP("the almanac command line is not built beside the tests");
+        const QString csv = bigCsv();
+        QVERIFY(!csv.isEmpty());
+
+        // The whole import, once: what "all" is, and how long it takes here (to spread the kills over it).
+        const QString reference = copyOf(m_bundled, QStringLiteral("kill-reference.sqlite"));
+        QElapsedTimer timer;
+        timer.start();
+        const Run whole = run({QStringLiteral("--db"), reference, QStringLiteral("import"), csv});
+        const qint64 duration = timer.elapsed();
+        QVERIFY2(whole.status == 0, whole.err.constData());
+        int importsBefore = 0;
+        int athletesBefore = 0;
+        {
+            Database bundled;
+            QVERIFY(bundled.open(m_bundled, Database::OpenMode::ReadOnly));
+            athletesBefore = count(bundled.db(), QStringLiteral("SELECT count(*) FROM athletes"));
+        }
+        {
+            Database database;
+            QVERIFY2(database.open(reference), qPrintable(database.errorString()));
+            QCOMPARE(count(database.db(), QStringLiteral("SELECT count(*) FROM results")), m_bundledResults + m_bigRows);
+            importsBefore = count(database.db(), QStringLiteral("SELECT count(*) FROM imports")) - 1;
+        }
+        const int none = m_bundledResults;
+        const int all = m_bundledResults + m_bigRows;
+
+        enum Trigger { Time, LogWritten, BackupUnderway, BackupMade };
+        struct Point
+        {
+            const char *name;
+            Trigger trigger;
+            double fraction;
+        };
+        const Point points[] = {
+            {"at 5% of the import's time", Time, 0.05},   {"at 20%", Time, 0.20},  {"at 40%", Time, 0.40}, {"at 60%", Time, 0.60},
+            {"at 80%", Time, 0.80},                         {"at 95%", Time, 0.95},
+            {"as soon as the write-ahead log grows (the commit)", LogWritten, 0},
+            {"as soon as the backup before the commit is being written", BackupUnderway, 0},
+            {"as soon as the backup before the commit is made", BackupMade, 0},
+        };
+        int killedWhileRunning = 0;
+        int n = 0;
+        for (const Point &point : points) {
+            const QString path = copyOf(m_bundled, QStringLiteral("kill-%1.sqlite").arg(++n));
+            const QString backupPrefix = QFileInfo(path).fileName() + QStringLiteral(".import-");
+            QProcess p;
+            p.setProcessEnvironment(environment());
+            p.start(m_cli, {QStringLiteral("--db"), path, QStringLiteral("import"), csv});
+            QVERIFY(p.waitForStarted());
+            QElapsedTimer clock;
+            clock.start();
+            while (p.state() == QProcess::Running) {
+                bool now = false;
+                switch (point.trigger) {
+                case Time:
+                    now = clock.elapsed() >= qint64(point.fraction * double(duration));
+                    break;
+                case LogWritten:
+                    now = QFileInfo(path + QStringLiteral("-wal")).size() > 0;
+                    break;
+                case BackupUnderway:
+                    now = !QDir(m_dir.path()).entryList({backupPrefix + QStringLiteral("*.partial")}, QDir::Files).isEmpty();
+                    break;
+                case BackupMade:
+                    now = !QDir(m_dir.path()).entryList({backupPrefix + QStringLiteral("*.bak")}, QDir::Files).isEmpty();
+                    break;
+                }
+                if (now)
+                    break;
+                p.waitForFinished(1);
+            }
+            const bool running = p.state() == QProcess::Running;
+            if (running) {
+                p.kill();   // SIGKILL
+                ++killedWhileRunning;
+            }
+            const qint64 logSize = QFileInfo(path + QStringLiteral("-wal")).size();
+            QVERIFY(p.state() == QProcess::NotRunning || p.waitForFinished(60000));
+
+            // Opened again with the real Database: intact, and all of the import or none of it.
+            Database database;
+            QVERIFY2(database.open(path), qPrintable(database.errorString()));
+            QCOMPARE(textOf(database.db(), QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
+            const int results = count(database.db(), QStringLiteral("SELECT count(*) FROM results"));
+            QVERIFY2(results == none || results == all, qPrintable(QStringLiteral("%1 results: neither %2 nor %3").arg(results).arg(none).arg(all)));
+            qInfo("%s: %s with %lld bytes of log; the almanac holds %s of the import", point.name, running ? "killed" : "had finished",
+                  logSize, results == all ? "all" : "none");
+            const int imports = count(database.db(), QStringLiteral("SELECT count(*) FROM imports"));
+            QCOMPARE(imports, results == all ? importsBefore + 1 : importsBefore);
+            if (results == none)
+                QCOMPARE(count(database.db(), QStringLiteral("SELECT count(*) FROM athletes")), athletesBefore);
+            // A backup that is listed is complete: the almanac as it was before the import.
+            const QStringList backups = importBackups(path);
+            if (results == all)
+                QCOMPARE(backups.size(), 1);
+            QVERIFY(backups.size() <= 1);
+            for (const QString &backup : backups) {
+                QVERIFY2(Backups::checkBackup(backup), qPrintable(backup));
+                QCOMPARE(resultsInBackup(backup), none);
+            }
+        }
+        QVERIFY2(killedWhileRunning > 0, "no import was still running when it was to be killed");
+    }
+
+    // ---- two programs on one almanac ----------------------------------------------------------------------
+
+    void readersKeepWorkingDuringAnImport()
+    {
+        if (!haveCli())
+            QSKIP("the almanac command line is not built beside the tests");
+        const QString csv = bigCsv();
+        QVERIFY(!csv.isEmpty());
+        const QString path = copyOf(m_bundled, QStringLiteral("readers.sqlite"));
+        QProcess p;
+        p.setProcessEnvironment(environment());
+        p.start(m_cli, {QStringLiteral("--db"), path, QStringLiteral("import"), csv});
+        QVERIFY(p.waitForStarted());
+        Database reader;
+        QVERIFY2(reader.open(path), qPrintable(reader.errorString()));
+        int readsWhileRunning = 0;
+        while (p.state() == QProcess::Running) {
+            QSqlQuery q(reader.db());
+            QVERIFY2(q.exec(QStringLiteral("SELECT count(*) FROM results")) && q.next(), qPrintable(q.lastError().text()));
+            const int results = q.value(0).toInt();
+            QVERIFY2(results == m_bundledResults || results == m_bundledResults + m_bigRows, qPrintable(QString::number(results)));
+            QVERIFY2(q.exec(QStringLiteral("SELECT name FROM athletes WHERE name LIKE 'Josh Kerr'")) && q.next(), qPrintable(q.lastError().text()));
+            if (p.state() == QProcess::Running)
+                ++readsWhileRunning;
+            p.waitForFinished(20);
+        }
+        QCOMPARE(p.state(), QProcess::NotRunning);
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(readsWhileRunning > 0);
+        QCOMPARE(count(reader.db(), QStringLiteral("SELECT count(*) FROM results")), m_bundledResults + m_bigRows);
+    }
+
+    void aSecondWriterWaitsAndSucceeds()
+    {
+        if (!haveCli())
+            QSKIP("the almanac command line is not built beside the tests");
+        const QString csv = m_dir.filePath(QStringLiteral("wait.csv"));
+        QVERIFY(writeResultsCsv(csv, 200, 2));
+        const QString path = copyOf(m_bundled, QStringLiteral("wait.sqlite"));
+        Database holder;
+        QVERIFY2(holder.open(path), qPrintable(holder.errorString()));
+        QProcess p;
+        p.setProcessEnvironment(environment());
+        {
+            // This connection writes (and holds the write lock) while the command line starts its import: the
+            // import waits for the lock (busy timeout) instead of failing.
+            SqlTransaction transaction(holder.db());
+            QVERIFY(transaction.isActive());
+            QSqlQuery q(holder.db());
+            QVERIFY(q.exec(QStringLiteral("UPDATE athletes SET name = name WHERE id = (SELECT min(id) FROM athletes)")));
+            p.start(m_cli, {QStringLiteral("--db"), path, QStringLiteral("import"), csv});
+            QVERIFY(p.waitForStarted());
+            p.waitForFinished(Database::kBusyTimeoutMs / 5);   // well within the busy timeout
+            QVERIFY(transaction.commit());
+        }
+        QVERIFY(p.waitForFinished(120000));
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, err.constData());
+        QCOMPARE(count(holder.db(), QStringLiteral("SELECT count(*) FROM results")), m_bundledResults + 200);
+    }
+
+    void aWriterThatCannotGetTheLockSaysSoPlainly()
+    {
+        if (!haveCli())
+            QSKIP("the almanac command line is not built beside the tests");
+        const QString csv = m_dir.filePath(QStringLiteral("held.csv"));
+        QVERIFY(writeResultsCsv(csv, 200, 3));
+        const QString path = copyOf(m_bundled, QStringLiteral("held.sqlite"));
+        Database holder;
+        QVERIFY2(holder.open(path), qPrintable(holder.errorString()));
+        Run r;
+        {
+            SqlTransaction transaction(holder.db());   // held for the whole run of the import: rolled back after it
+            QVERIFY(transaction.isActive());
+            r = run({QStringLiteral("--db"), path, QStringLiteral("import"), csv});
+        }
+        const QString err = QString::fromUtf8(r.out + r.err);   // the report on standard output, the summary on standard error
+        QCOMPARE(r.status, 3);
+        QVERIFY2(err.contains(QLatin1String("is busy")) && err.contains(QLatin1String("try again")), qPrintable(err));
+        QVERIFY2(!err.contains(QLatin1String("database is locked")), qPrintable(err));
+        QVERIFY2(err.contains(QLatin1String("nothing of the file was imported")), qPrintable(err));
+        QCOMPARE(count(holder.db(), QStringLiteral("SELECT count(*) FROM results")), m_bundledResults);
+
+        // The same in-process, through the Importer, on a second connection.
+        Database second;
+        QVERIFY2(second.open(path), qPrintable(second.errorString()));
+        SqlTransaction transaction(holder.db());
+        QVERIFY(transaction.isActive());
+        const ImportReport report = Importer(second.db()).importFile(csv);
+        QVERIFY(!report.ok);
+        QVERIFY2(report.error.contains(QLatin1String("is busy")) && !report.error.contains(QLatin1String("database is locked")), qPrintable(report.error));
+    }
+
+    void sqliteErrorsBecomePlainSentences_data()
+    {
+        QTest::addColumn<QString>("sqlite");
+        QTest::addColumn<int>("problem");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("locked") << QStringLiteral("database is locked Unable to fetch row") << int(DatabaseProblem::Busy) << QStringLiteral("try again");
+        QTest::newRow("full") << QStringLiteral("database or disk is full") << int(DatabaseProblem::DiskFull) << QStringLiteral("free some space");
+        QTest::newRow("read-only") << QStringLiteral("attempt to write a readonly database") << int(DatabaseProblem::ReadOnly)
+                                   << QStringLiteral("lookups work");
+        QTest::newRow("i/o") << QStringLiteral("disk I/O error") << int(DatabaseProblem::DiskError) << QStringLiteral("check the disk");
+        QTest::newRow("not a database") << QStringLiteral("file is not a database") << int(DatabaseProblem::NotADatabase)
+                                        << QStringLiteral("start again from the bundled almanac");
+        QTest::newRow("malformed") << QStringLiteral("database disk image is malformed") << int(DatabaseProblem::Damaged)
+                                   << QStringLiteral("start again from the bundled almanac");
+        QTest::newRow("data") << QStringLiteral("UNIQUE constraint failed: results.uid") << int(DatabaseProblem::None) << QString();
+    }
+
+    void sqliteErrorsBecomePlainSentences()
+    {
+        QFETCH(QString, sqlite);
+        QFETCH(int, problem);
+        QFETCH(QString, expected);
+        const QString path = m_dir.filePath(QStringLiteral("nowhere/almanac.sqlite"));
+        DatabaseProblem found = DatabaseProblem::Other;
+        const QString plain = Database::plainError(sqlite, path, &found);
+        QCOMPARE(int(found), problem);
+        if (expected.isEmpty()) {
+            QVERIFY(plain.isEmpty());
+            return;
+        }
+        QVERIFY2(plain.contains(path) && plain.contains(expected), qPrintable(plain));
+        if (problem == int(DatabaseProblem::Busy))
+            QVERIFY2(!plain.contains(QLatin1String("locked")), qPrintable(plain));
+        QVERIFY(!plain.contains(QLatin1Char('\n')));
+    }
+
+    // ---- files that cannot be used ----------------------------------------------------------------------
+
+    void brokenFilesSayWhatHappenedAndWhatToDo_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("problem");
+        QTest::addColumn<QString>("what");
+        QTest::newRow("text") << QStringLiteral("text") << int(DatabaseProblem::NotADatabase) << QStringLiteral("is not an almanac (not an SQLite database)");
+        QTest::newRow("cut short") << QStringLiteral("truncated") << int(DatabaseProblem::Damaged) << QStringLiteral("is damaged");
+        QTest::newRow("overwritten") << QStringLiteral("overwritten") << int(DatabaseProblem::Damaged) << QStringLiteral("is damaged");
+        QTest::newRow("another database") << QStringLiteral("foreign") << int(DatabaseProblem::NotADatabase) << QStringLiteral("not an almanac");
+        QTest::newRow("newer version") << QStringLiteral("newer") << int(DatabaseProblem::TooNew) << QStringLiteral("update Athletics Almanac");
+        QTest::newRow("folder") << QStringLiteral("folder") << int(DatabaseProblem::Folder) << QStringLiteral("is a folder");
+    }
+
+    void brokenFilesSayWhatHappenedAndWhatToDo()
+    {
+        QFETCH(QString, kind);
+        QFETCH(int, problem);
+        QFETCH(QString, what);
+        const QString path = m_dir.filePath(QStringLiteral("broken-%1.sqlite").arg(kind));
+        if (kind == QLatin1String("text")) {
+            QVERIFY(writeBytes(path, QByteArray("this is not an almanac\n").repeated(200)));
+        } else if (kind == QLatin1String("folder")) {
+            QVERIFY(QDir().mkpath(path));
+        } else if (kind == QLatin1String("foreign")) {
+            const QString connection = QStringLiteral("foreign");
+            {
+                QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+                raw.setDatabaseName(path);
+                QVERIFY(raw.open());
+                QSqlQuery q(raw);
+                QVERIFY(q.exec(QStringLiteral("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")));
+                raw.close();
+            }
+            QSqlDatabase::removeDatabase(connection);
+        } else {
+            QVERIFY(!copyOf(m_bundled, QFileInfo(path).fileName()).isEmpty());
+            if (kind == QLatin1String("truncated")) {
+                QFile file(path);
+                QVERIFY(file.resize(file.size() * 2 / 5));
+            } else if (kind == QLatin1String("overwritten")) {
+                QVERIFY(damage(path));
+            } else if (kind == QLatin1String("newer")) {
+                Database database;
+                QVERIFY(database.open(path));
+                QSqlQuery q(database.db());
+                QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 999")));
+            }
+        }
+        const QByteArray before = digest(path);
+
+        Database database;
+        QVERIFY(!database.open(path));
+        const QString error = database.errorString();
+        QCOMPARE(int(database.problem()), problem);
+        QVERIFY2(error.contains(path) && error.contains(what), qPrintable(error));
+        QVERIFY2(!error.contains(QLatin1Char('\n')), qPrintable(error));
+        if (problem == int(DatabaseProblem::NotADatabase) || problem == int(DatabaseProblem::Damaged)) {
+            // What to do: there is no backup of these files, so the bundled almanac.
+            QVERIFY2(error.contains(QLatin1String("start again from the bundled almanac")), qPrintable(error));
+            QVERIFY2(error.contains(QLatin1String("kept aside, never deleted")), qPrintable(error));
+        }
+        QCOMPARE(digest(path), before);   // left as it was
+
+        // The recovery the app offers: the bundled almanac for a file that is not a usable almanac; nothing for a folder.
+        const RecoveryPlan plan = Backups::recoveryPlan(database);
+        if (database.recoverable())
+            QCOMPARE(plan.choices(), (QList<RecoveryChoice>{RecoveryChoice::StartFromBundled, RecoveryChoice::Quit}));
+        else
+            QCOMPARE(plan.choices(), QList<RecoveryChoice>{RecoveryChoice::Quit});
+
+        // The command line says the same, in one line, and exits with 3 (no crash).
+        if (haveCli()) {
+            const Run r = run({QStringLiteral("--db"), path, QStringLiteral("stats")});
+            QCOMPARE(r.status, 3);
+            const QString err = QString::fromUtf8(r.err);
+            QVERIFY2(err.contains(path) && err.contains(what), qPrintable(err));
+            QCOMPARE(err.count(QLatin1Char('\n')), 1);
+            QCOMPARE(digest(path), before);
+        }
+    }
+
+    // ---- backups and restoring them ---------------------------------------------------------------------
+
+    void importsAreBackedUpOncePerRunAndTheNewestFiveKept()
+    {
+        const QString path = copyOf(m_bundled, QStringLiteral("backups.sqlite"));
+        Database database;
+        QVERIFY2(database.open(path), qPrintable(database.errorString()));
+        QStringList files;
+        for (int series = 10; series < 20; ++series) {
+            files << m_dir.filePath(QStringLiteral("series-%1.csv").arg(series));
+            QVERIFY(writeResultsCsv(files.last(), 50, series));
+        }
+
+        // One run of three files: one backup, the almanac as it was before the run.
+        QString first;
+        {
+            Importer importer(database.db());
+            for (int i = 0; i < 3; ++i) {
+                const ImportReport report = importer.importFile(files[i]);
+                QVERIFY2(report.ok, qPrintable(report.error));
+                QCOMPARE(report.added, 50);
+            }
+            first = importer.backupPath();
+        }
+        QCOMPARE(importBackups(path), QStringList{QFileInfo(first).absoluteFilePath()});
+        QVERIFY(Backups::checkBackup(first));
+        QCOMPARE(resultsInBackup(first), m_bundledResults);
+
+        // A dry run, a file that brings nothing new, a file that cannot be read: no backup.
+        {
+            Importer dry(database.db());
+            dry.setDryRun(true);
+            QVERIFY(dry.importFile(files[3]).ok);
+            QVERIFY(dry.backupPath().isEmpty());
+            Importer again(database.db());
+            const ImportReport report = again.importFile(files[0]);
+            QVERIFY(report.ok);
+            QCOMPARE(report.added, 0);
+            QVERIFY(again.backupPath().isEmpty());
+            const QString broken = m_dir.filePath(QStringLiteral("broken-row.csv"));
+            QVERIFY(writeBytes(broken, QByteArray(kCsvHeader) + "Meet,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 800m,race,,"
+                                                                 "2024-06-01,,1,Quick Runner,M,,NOR,2.33,,,,,\n"));
+            Importer failing(database.db());
+            QVERIFY(!failing.importFile(broken).ok);
+            QVERIFY(failing.backupPath().isEmpty());
+        }
+        QCOMPARE(importBackups(path).size(), 1);
+
+        // Six more runs: the newest five backups stay, each the almanac before its run.
+        QStringList made;
+        for (int i = 4; i < 10; ++i) {
+            Importer importer(database.db());
+            const ImportReport report = importer.importFile(files[i]);
+            QVERIFY2(report.ok, qPrintable(report.error));
+            made << QFileInfo(importer.backupPath()).absoluteFilePath();
+        }
+        const QStringList kept = importBackups(path);   // newest first
+        QCOMPARE(kept.size(), Backups::kKeepImports);
+        QCOMPARE(kept.first(), made.last());
+        QVERIFY(!kept.contains(QFileInfo(first).absoluteFilePath()));
+        QVERIFY(!QFileInfo::exists(first));
+        int previous = -1;
+        for (qsizetype i = kept.size() - 1; i >= 0; --i) {
+            QVERIFY2(Backups::checkBackup(kept[i]), qPrintable(kept[i]));
+            const int results = resultsInBackup(kept[i]);
+            QVERIFY(results > previous);
+            previous = results;
+        }
+        QCOMPARE(previous, count(database.db(), QStringLiteral("SELECT count(*) FROM results")) - 50);
+        QVERIFY(QDir(m_dir.path()).entryList({QStringLiteral("backups.sqlite.*.partial")}, QDir::Files).isEmpty());
+    }
+
+    void aDamagedAlmanacIsRestoredFromTheLatestBackup()
+    {
+        const QString path = copyOf(m_bundled, QStringLiteral("restore.sqlite"));
+        const QString a = m_dir.filePath(QStringLiteral("restore-a.csv"));
+        const QString b = m_dir.filePath(QStringLiteral("restore-b.csv"));
+        QVERIFY(writeResultsCsv(a, 40, 30));
+        QVERIFY(writeResultsCsv(b, 60, 31));
+        QString newest;
+        {
+            Database database;
+            QVERIFY2(database.open(path), qPrintable(database.errorString()));
+            QVERIFY(Importer(database.db()).importFile(a).ok);
+            Importer second(database.db());
+            QVERIFY(second.importFile(b).ok);
+            newest = QFileInfo(second.backupPath()).absoluteFilePath();
+        }
+        QVERIFY(damage(path));
+        const QByteArray damaged = digest(path);
+
+        const RecoveryPlan plan = Backups::recoveryPlan(path);
+        QCOMPARE(plan.problem, DatabaseProblem::Damaged);
+        QCOMPARE(plan.choices(), (QList<RecoveryChoice>{RecoveryChoice::RestoreBackup, RecoveryChoice::StartFromBundled, RecoveryChoice::Quit}));
+        QVERIFY(plan.latestBackup);
+        QCOMPARE(plan.latestBackup->path, newest);
+        QCOMPARE(plan.latestBackup->kind, QStringLiteral("import"));
+        QVERIFY2(plan.label(RecoveryChoice::RestoreBackup).contains(plan.latestBackup->when()), qPrintable(plan.label(RecoveryChoice::RestoreBackup)));
+        QCOMPARE(plan.label(RecoveryChoice::StartFromBundled), QStringLiteral("Start again from the bundled almanac"));
+        QCOMPARE(plan.label(RecoveryChoice::Quit), QStringLiteral("Quit"));
+        QVERIFY2(plan.error.contains(QFileInfo(newest).fileName()) && plan.error.contains(QLatin1String("restore the latest backup")),
+                 qPrintable(plan.error));
+        QVERIFY2(plan.details().contains(QLatin1String("never deleted")), qPrintable(plan.details()));
+
+        QString error;
+        QString done;
+        QVERIFY2(Backups::recover(plan, RecoveryChoice::RestoreBackup, &error, &done), qPrintable(error));
+        {
+            Database database;
+            QVERIFY2(database.open(path), qPrintable(database.errorString()));
+            QCOMPARE(count(database.db(), QStringLiteral("SELECT count(*) FROM results")), m_bundledResults + 40);
+        }
+        // The damaged file is kept aside, as it was; the backup stays.
+        const QStringList aside = asideFiles(QStringLiteral("restore.sqlite"));
+        QCOMPARE(aside.size(), 1);
+        QCOMPARE(digest(m_dir.filePath(aside.first())), damaged);
+        QVERIFY2(done.contains(aside.first()), qPrintable(done));
+        QVERIFY(QFileInfo::exists(newest));
+    }
+
+    void anAlmanacWithoutBackupStartsAgainFromTheBundledAlmanac()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("fresh-start.sqlite"));
+        const QByteArray garbage = QByteArray("SQLite format 3 but not really").repeated(300);
+        QVERIFY(writeBytes(path, garbage));
+        const RecoveryPlan plan = Backups::recoveryPlan(path);
+        QCOMPARE(plan.problem, DatabaseProblem::NotADatabase);
+        QVERIFY(!plan.latestBackup);
+        QCOMPARE(plan.choices(), (QList<RecoveryChoice>{RecoveryChoice::StartFromBundled, RecoveryChoice::Quit}));
+        QString error;
+        QString done;
+        QVERIFY(Backups::recover(plan, RecoveryChoice::Quit, &error, &done));   // quitting changes nothing
+        QCOMPARE(digest(path), QCryptographicHash::hash(garbage, QCryptographicHash::Sha256));
+        QVERIFY2(Backups::recover(plan, RecoveryChoice::StartFromBundled, &error, &done), qPrintable(error));
+        Database database;
+        QVERIFY2(database.open(path), qPrintable(database.errorString()));
+        QCOMPARE(count(database.db(), QStringLiteral("SELECT count(*) FROM results")), m_bundledResults);
+        const QStringList aside = asideFiles(QStringLiteral("fresh-start.sqlite"));
+        QCOMPARE(aside.size(), 1);
+        QCOMPARE(digest(m_dir.filePath(aside.first())), QCryptographicHash::hash(garbage, QCryptographicHash::Sha256));
+    }
+
+    void onlyWhatExistsIsOffered()
+    {
+        // Neither a backup nor a bundled almanac: only Quit, and the message says what is left to do.
+        const QString path = m_dir.filePath(QStringLiteral("nothing-to-offer.sqlite"));
+        QVERIFY(writeBytes(path, QByteArray(8192, 'x')));
+        qputenv("ALMANAC_BUNDLED_DB", m_dir.filePath(QStringLiteral("no-such-bundled.sqlite")).toUtf8());
+        const auto restore = qScopeGuard([this] { qputenv("ALMANAC_BUNDLED_DB", m_bundled.toUtf8()); });
+        const RecoveryPlan plan = Backups::recoveryPlan(path);
+        QCOMPARE(plan.problem, DatabaseProblem::NotADatabase);
+        QCOMPARE(plan.choices(), QList<RecoveryChoice>{RecoveryChoice::Quit});
+        QVERIFY2(plan.error.contains(QLatin1String("reinstall")), qPrintable(plan.error));
+        QString error;
+        QVERIFY(!Backups::startFromBundled(path, &error));
+        QVERIFY2(error.contains(QLatin1String("bundled almanac was not found")), qPrintable(error));
+        QVERIFY(asideFiles(QStringLiteral("nothing-to-offer.sqlite")).isEmpty());
+    }
+
+    void aDamagedBackupIsNeitherOfferedNorRestored()
+    {
+        const QString path = copyOf(m_bundled, QStringLiteral("two-backups.sqlite"));
+        QString older;
+        QString newer;
+        {
+            Database database;
+            QVERIFY2(database.open(path), qPrintable(database.errorString()));
+            const QString a = m_dir.filePath(QStringLiteral("two-a.csv"));
+            const QString b = m_dir.filePath(QStringLiteral("two-b.csv"));
+            QVERIFY(writeResultsCsv(a, 20, 40));
+            QVERIFY(writeResultsCsv(b, 20, 41));
+            Importer first(database.db());
+            QVERIFY(first.importFile(a).ok);
+            older = QFileInfo(first.backupPath()).absoluteFilePath();
+            Importer second(database.db());
+            QVERIFY(second.importFile(b).ok);
+            newer = QFileInfo(second.backupPath()).absoluteFilePath();
+        }
+        QVERIFY(damage(newer));
+        const QByteArray almanac = digest(path);
+        QString error;
+        QVERIFY(!Backups::restoreBackup(path, newer, &error));
+        QVERIFY2(error.contains(QLatin1String("cannot be used")) && error.contains(QLatin1String("nothing was changed")), qPrintable(error));
+        QCOMPARE(digest(path), almanac);
+        QVERIFY(asideFiles(QStringLiteral("two-backups.sqlite")).isEmpty());
+        const auto latest = Backups::latestBackup(path);
+        QVERIFY(latest);
+        QCOMPARE(latest->path, older);
+        QCOMPARE(Backups::listBackups(path).first().path, newer);   // listed, newest first, but not offered
+    }
+
+    // ---- read-only -------------------------------------------------------------------------------------
+
+    void aReadOnlyAlmanacAllowsLookupsOnly()
+    {
+        const QString path = copyOf(m_bundled, QStringLiteral("read-only.sqlite"));
+        const QByteArray before = digest(path);
+        const QString csv = m_dir.filePath(QStringLiteral("read-only.csv"));
+        QVERIFY(writeResultsCsv(csv, 20, 50));
+        Database database;
+        QVERIFY2(database.open(path, Database::OpenMode::ReadOnly), qPrintable(database.errorString()));
+        QVERIFY(database.isReadOnly());
+        QVERIFY(Database::isReadOnly(database.db()));
+        QCOMPARE(count(database.db(), QStringLiteral("SELECT count(*) FROM results")), m_bundledResults);
+        for (const bool dryRun : {false, true}) {
+            Importer importer(database.db());
+            importer.setDryRun(dryRun);
+            const ImportReport report = importer.importFile(csv);
+            QVERIFY(!report.ok);
+            QVERIFY2(report.error.contains(QLatin1String("read-only")) && report.error.contains(QLatin1String("lookups work")),
+                     qPrintable(report.error));
+            QVERIFY2(!report.error.contains(QLatin1String("readonly database")), qPrintable(report.error));
+        }
+        QCOMPARE(count(database.db(), QStringLiteral("SELECT count(*) FROM results")), m_bundledResults);
+        database.close();
+        QCOMPARE(digest(path), before);
+        QVERIFY(importBackups(path).isEmpty());
+    }
+
+    void aReadOnlyFileOnDisk_data()
+    {
+        QTest::addColumn<bool>("writableFolder");
+        QTest::newRow("in a folder that can be written") << true;
+        QTest::newRow("in a folder that cannot be written") << false;
+    }
+
+    void aReadOnlyFileOnDisk()
+    {
+        QFETCH(bool, writableFolder);
+        if (!haveCli())
+            QSKIP("the almanac command line is not built beside the tests");
+        // Root writes whatever the permissions: the command line then runs as nobody (setpriv), when it can.
+        QStringList asUser;
+        if (::geteuid() == 0) {
+            if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
+                QSKIP("running as root, and setpriv is not there to run the command line as another user");
+            asUser = QStringList{QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                                 QStringLiteral("--clear-groups"), QStringLiteral("--")};
+            const Run probe = run({QStringLiteral("--version")}, asUser);
+            if (probe.status != 0)
+                QSKIP("running as root, and the command line cannot be run as user nobody here");
+        }
+        QTemporaryDir folder(m_dir.filePath(QStringLiteral("ro-XXXXXX")));
+        QVERIFY(folder.isValid());
+        const QString path = folder.filePath(QStringLiteral("almanac.sqlite"));
+        QVERIFY(QFile::copy(m_bundled, path));
+        const QString csv = m_dir.filePath(QStringLiteral("read-only-disk.csv"));
+        QVERIFY(writeResultsCsv(csv, 20, 51));
+        QFile::setPermissions(csv, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+        const auto everyone = QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
+        QFile::setPermissions(m_dir.path(), everyone | QFile::WriteOwner);
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
+        QFile::setPermissions(folder.path(), writableFolder ? everyone | QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther : everyone);
+        const auto restore = qScopeGuard([&] {
+            QFile::setPermissions(folder.path(), everyone | QFile::WriteOwner);
+            QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        });
+        const QByteArray before = digest(path);
+
+        // Lookups work.
+        Run r = run({QStringLiteral("--db"), path, QStringLiteral("stats"), QStringLiteral("--json")}, asUser);
+        QVERIFY2(r.status == 0, r.err.constData());
+        QVERIFY(r.out.contains("\"results\""));
+        r = run({QStringLiteral("--db"), path, QStringLiteral("athlete"), QStringLiteral("Josh Kerr")}, asUser);
+        QVERIFY2(r.status == 0, r.err.constData());
+        // An import says why it cannot be done.
+        r = run({QStringLiteral("--db"), path, QStringLiteral("import"), csv}, asUser);
+        QCOMPARE(r.status, 3);
+        const QString err = QString::fromUtf8(r.out + r.err);
+        QVERIFY2(err.contains(QLatin1String("read-only")) && err.contains(QLatin1String("lookups work")), qPrintable(err));
+        QVERIFY2(!err.contains(QLatin1String("readonly database")), qPrintable(err));
+        QCOMPARE(digest(path), before);
+        if (asUser.isEmpty()) {
+            Database database;
+            QVERIFY2(database.open(path), qPrintable(database.errorString()));
+            QVERIFY(database.isReadOnly());
+        }
+    }
+
+    // ---- a full disk -----------------------------------------------------------------------------------
+
+    void aFullAlmanacLeavesNothingHalfWritten()
+    {
+        // SQLite's max_page_count: the almanac cannot grow, as on a full disk.
+        const QString path = copyOf(m_bundled, QStringLiteral("full.sqlite"));
+        const QString csv = m_dir.filePath(QStringLiteral("full.csv"));
+        QVERIFY(writeResultsCsv(csv, 3000, 60));
+        Database database;
+        QVERIFY2(database.open(path), qPrintable(database.errorString()));
+        const int imports = count(database.db(), QStringLiteral("SELECT count(*) FROM imports"));
+        const int pages = count(database.db(), QStringLiteral("PRAGMA page_count"));
+        QSqlQuery q(database.db());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages + 8)));
+        const ImportReport report = Importer(database.db()).importFile(csv);
+        QVERIFY(!report.ok);
+        QVERIFY2(report.error.contains(QLatin1String("is full")) && report.error.contains(QLatin1String("free some space"))
+                     && report.error.contains(QLatin1String("nothing of the file was imported")),
+                 qPrintable(report.error));
+        QVERIFY2(!report.error.contains(QLatin1String("database or disk is full")), qPrintable(report.error));
+        QCOMPARE(count(database.db(), QStringLiteral("SELECT count(*) FROM results")), m_bundledResults);
+        QCOMPARE(count(database.db(), QStringLiteral("SELECT count(*) FROM imports")), imports);
+        QCOMPARE(textOf(database.db(), QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
+        // With room again, the same file comes in whole.
+        QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = 1073741823")));
+        const ImportReport again = Importer(database.db()).importFile(csv);
+        QVERIFY2(again.ok, qPrintable(again.error));
+        QCOMPARE(count(database.db(), QStringLiteral("SELECT count(*) FROM results")), m_bundledResults + 3000);
+    }
+
+    void aFullDiskDuringACommandLineImport()
+    {
+        if (!haveCli())
+            QSKIP("the almanac command line is not built beside the tests");
+        if (::geteuid() != 0)
+            QSKIP("a small filesystem can only be mounted by root; aFullAlmanacLeavesNothingHalfWritten covers the same in-process");
+        const QString csv = bigCsv();
+        QVERIFY(!csv.isEmpty());
+        const QString mountPoint = m_dir.filePath(QStringLiteral("tiny"));
+        QVERIFY(QDir().mkpath(mountPoint));
+        const qint64 kib = 2 * QFileInfo(m_bundled).size() / 1024 + 1024;   // the almanac, its backup, and a little
+        QProcess mount;
+        mount.start(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                              QStringLiteral("size=%1k").arg(kib), QStringLiteral("tmpfs"), mountPoint});
+        if (!mount.waitForFinished(30000) || mount.exitStatus() != QProcess::NormalExit || mount.exitCode() != 0)
+            QSKIP(qPrintable(QStringLiteral("cannot mount a small filesystem here: %1").arg(QString::fromUtf8(mount.readAllStandardError()).trimmed())));
+        const auto unmount = qScopeGuard([&mountPoint] {
+            QProcess umount;
+            umount.start(QStringLiteral("umount"), {mountPoint});
+            if (!umount.waitForFinished(30000) || umount.exitCode() != 0)
+                QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mountPoint});
+        });
+        const QString path = mountPoint + QStringLiteral("/almanac.sqlite");
+        QVERIFY(QFile::copy(m_bundled, path));
+        const Run r = run({QStringLiteral("--db"), path, QStringLiteral("import"), csv});
+        const QString err = QString::fromUtf8(r.out + r.err);
+        QCOMPARE(r.status, 3);
+        QVERIFY2(err.contains(QLatin1String("is full")) && err.contains(QLatin1String("free some space")), qPrintable(err));
+        QVERIFY2(!err.contains(QLatin1String("database or disk is full")), qPrintable(err));
+        QVERIFY(QDir(mountPoint).entryList({QStringLiteral("*.partial")}, QDir::Files).isEmpty());
+        Database database;
+        QVERIFY2(database.open(path), qPrintable(database.errorString()));
+        QCOMPARE(textOf(database.db(), QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
+        QCOMPARE(count(database.db(), QStringLiteral("SELECT count(*) FROM results")), m_bundledResults);
+    }
 };
 
 QTEST_MAIN(tst_robustness)

@@ -9,6 +9,7 @@
 #include "import/Importer.h"
 #include "import/ReportText.h"
 #include "db/AlmanacUpgrade.h"
+#include "db/Backups.h"
 #include "db/Database.h"
 #include "domain/Discipline.h"
 #include "domain/Names.h"
@@ -70,6 +71,9 @@ Commands:
   export [--competition COMP] [--out FILE]
                                     write results in the almanac's CSV format (standard output by default)
   conflicts                         marks that an import gave differently from the almanac
+  backups                           the automatic backups of the almanac, newest first
+  restore [BACKUP] [--bundled]      put the latest backup (or BACKUP) in the almanac's place, or with --bundled
+                                    start again from the bundled almanac; the almanac is kept aside, never deleted
   print-profile NAME -o FILE.pdf [--page-size a4|letter] [--rivals "NAME,NAME"]
                                     an athlete's profile for the press box, as a PDF (no display needed)
   build-almanac SOURCE_DIR OUT      compile the almanac's text files into a new SQLite almanac
@@ -110,6 +114,7 @@ const QSet<QString> kFlagOptions = {
     QStringLiteral("--performances"), QStringLiteral("--indoor"),      QStringLiteral("--finals-only"),
     QStringLiteral("--championships-only"), QStringLiteral("--all-marks"), QStringLiteral("--hand"),
     QStringLiteral("--help"),         QStringLiteral("--version"),     QStringLiteral("--dry-run"),
+    QStringLiteral("--bundled"),
 };
 
 std::optional<Failure> parseArguments(const QStringList &args, Arguments &parsed)
@@ -288,8 +293,17 @@ public:
             }
             path = Database::userDatabasePath();
         }
-        if (!m_database.open(path))
-            return Failure{BadInput, m_database.errorString()};
+        if (!m_database.open(path)) {
+            QString message = m_database.errorString();
+            if (m_database.recoverable()) {
+                // The commands that do what the message offers (the app offers the same as buttons).
+                const QString db = m_args.values.contains(QStringLiteral("--db")) ? QStringLiteral("--db %1 ").arg(path) : QString();
+                message += QStringLiteral(" (almanac %1restore puts the latest backup back; almanac %1restore --bundled starts again from the "
+                                          "bundled almanac; almanac %1backups lists the backups)")
+                               .arg(db);
+            }
+            return Failure{BadInput, message};
+        }
         return std::nullopt;
     }
 
@@ -376,7 +390,9 @@ private:
 
 Failure dbFailure(const QString &error)
 {
-    return Failure{BadInput, QStringLiteral("database error: %1").arg(error)};
+    // "database is locked", "database or disk is full": a plain sentence that says what to do.
+    const QString plain = Database::plainError(error, QStringLiteral("the almanac"));
+    return Failure{BadInput, plain.isEmpty() ? QStringLiteral("database error: %1").arg(error) : plain};
 }
 
 // ---- commands -----------------------------------------------------------------------------------
@@ -1194,6 +1210,71 @@ std::optional<Failure> cmdImport(Session &s, const Arguments &args, QTextStream 
     return std::nullopt;
 }
 
+/** The almanac a command works on, without opening it: --db FILE, or the user's own. */
+QString almanacPath(const Arguments &args)
+{
+    const QString path = args.values.value(QStringLiteral("--db"));
+    return path.isEmpty() ? Database::userDatabasePath() : path;
+}
+
+std::optional<Failure> cmdBackups(const Arguments &args, QTextStream &out)
+{
+    if (!args.positional.isEmpty())
+        return Failure{Usage, QStringLiteral("backups takes no arguments; see almanac --help")};
+    const QString path = almanacPath(args);
+    const QList<BackupInfo> backups = Backups::listBackups(path);
+    if (args.flags.contains(QStringLiteral("--json"))) {
+        QJsonArray list;
+        for (const BackupInfo &b : backups) {
+            list.append(QJsonObject{{QStringLiteral("path"), b.path},
+                                    {QStringLiteral("kind"), b.kind},
+                                    {QStringLiteral("made"), b.made.toString(Qt::ISODate)},
+                                    {QStringLiteral("size"), b.size},
+                                    {QStringLiteral("usable"), Backups::checkBackup(b.path)}});
+        }
+        out << QJsonDocument(QJsonObject{{QStringLiteral("almanac"), path}, {QStringLiteral("backups"), list}}).toJson(QJsonDocument::Indented);
+        return std::nullopt;
+    }
+    if (backups.isEmpty()) {
+        out << "No backups of " << path << " yet: one is made before every import and every update.\n";
+        return std::nullopt;
+    }
+    out << "Backups of " << path << ", newest first:\n";
+    for (const BackupInfo &b : backups) {
+        out << "  " << b.when() << "  " << b.reason() << ", " << (b.size + 1023) / 1024 << " KiB"
+            << (Backups::checkBackup(b.path) ? QString() : QStringLiteral(" (damaged: not restored)")) << "\n    " << b.path << '\n';
+    }
+    return std::nullopt;
+}
+
+std::optional<Failure> cmdRestore(const Arguments &args, QTextStream &out)
+{
+    const bool bundled = args.flags.contains(QStringLiteral("--bundled"));
+    if (args.positional.size() > 1 || (bundled && !args.positional.isEmpty()))
+        return Failure{Usage, QStringLiteral("restore takes one backup, or --bundled, or nothing (the latest backup); see almanac backups")};
+    const QString path = almanacPath(args);
+    QString error;
+    QString aside;
+    if (bundled) {
+        if (!Backups::startFromBundled(path, &error, &aside))
+            return Failure{BadInput, error};
+        out << path << " was started again from the bundled almanac";
+    } else {
+        QString backup = args.positional.value(0);
+        if (backup.isEmpty()) {
+            const auto latest = Backups::latestBackup(path);
+            if (!latest)
+                return Failure{NotFound, QStringLiteral("there is no usable backup of %1; almanac restore --bundled starts again from the bundled almanac").arg(path)};
+            backup = latest->path;
+        }
+        if (!Backups::restoreBackup(path, backup, &error, &aside))
+            return Failure{BadInput, error};
+        out << path << " was restored from " << backup;
+    }
+    out << (aside.isEmpty() ? QString() : QStringLiteral("; the almanac it replaced is kept as %1").arg(aside)) << '\n';
+    return std::nullopt;
+}
+
 std::optional<Failure> cmdExport(Session &s, const Arguments &args)
 {
     if (!args.positional.isEmpty())
@@ -1372,6 +1453,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         failure = cmdBuildAlmanac(args, out);
     } else if (args.command == QLatin1String("generate")) {
         failure = cmdGenerate(args, out);
+    } else if (args.command == QLatin1String("backups")) {
+        failure = cmdBackups(args, out);   // without opening the almanac: they work when it cannot be opened
+    } else if (args.command == QLatin1String("restore")) {
+        failure = cmdRestore(args, out);
     } else {
         static const QStringList commands = {
             QStringLiteral("athlete"), QStringLiteral("progression"), QStringLiteral("results"), QStringLiteral("records"),

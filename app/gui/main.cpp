@@ -1,14 +1,59 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // athletics-almanac: the desktop application.
 #include "MainWindow.h"
+#include "db/Backups.h"
 #include "db/Database.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QHash>
 #include <QIcon>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
+#include <QStatusBar>
+
+namespace {
+
+/** Says why the almanac at path cannot be opened and offers what the core's recovery plan allows: the latest
+    backup, the bundled almanac, trying again, quitting. Carries out the choice. False when the user quits (or
+    nothing can be done); true when the almanac should be opened again. */
+bool offerRecovery(const QString &path)
+{
+    const almanac::RecoveryPlan plan = almanac::Backups::recoveryPlan(path);
+    if (plan.problem == almanac::DatabaseProblem::None)
+        return true;   // it opens now (another program let go of it)
+    QMessageBox box(QMessageBox::Critical, QObject::tr("Athletics Almanac"), plan.title(), QMessageBox::NoButton);
+    box.setInformativeText(plan.error + (plan.details().isEmpty() ? QString() : QStringLiteral("\n\n") + plan.details()));
+    QHash<QAbstractButton *, almanac::RecoveryChoice> buttons;
+    const QList<almanac::RecoveryChoice> choices = plan.choices();
+    for (const almanac::RecoveryChoice choice : choices) {
+        const bool quit = choice == almanac::RecoveryChoice::Quit;
+        QPushButton *button = box.addButton(plan.label(choice), quit ? QMessageBox::RejectRole : QMessageBox::AcceptRole);
+        buttons.insert(button, choice);
+        if (quit)
+            box.setEscapeButton(button);
+        else if (buttons.size() == 1)
+            box.setDefaultButton(button);
+    }
+    box.exec();
+    const almanac::RecoveryChoice choice = buttons.value(box.clickedButton(), almanac::RecoveryChoice::Quit);
+    if (choice == almanac::RecoveryChoice::Quit)
+        return false;
+    QString error;
+    QString done;
+    if (!almanac::Backups::recover(plan, choice, &error, &done)) {
+        QMessageBox::critical(nullptr, QObject::tr("Athletics Almanac"), error);
+        return true;   // the dialog comes back with what is left to try
+    }
+    if (!done.isEmpty())
+        QMessageBox::information(nullptr, QObject::tr("Athletics Almanac"), done);
+    return true;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -45,10 +90,15 @@ int main(int argc, char *argv[])
     }
     almanac::MainWindow::applyPalette(QSettings().value(QStringLiteral("view/dark"), false).toBool());
     almanac::MainWindow window;
-    if (!window.openAlmanac(path, &error)) {
-        QMessageBox::critical(nullptr, QObject::tr("Athletics Almanac"), error);
-        return 3;
+    // A file that cannot be opened: say why, and offer the latest backup or the bundled almanac (the file is moved
+    // aside, never deleted), until it opens or the user quits.
+    while (!window.openAlmanac(path, &error)) {
+        if (!offerRecovery(path))
+            return 3;
     }
+    // A read-only almanac opens for lookups; say that imports and edits cannot be saved.
+    if (!almanac::Database::canWrite(path))
+        window.statusBar()->showMessage(QObject::tr("%1 is read-only: lookups work, but imports and edits cannot be saved").arg(path));
     window.restoreLastLocation();
     window.show();
     return app.exec();

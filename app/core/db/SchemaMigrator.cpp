@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "db/SchemaMigrator.h"
 
+#include "db/Backups.h"
 #include "db/SqlTransaction.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -79,17 +79,12 @@ QStringList SchemaMigrator::splitStatements(const QString &script)
 bool SchemaMigrator::backup(int fromVersion)
 {
     const QString dbFile = m_db.databaseName();
-    if (dbFile.isEmpty() || dbFile == QLatin1String(":memory:"))
+    if (dbFile.isEmpty() || dbFile == QLatin1String(":memory:") || !QFileInfo(dbFile).isFile())
         return true;
-    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    QString path = QStringLiteral("%1.v%2-%3.bak").arg(dbFile).arg(fromVersion).arg(stamp);
-    for (int n = 2; QFileInfo::exists(path); ++n)
-        path = QStringLiteral("%1.v%2-%3-%4.bak").arg(dbFile).arg(fromVersion).arg(stamp).arg(n);
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("VACUUM INTO :path"));
-    q.bindValue(QStringLiteral(":path"), path);
-    if (!q.exec()) {
-        m_error = QStringLiteral("could not back up %1 before migrating it: %2").arg(dbFile, q.lastError().text());
+    QString error;
+    const QString path = Backups::makeBackup(dbFile, QStringLiteral("v%1").arg(fromVersion), 0, &error);
+    if (path.isEmpty()) {
+        m_error = QStringLiteral("%1 was not migrated, because it could not be backed up first (%2)").arg(dbFile, error);
         return false;
     }
     m_backupPath = path;
@@ -99,16 +94,19 @@ bool SchemaMigrator::backup(int fromVersion)
 MigrationResult SchemaMigrator::migrate()
 {
     m_error.clear();
+    m_notAnAlmanac = false;
     const int current = currentVersion();
     if (current < 0) {
-        m_error = QStringLiteral("%1 is not an SQLite database or cannot be read").arg(m_db.databaseName());
+        QSqlQuery q(m_db);
+        q.exec(QStringLiteral("PRAGMA user_version"));
+        m_error = QStringLiteral("%1 is not an SQLite database or cannot be read (%2)").arg(m_db.databaseName(), q.lastError().text().trimmed());
         return MigrationResult::Failed;
     }
     const auto list = migrations();
     const int latest = list.isEmpty() ? 0 : list.last().version;
     if (current > latest) {
-        m_error = QStringLiteral("%1 was written by a newer version of the almanac (schema %2; this version knows up to %3). "
-                                 "Install the newer version, or open another file.")
+        m_error = QStringLiteral("%1 was written by a newer version of the almanac (schema %2; this version knows up to %3) and was "
+                                 "left untouched: update Athletics Almanac to open it, or open another file")
                       .arg(m_db.databaseName())
                       .arg(current)
                       .arg(latest);
@@ -122,11 +120,13 @@ MigrationResult SchemaMigrator::migrate()
         QSqlQuery q(m_db);
         if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")) || !q.next()) {
             m_error = QStringLiteral("%1 is not an SQLite database: %2").arg(m_db.databaseName(), q.lastError().text());
+            m_notAnAlmanac = q.lastError().text().contains(QLatin1String("not a database"));
             return MigrationResult::Failed;
         }
         if (q.value(0).toInt() > 0) {
             m_error = QStringLiteral("%1 is an SQLite database but not an almanac (it has tables and no almanac schema version)")
                           .arg(m_db.databaseName());
+            m_notAnAlmanac = true;
             return MigrationResult::Failed;
         }
     } else if (!backup(current)) {

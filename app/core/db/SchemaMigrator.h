@@ -15,7 +15,8 @@ enum class MigrationResult { UpToDate, Upgraded, DatabaseTooNew, Failed };
  * Each file runs in one transaction together with its user_version step, so a failing migration
  * leaves the database exactly as it was. A database whose user_version is above the newest file is
  * refused (DatabaseTooNew) and not touched. A database that already holds a schema is copied to a
- * backup file (VACUUM INTO) before it is migrated.
+ * backup file, FILE.vN-TIME.bak (Backups::makeBackup: complete or absent, never half-written), before it
+ * is migrated.
  */
 class SchemaMigrator
 {
@@ -28,6 +29,8 @@ public:
     int latestVersion() const;
     QString errorString() const { return m_error; }
     QString backupPath() const { return m_backupPath; }
+    /** True when migrate() failed because the file is an SQLite database of something else (or not one at all). */
+    bool notAnAlmanac() const { return m_notAnAlmanac; }
 
     /** Splits an SQL script into complete statements (comments and string literals respected). */
     static QStringList splitStatements(const QString &script);
@@ -45,6 +48,7 @@ private:
     QString m_dir;
     QString m_error;
     QString m_backupPath;
+    bool m_notAnAlmanac = false;
 };
 
 } // namespace almanac

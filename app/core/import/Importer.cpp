@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "import/Importer.h"
 
+#include "db/Backups.h"
+#include "db/Database.h"
 #include "db/SqlTransaction.h"
 #include "import/AlmanacCsv.h"
 #include "import/ImportSession.h"
@@ -48,6 +50,39 @@ QString Importer::formatName(ImportFormat format)
 }
 
 ImportReport Importer::importFile(const QString &path, ImportFormat format)
+{
+    ImportReport report = importOne(path, format);
+    if (!report.ok && !report.error.isEmpty()) {
+        // "database is locked", "database or disk is full": say what happened to the almanac and what to do.
+        const QString plain = Database::plainError(report.error, m_db.databaseName());
+        if (!plain.isEmpty())
+            report.error = QStringLiteral("%1: %2; nothing of the file was imported").arg(path, plain);
+    }
+    return report;
+}
+
+bool Importer::backUp(const QString &path, ImportReport &report)
+{
+    if (m_backedUp || m_dryRun)
+        return true;
+    const QString almanac = m_db.databaseName();
+    if (almanac.isEmpty() || almanac == QLatin1String(":memory:") || !QFileInfo(almanac).isFile()) {
+        m_backedUp = true;   // nothing on disk to copy
+        return true;
+    }
+    QString error;
+    m_backupPath = Backups::makeBackup(almanac, QStringLiteral("import"), Backups::kKeepImports, &error);
+    if (m_backupPath.isEmpty()) {
+        report.ok = false;
+        report.error = QStringLiteral("%1: the almanac could not be backed up before the import: %2; nothing of the file was imported")
+                           .arg(path, error);
+        return false;
+    }
+    m_backedUp = true;
+    return true;
+}
+
+ImportReport Importer::importOne(const QString &path, ImportFormat format)
 {
     ImportReport report;
     report.file = path;
@@ -99,9 +134,23 @@ ImportReport Importer::importFile(const QString &path, ImportFormat format)
         return report;
     }
 
+    if (Database::isReadOnly(m_db)) {
+        report.error = QStringLiteral("%1: %2; nothing of the file was imported").arg(path, Database::readOnlyMessage(m_db.databaseName()));
+        return report;
+    }
+    // With a write-ahead log the backup is made just before the commit, by a connection of its own that reads the
+    // almanac as it was: a file that brings nothing new makes no backup. Otherwise it is made before the write lock.
+    bool logged = false;
+    {
+        QSqlQuery mode(m_db);
+        logged = mode.exec(QStringLiteral("PRAGMA journal_mode")) && mode.next() && mode.value(0).toString() == QLatin1String("wal");
+    }
+    if (!logged && !backUp(path, report))
+        return report;
+
     SqlTransaction transaction(m_db);
     if (!transaction.isActive()) {
-        report.error = QStringLiteral("%1: cannot start a transaction: %2").arg(path, m_db.lastError().text());
+        report.error = QStringLiteral("%1: cannot start a transaction: %2").arg(path, Database::lastSqliteError(m_db));
         return report;
     }
     QSqlQuery log(m_db);
@@ -166,9 +215,11 @@ ImportReport Importer::importFile(const QString &path, ImportFormat format)
         reset.committed = true;   // nothing was added, so the cache still matches the database
         return report;            // the transaction rolls back: not even the import is logged
     }
+    if (logged && !backUp(path, report))
+        return report;   // the transaction rolls back
     if (!transaction.commit()) {
         report.ok = false;
-        report.error = QStringLiteral("%1: cannot commit the import: %2").arg(path, m_db.lastError().text());
+        report.error = QStringLiteral("%1: cannot commit the import: %2").arg(path, Database::lastSqliteError(m_db));
         return report;
     }
     reset.committed = true;
