@@ -167,8 +167,8 @@ private slots:
         // The almanac's CSV.
         row("almanac-truncated-row.csv", "auto", at("almanac-truncated-row.csv", ":4"), "sex", "is missing");
         row("almanac-truncated-quote.csv", "auto", at("almanac-truncated-quote.csv", ":4"), "note", "not closed");
-        row("almanac-latin1.csv", "auto", at("almanac-latin1.csv", ""), "", "UTF-8");
-        row("almanac-utf16.csv", "auto", at("almanac-utf16.csv", ""), "", "UTF-8");
+        row("almanac-latin1.csv", "auto", at("almanac-latin1.csv", ":3"), "athlete", "byte 0xFA is not UTF-8");
+        row("almanac-utf16.csv", "auto", at("almanac-utf16.csv", ":1"), "", "the file is UTF-16");
         row("almanac-wrong-column.csv", "auto", at("almanac-wrong-column.csv", ":1"), "venue", "has 'venu' in its place");
         row("almanac-missing-column.csv", "auto", at("almanac-missing-column.csv", ":1"), "note", "no such column");
         row("almanac-800m-in-2.33.csv", "auto", at("almanac-800m-in-2.33.csv", ":3"), "mark", "impossible for the 800m");
@@ -181,7 +181,7 @@ private slots:
 
         // World Athletics top lists (the 2025 layout, which names event and sex).
         row("wa-truncated.csv", "auto", at("wa-truncated.csv", ":4"), "venue", "not closed");
-        row("wa-latin1.csv", "auto", at("wa-latin1.csv", ""), "", "UTF-8");
+        row("wa-latin1.csv", "auto", at("wa-latin1.csv", ":3"), "competitor", "byte 0xFA is not UTF-8");
         row("wa-missing-column.csv", "auto", at("wa-missing-column.csv", ":1"), "date", "no such column");
         row("wa-extra-field.csv", "auto", at("wa-extra-field.csv", ":3"), "", "expected 20 fields, got 21");
         row("wa-800m-in-2.33.csv", "auto", at("wa-800m-in-2.33.csv", ":3"), "mark", "impossible for the 800m");
@@ -193,7 +193,7 @@ private slots:
 
         // Tilastopaja JSON: rows are located by their JSON path.
         row("tilastopaja-truncated.json", "auto", at("tilastopaja-truncated.json", ":26"), "", "not valid JSON");
-        row("tilastopaja-latin1.json", "auto", at("tilastopaja-latin1.json", ""), "", "UTF-8");
+        row("tilastopaja-latin1.json", "auto", at("tilastopaja-latin1.json", ":23"), "", "byte 0xFA is not UTF-8");
         row("tilastopaja-wrong-keys.json", "auto", at("tilastopaja-wrong-keys.json", ": events[0].results[0]"), "eventName", "not named");
         row("tilastopaja-800m-in-2.33.json", "auto", at("tilastopaja-800m-in-2.33.json", ": events[0].results[0]"), "bestPerformance",
             "impossible for the 800m");

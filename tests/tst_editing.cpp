@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Editing the almanac: corrections validated by the one mark parser, annulled results, athletes
-// corrected, merged and split again; undo, redo and each row's history; derived facts right after
-// every edit. On the bundled almanac built by the real loader.
+// Editing the almanac: athletes, competitions, results (relay teams too) and records added; corrections
+// validated by the one mark parser, annulled results, athletes corrected, merged and split again; undo,
+// redo and each row's history; derived facts right after every edit; refusals and errors of the file as
+// plain sentences, with nothing written; the forms checking as they are typed. On the bundled almanac
+// built by the real loader.
 #include "TestAlmanac.h"
 
+#include "AddDialogs.h"
 #include "AthletePage.h"
+#include "CompetitionPage.h"
 #include "EditDialogs.h"
 #include "MainWindow.h"
 #include "db/Database.h"
+#include "db/SqlTransaction.h"
 #include "edit/EditService.h"
 #include "import/AlmanacCsv.h"
 #include "import/Csv.h"
@@ -16,11 +21,17 @@
 #include "stats/AthleteService.h"
 #include "stats/ChampionshipService.h"
 #include "stats/Lookup.h"
+#include "stats/RecordService.h"
 #include "stats/ResultQuery.h"
 #include "stats/TopListService.h"
 
+#include <QComboBox>
+#include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSpinBox>
+#include <QSqlQuery>
+#include <QTableView>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -345,6 +356,731 @@ private slots:
         QVERIFY(edits.undo());
         QCOMPARE(ResultQuery(db()).byId(paris.id)->mark.toString(), QStringLiteral("3:27.79"));
         QVERIFY(!ResultQuery(db()).byId(paris.id)->annulled);
+    }
+
+    // ---- adding rows --------------------------------------------------------------------------------
+
+    void anAddedAthleteIsFoundAndCanBeUndoneAndRedone()
+    {
+        EditService edits(db());
+        const int athletes = test::count(db(), QStringLiteral("SELECT count(*) FROM athletes"));
+        const auto edit = edits.addAthlete(QStringLiteral("  Ada   Runwell "), QStringLiteral("W"), QStringLiteral("gbr"), QStringLiteral("2001-03-04"));
+        QVERIFY2(edit, qPrintable(edits.errorString()));
+        const qint64 id = edits.addedId();
+        QVERIFY(id > 0);
+        const auto found = Lookup(db()).athletes(QStringLiteral("ada runwell")).value();
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.first().id, id);
+        QCOMPARE(found.first().name, QStringLiteral("Ada Runwell"));
+        QCOMPARE(found.first().sex, QStringLiteral("W"));
+        QCOMPARE(found.first().country, QStringLiteral("GBR"));
+        QCOMPARE(found.first().birthDate, QStringLiteral("2001-03-04"));
+        // The row's history: added by this edit (nothing before it).
+        const auto history = edits.history(QStringLiteral("athletes"), id);
+        QVERIFY(history && history->size() == 1);
+        QCOMPARE(history->first().id, *edit);
+        QVERIFY(history->first().before.isEmpty());
+        QCOMPARE(history->first().after.value(QStringLiteral("name")).toString(), QStringLiteral("Ada Runwell"));
+        QCOMPARE(edits.undoable()->id, *edit);
+
+        QVERIFY2(edits.undo(), qPrintable(edits.errorString()));
+        QVERIFY(!Lookup(db()).athlete(id));
+        QCOMPARE(test::count(db(), QStringLiteral("SELECT count(*) FROM athletes")), athletes);
+        QVERIFY2(edits.redo(), qPrintable(edits.errorString()));
+        QCOMPARE(Lookup(db()).athlete(id)->name, QStringLiteral("Ada Runwell"));
+        QCOMPARE(test::count(db(), QStringLiteral("SELECT count(*) FROM athletes")), athletes + 1);
+    }
+
+    void anAthleteThatCannotBeIsRefusedWithItsReason_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("sex");
+        QTest::addColumn<QString>("country");
+        QTest::addColumn<QString>("birth");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("no name") << QStringLiteral("  ") << QStringLiteral("M") << QString() << QString() << QStringLiteral("'name'");
+        QTest::newRow("unknown nation") << QStringLiteral("Ada Runwell") << QStringLiteral("W") << QStringLiteral("XYZ") << QString()
+                                        << QStringLiteral("'XYZ' is not an IOC code");
+        QTest::newRow("sex") << QStringLiteral("Ada Runwell") << QStringLiteral("X") << QString() << QString() << QStringLiteral("'sex'");
+        QTest::newRow("not a date") << QStringLiteral("Ada Runwell") << QStringLiteral("W") << QString() << QStringLiteral("2001-02-30")
+                                    << QStringLiteral("'date of birth'");
+        QTest::newRow("born in the future") << QStringLiteral("Ada Runwell") << QStringLiteral("W") << QString()
+                                            << QString::number(QDate::currentDate().year() + 1) << QStringLiteral("in the future");
+        QTest::newRow("already there") << QStringLiteral("Josh Kerr") << QStringLiteral("M") << QStringLiteral("GBR") << QStringLiteral("1997-10-08")
+                                       << QStringLiteral("in the almanac already");
+    }
+
+    void anAthleteThatCannotBeIsRefusedWithItsReason()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, sex);
+        QFETCH(QString, country);
+        QFETCH(QString, birth);
+        QFETCH(QString, reason);
+        const int athletes = test::count(db(), QStringLiteral("SELECT count(*) FROM athletes"));
+        EditService edits(db());
+        QVERIFY(!edits.addAthlete(name, sex, country, birth));
+        QVERIFY2(edits.errorString().contains(reason), qPrintable(edits.errorString()));
+        QCOMPARE(test::count(db(), QStringLiteral("SELECT count(*) FROM athletes")), athletes);
+        QCOMPARE(test::count(db(), QStringLiteral("SELECT count(*) FROM edits")), 0);
+    }
+
+    void aNewCompetitionsFinalsMakeItsMedalTable()
+    {
+        EditService edits(db());
+        CompetitionEntry games;
+        games.name = QStringLiteral("Clubtown Games 2025");
+        games.city = QStringLiteral("Clubtown");
+        games.country = QStringLiteral("GBR");
+        games.startDate = QStringLiteral("2025-06-01");
+        games.endDate = QStringLiteral("2025-06-02");
+        games.category = QStringLiteral("NC");
+        const auto added = edits.addCompetition(games);
+        QVERIFY2(added, qPrintable(edits.errorString()));
+        const qint64 competition = edits.addedId();
+        const auto info = Lookup(db()).competition(competition);
+        QVERIFY(info);
+        QCOMPARE(info->start, QDate(2025, 6, 1));
+        QCOMPARE(info->end, QDate(2025, 6, 2));
+        QCOMPARE(info->category, QStringLiteral("NC"));
+        QVERIFY(edits.history(QStringLiteral("competitions"), competition)->first().before.isEmpty());
+
+        // A final of three: the places make the medals, nation by nation.
+        const QList<std::pair<QString, int>> finishers = {{QStringLiteral("Jakob Ingebrigtsen"), 1},
+                                                          {QStringLiteral("Josh Kerr"), 2},
+                                                          {QStringLiteral("Jake Wightman"), 3}};
+        const int roundsBefore = test::count(db(), QStringLiteral("SELECT count(*) FROM rounds"));
+        QMap<QString, std::array<int, 3>> expected;
+        for (const auto &[name, place] : finishers) {
+            ResultEntry result;
+            result.competitionId = competition;
+            result.event = QStringLiteral("Men's 1500m");
+            result.athleteId = athlete(name);
+            result.fields.mark = QStringLiteral("3:3%1.00").arg(place);
+            result.fields.place = place;
+            QVERIFY2(edits.addResult(result), qPrintable(edits.errorString()));
+            expected[Lookup(db()).athlete(result.athleteId)->country][size_t(place - 1)] += 1;
+        }
+        // One race for the three: made by the first result, on the competition's first day.
+        QCOMPARE(test::count(db(), QStringLiteral("SELECT count(*) FROM rounds")), roundsBefore + 1);
+        const auto races = ChampionshipService(db()).results(competition, std::nullopt, QString());
+        QVERIFY(races && races->size() == 1);
+        QCOMPARE(races->first().date, QDate(2025, 6, 1));
+        QCOMPARE(races->first().results.size(), 3);
+        const auto table = ChampionshipService(db()).medalTable(competition, QDate(), MedalOrder::GoldFirst);
+        QVERIFY(table);
+        QCOMPARE(table->size(), expected.size());
+        for (const MedalRow &row : *table) {
+            QVERIFY2(expected.contains(row.country), qPrintable(row.country));
+            QCOMPARE(row.gold, expected.value(row.country)[0]);
+            QCOMPARE(row.silver, expected.value(row.country)[1]);
+            QCOMPARE(row.bronze, expected.value(row.country)[2]);
+        }
+        QCOMPARE(table->first().gold, 1);
+
+        // Undone back to before the competition: the race and the competition go with their edits.
+        for (int i = 0; i < 4; ++i)
+            QVERIFY2(edits.undo(), qPrintable(edits.errorString()));
+        QVERIFY(!Lookup(db()).competition(competition));
+        QCOMPARE(test::count(db(), QStringLiteral("SELECT count(*) FROM rounds")), roundsBefore);
+        QCOMPARE(test::count(db(), QStringLiteral("PRAGMA foreign_key_check")), -1);
+        for (int i = 0; i < 4; ++i)
+            QVERIFY2(edits.redo(), qPrintable(edits.errorString()));
+        QCOMPARE(ChampionshipService(db()).medalTable(competition, QDate(), MedalOrder::GoldFirst)->size(), expected.size());
+    }
+
+    void aCompetitionThatCannotBeIsRefusedWithItsReason_data()
+    {
+        QTest::addColumn<QString>("start");
+        QTest::addColumn<QString>("end");
+        QTest::addColumn<QString>("country");
+        QTest::addColumn<QString>("category");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("end before start") << QStringLiteral("2025-06-02") << QStringLiteral("2025-06-01") << QStringLiteral("GBR") << QStringLiteral("OTHER")
+                                          << QStringLiteral("before the start");
+        QTest::newRow("future") << QDate::currentDate().addDays(3).toString(Qt::ISODate) << QString() << QStringLiteral("GBR") << QStringLiteral("OTHER")
+                                << QStringLiteral("in the future");
+        QTest::newRow("not a date") << QStringLiteral("2025-13-01") << QString() << QStringLiteral("GBR") << QStringLiteral("OTHER")
+                                    << QStringLiteral("'start date'");
+        QTest::newRow("unknown nation") << QStringLiteral("2025-06-01") << QString() << QStringLiteral("QQQ") << QStringLiteral("OTHER")
+                                        << QStringLiteral("'QQQ' is not an IOC code");
+        QTest::newRow("unknown category") << QStringLiteral("2025-06-01") << QString() << QStringLiteral("GBR") << QStringLiteral("GP")
+                                          << QStringLiteral("'category'");
+        QTest::newRow("already there") << QStringLiteral("2024-08-01") << QString() << QStringLiteral("FRA") << QStringLiteral("OG")
+                                       << QStringLiteral("in the almanac already");
+    }
+
+    void aCompetitionThatCannotBeIsRefusedWithItsReason()
+    {
+        QFETCH(QString, start);
+        QFETCH(QString, end);
+        QFETCH(QString, country);
+        QFETCH(QString, category);
+        QFETCH(QString, reason);
+        CompetitionEntry entry;
+        // The name of Paris 2024 as the almanac has it, for the duplicate.
+        const auto paris = kerrsFinal(2024, QStringLiteral("OG"));
+        entry.name = QTest::currentDataTag() == QByteArray("already there") ? Lookup(db()).competition(paris.competitionId)->name
+                                                                            : QStringLiteral("Clubtown Open");
+        entry.startDate = QTest::currentDataTag() == QByteArray("already there") ? Lookup(db()).competition(paris.competitionId)->start.toString(Qt::ISODate)
+                                                                                 : start;
+        entry.endDate = end;
+        entry.country = country;
+        entry.category = category;
+        const int competitions = test::count(db(), QStringLiteral("SELECT count(*) FROM competitions"));
+        EditService edits(db());
+        QVERIFY(!edits.addCompetition(entry));
+        QVERIFY2(edits.errorString().contains(reason), qPrintable(edits.errorString()));
+        QCOMPARE(test::count(db(), QStringLiteral("SELECT count(*) FROM competitions")), competitions);
+        QCOMPARE(test::count(db(), QStringLiteral("SELECT count(*) FROM edits")), 0);
+    }
+
+    void aFasterResultBecomesThePersonalBestAndTheWorldLead()
+    {
+        const qint64 kerr = athlete(QStringLiteral("Josh Kerr"));
+        const EventSpec event = *EventSpec::parse(QStringLiteral("Men's 1500m"));
+        const auto outdoorPb = [&]() -> ResultInfo {
+            const auto profile = AthleteService(db()).profile(kerr);
+            for (const PersonalBest &pb : profile->personalBests)
+                if (pb.event == QLatin1String("Men's 1500m") && !pb.indoor && !pb.hand)
+                    return pb.result;
+            return {};
+        };
+        TopListQuery query;
+        query.event = event;
+        query.year = 2025;
+        query.limit = 10;
+        const auto leader = [&] { return TopListService(db()).topList(query).value().value(0).result; };
+        const ResultInfo pb = outdoorPb();
+        const ResultInfo lead = leader();
+        QVERIFY(pb.id > 0 && lead.id > 0);
+        QVERIFY(lead.athleteId != kerr || lead.id == pb.id);
+        // Half a second better than both.
+        const Mark faster = Mark::time(std::min(pb.mark.value(), lead.mark.value()) - 500, 10);
+
+        EditService edits(db());
+        CompetitionEntry meeting;
+        meeting.name = QStringLiteral("Clubtown Mile Night 2025");
+        meeting.country = QStringLiteral("GBR");
+        meeting.startDate = QStringLiteral("2025-10-04");
+        QVERIFY2(edits.addCompetition(meeting), qPrintable(edits.errorString()));
+        ResultEntry result;
+        result.competitionId = edits.addedId();
+        result.event = QStringLiteral("Men's 1500m");
+        result.round = QStringLiteral("race");
+        result.athleteId = kerr;
+        result.fields.mark = faster.toString();
+        result.fields.place = 1;
+        const auto edit = edits.addResult(result);
+        QVERIFY2(edit, qPrintable(edits.errorString()));
+        const qint64 id = edits.addedId();
+        QCOMPARE(outdoorPb().id, id);
+        QCOMPARE(leader().id, id);
+        QCOMPARE(leader().mark, faster);
+        const auto results = AthleteService(db()).results(kerr).value();
+        const auto added = std::find_if(results.cbegin(), results.cend(), [id](const ResultInfo &r) { return r.id == id; });
+        QVERIFY(added != results.cend());
+        QVERIFY2(added->flags.contains(QStringLiteral("PB")) && added->flags.contains(QStringLiteral("WL")), qPrintable(added->flags.join(u' ')));
+        QCOMPARE(added->date, QDate(2025, 10, 4));
+        QCOMPARE(edits.history(QStringLiteral("results"), id)->first().id, *edit);
+
+        QVERIFY(edits.undo());
+        QCOMPARE(outdoorPb().id, pb.id);
+        QCOMPARE(leader().id, lead.id);
+        QVERIFY(!ResultQuery(db()).byId(id));
+        QVERIFY(edits.redo());
+        QCOMPARE(outdoorPb().id, id);
+    }
+
+    void aResultThatCannotBeIsRefusedWithItsReason_data()
+    {
+        QTest::addColumn<QString>("event");
+        QTest::addColumn<QString>("athlete");
+        QTest::addColumn<QString>("mark");
+        QTest::addColumn<QString>("date");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("impossible mark") << QStringLiteral("Men's 800m") << QStringLiteral("Josh Kerr") << QStringLiteral("2.33") << QString()
+                                         << QStringLiteral("'mark'");
+        QTest::newRow("no mark") << QStringLiteral("Men's 800m") << QStringLiteral("Josh Kerr") << QString() << QString() << QStringLiteral("no mark");
+        QTest::newRow("a man in a women's event") << QStringLiteral("Women's 1500m") << QStringLiteral("Josh Kerr") << QStringLiteral("4:00.00")
+                                                  << QString() << QStringLiteral("men's events, not in the Women's 1500m");
+        QTest::newRow("a woman in a men's event") << QStringLiteral("Men's 1500m") << QStringLiteral("Faith Kipyegon") << QStringLiteral("4:00.00")
+                                                  << QString() << QStringLiteral("women's events, not in the Men's 1500m");
+        QTest::newRow("not a day of the competition") << QStringLiteral("Men's 1500m") << QStringLiteral("Josh Kerr") << QStringLiteral("3:40.00")
+                                                      << QStringLiteral("2025-07-01") << QStringLiteral("not a day of");
+        QTest::newRow("unknown event") << QStringLiteral("Men's 1600m") << QStringLiteral("Josh Kerr") << QStringLiteral("4:00.00") << QString()
+                                       << QStringLiteral("'event'");
+    }
+
+    void aResultThatCannotBeIsRefusedWithItsReason()
+    {
+        QFETCH(QString, event);
+        QFETCH(QString, athlete);
+        QFETCH(QString, mark);
+        QFETCH(QString, date);
+        QFETCH(QString, reason);
+        EditService edits(db());
+        CompetitionEntry meeting;
+        meeting.name = QStringLiteral("Clubtown Open 2025");
+        meeting.startDate = QStringLiteral("2025-06-14");
+        QVERIFY(edits.addCompetition(meeting));
+        const int edited = test::count(db(), QStringLiteral("SELECT count(*) FROM edits"));
+        const int results = test::count(db(), QStringLiteral("SELECT count(*) FROM results"));
+        const int rounds = test::count(db(), QStringLiteral("SELECT count(*) FROM rounds"));
+        ResultEntry result;
+        result.competitionId = edits.addedId();
+        result.event = event;
+        result.athleteId = this->athlete(athlete);
+        result.fields.mark = mark;
+        result.date = date;
+        QVERIFY(!edits.addResult(result));
+        QVERIFY2(edits.errorString().contains(reason), qPrintable(edits.errorString()));
+        QCOMPARE(test::count(db(), QStringLiteral("SELECT count(*) FROM edits")), edited);
+        QCOMPARE(test::count(db(), QStringLiteral("SELECT count(*) FROM results")), results);
+        QCOMPARE(test::count(db(), QStringLiteral("SELECT count(*) FROM rounds")), rounds);
+    }
+
+    void anAthleteIsInARaceOnce()
+    {
+        const ResultInfo paris = kerrsFinal(2024, QStringLiteral("OG"));
+        EditService edits(db());
+        ResultEntry again;
+        again.competitionId = paris.competitionId;
+        again.event = paris.event;
+        again.round = paris.round;
+        again.heat = paris.heat;
+        again.athleteId = paris.athleteId;
+        again.fields.mark = QStringLiteral("3:30.00");
+        QVERIFY(!edits.addResult(again));
+        QVERIFY2(edits.errorString().contains(QStringLiteral("has a result in this race already")), qPrintable(edits.errorString()));
+        // A race run on its own day: another day is refused.
+        again.athleteId = athlete(QStringLiteral("Faith Kipyegon"));
+        again.event = QStringLiteral("Women's 1500m");
+        again.date = paris.date.addDays(-30).toString(Qt::ISODate);
+        QVERIFY(!edits.addResult(again));
+    }
+
+    void aNewRecordIsInForceWithItsProgressionAndItsResult()
+    {
+        const EventSpec event = *EventSpec::parse(QStringLiteral("Men's 1500m"));
+        const auto currentWr = [&]() -> RecordInfo {
+            const auto records = RecordService(db()).currentRecords(QStringLiteral("WR"), QStringLiteral("World"), QDate());
+            for (const RecordInfo &r : records.value())
+                if (r.event == QLatin1String("Men's 1500m") && !r.indoor)
+                    return r;
+            return {};
+        };
+        const RecordInfo before = currentWr();
+        QVERIFY(before.id > 0);
+        const Mark better = Mark::time(before.mark.value() - 300, 10);
+
+        // The race it was set in, then the record: the record names the result, and the result says WR.
+        EditService edits(db());
+        CompetitionEntry meeting;
+        meeting.name = QStringLiteral("Clubtown Record Night 2025");
+        meeting.startDate = QStringLiteral("2025-08-20");
+        meeting.city = QStringLiteral("Clubtown");
+        QVERIFY(edits.addCompetition(meeting));
+        const qint64 jakob = athlete(QStringLiteral("Jakob Ingebrigtsen"));
+        ResultEntry result;
+        result.competitionId = edits.addedId();
+        result.event = QStringLiteral("Men's 1500m");
+        result.round = QStringLiteral("race");
+        result.athleteId = jakob;
+        result.fields.mark = better.toString();
+        result.fields.place = 1;
+        QVERIFY2(edits.addResult(result), qPrintable(edits.errorString()));
+        const qint64 resultId = edits.addedId();
+
+        RecordEntry record;
+        record.type = QStringLiteral("WR");
+        record.event = QStringLiteral("Men's 1500m");
+        record.mark = better.toString();
+        record.athleteId = jakob;
+        record.date = QStringLiteral("2025-08-20");
+        record.venue = QStringLiteral("Clubtown");
+        record.competition = meeting.name;
+        const auto edit = edits.addRecord(record);
+        QVERIFY2(edit, qPrintable(edits.errorString()));
+        const qint64 recordId = edits.addedId();
+        const RecordInfo now = currentWr();
+        QCOMPARE(now.id, recordId);
+        QCOMPARE(now.mark, better);
+        QCOMPARE(now.athleteId, jakob);
+        QCOMPARE(now.country, QStringLiteral("NOR"));
+        QCOMPARE(now.scope, QStringLiteral("World"));
+        QCOMPARE(now.resultId, resultId);
+        QVERIFY(edits.history(QStringLiteral("records"), recordId)->first().before.isEmpty());
+        // The progression ends with it, and the record before stood until its day.
+        RecordFilter filter;
+        filter.event = event;
+        filter.type = QStringLiteral("WR");
+        filter.scope = QStringLiteral("World");
+        const auto progression = RecordService(db()).progression(filter).value();
+        QCOMPARE(progression.last().id, recordId);
+        const auto previous = std::find_if(progression.cbegin(), progression.cend(), [&](const RecordInfo &r) { return r.id == before.id; });
+        QVERIFY(previous != progression.cend());
+        QCOMPARE(previous->stoodUntil, QDate(2025, 8, 20));
+        QVERIFY(ResultQuery(db()).byId(resultId));
+        const auto flags = AthleteService(db()).results(jakob).value();
+        const auto flagged = std::find_if(flags.cbegin(), flags.cend(), [&](const ResultInfo &r) { return r.id == resultId; });
+        QVERIFY(flagged != flags.cend());
+        QVERIFY2(flagged->flags.contains(QStringLiteral("WR")), qPrintable(flagged->flags.join(u' ')));
+
+        QVERIFY(edits.undo());
+        QCOMPARE(currentWr().id, before.id);
+        QVERIFY(edits.redo());
+        QCOMPARE(currentWr().id, recordId);
+    }
+
+    void aRecordThatCannotBeIsRefusedWithItsReason_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("scope");
+        QTest::addColumn<QString>("event");
+        QTest::addColumn<QString>("mark");
+        QTest::addColumn<QString>("athlete");
+        QTest::addColumn<QString>("date");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("slower than the record in force") << QStringLiteral("WR") << QString() << QStringLiteral("Men's 1500m") << QStringLiteral("3:40.00")
+                                                         << QStringLiteral("Josh Kerr") << QStringLiteral("2025-08-01") << QStringLiteral("does not beat");
+        QTest::newRow("another nation's record") << QStringLiteral("NR") << QStringLiteral("NOR") << QStringLiteral("Men's 1500m")
+                                                 << QStringLiteral("3:20.00") << QStringLiteral("Josh Kerr") << QStringLiteral("2025-08-01")
+                                                 << QStringLiteral("set by an athlete of NOR, not of GBR");
+        QTest::newRow("not an area") << QStringLiteral("AR") << QStringLiteral("XYZ") << QStringLiteral("Men's 1500m") << QStringLiteral("3:20.00")
+                                     << QString() << QStringLiteral("2025-08-01") << QStringLiteral("not an area");
+        QTest::newRow("a status") << QStringLiteral("WR") << QString() << QStringLiteral("Men's 1500m") << QStringLiteral("DNF") << QString()
+                                  << QStringLiteral("2025-08-01") << QStringLiteral("not DNF");
+        QTest::newRow("the other sex") << QStringLiteral("WR") << QString() << QStringLiteral("Women's 1500m") << QStringLiteral("3:40.00")
+                                       << QStringLiteral("Josh Kerr") << QStringLiteral("2025-08-01") << QStringLiteral("men's events");
+        QTest::newRow("future") << QStringLiteral("WR") << QString() << QStringLiteral("Men's 1500m") << QStringLiteral("3:20.00") << QString()
+                                << QDate::currentDate().addDays(1).toString(Qt::ISODate) << QStringLiteral("in the future");
+        QTest::newRow("unknown type") << QStringLiteral("XR") << QString() << QStringLiteral("Men's 1500m") << QStringLiteral("3:20.00") << QString()
+                                      << QStringLiteral("2025-08-01") << QStringLiteral("'type'");
+        QTest::newRow("impossible mark") << QStringLiteral("WR") << QString() << QStringLiteral("Men's 1500m") << QStringLiteral("1:20.00") << QString()
+                                         << QStringLiteral("2025-08-01") << QStringLiteral("'mark'");
+    }
+
+    void aRecordThatCannotBeIsRefusedWithItsReason()
+    {
+        QFETCH(QString, type);
+        QFETCH(QString, scope);
+        QFETCH(QString, event);
+        QFETCH(QString, mark);
+        QFETCH(QString, athlete);
+        QFETCH(QString, date);
+        QFETCH(QString, reason);
+        RecordEntry record;
+        record.type = type;
+        record.scope = scope;
+        record.event = event;
+        record.mark = mark;
+        record.athleteId = athlete.isEmpty() ? 0 : this->athlete(athlete);
+        record.date = date;
+        const int records = test::count(db(), QStringLiteral("SELECT count(*) FROM records"));
+        EditService edits(db());
+        QVERIFY(!edits.addRecord(record));
+        QVERIFY2(edits.errorString().contains(reason), qPrintable(edits.errorString()));
+        QCOMPARE(test::count(db(), QStringLiteral("SELECT count(*) FROM records")), records);
+        QCOMPARE(test::count(db(), QStringLiteral("SELECT count(*) FROM edits")), 0);
+    }
+
+    // ---- relays -------------------------------------------------------------------------------------
+
+    void aRelayTeamIsCorrectedAndAnnulledAsOne()
+    {
+        // A team of the bundled almanac: a row per runner, the team's mark and place on each.
+        QSqlQuery team(db());
+        QVERIFY(team.exec(QStringLiteral("SELECT r.round_id, r.country, min(r.id), count(*) FROM results r JOIN events e ON e.id = r.event_id "
+                                         "WHERE e.relay = 1 AND r.status = 'OK' AND r.place = 1 GROUP BY r.round_id, r.country HAVING count(*) = 4 LIMIT 1"))
+                && team.next());
+        const qint64 round = team.value(0).toLongLong();
+        const QString country = team.value(1).toString();
+        const qint64 first = team.value(2).toLongLong();
+        const auto rowsOfTeam = [&](const QString &column) {
+            QStringList values;
+            QSqlQuery q(db());
+            q.prepare(QStringLiteral("SELECT %1 FROM results WHERE round_id = :r AND country = :c ORDER BY id").arg(column));
+            q.bindValue(QStringLiteral(":r"), round);
+            q.bindValue(QStringLiteral(":c"), country);
+            if (q.exec())
+                while (q.next())
+                    values << q.value(0).toString();
+            return values;
+        };
+        const QStringList marks = rowsOfTeam(QStringLiteral("mark"));
+        QCOMPARE(marks.size(), 4);
+        const ResultInfo result = *ResultQuery(db()).byId(first);
+        const QString corrected = Mark::time(result.mark.value() + 110, 10).toString();
+
+        EditService edits(db());
+        ResultEdit edit;
+        edit.mark = corrected;
+        edit.place = 2;
+        const auto id = edits.editResult(first, edit);
+        QVERIFY2(id, qPrintable(edits.errorString()));
+        QCOMPARE(rowsOfTeam(QStringLiteral("mark")), QStringList(4, corrected));
+        QCOMPARE(rowsOfTeam(QStringLiteral("place")), QStringList(4, QStringLiteral("2")));
+        QCOMPARE(test::count(db(), QStringLiteral("SELECT count(*) FROM edit_rows WHERE edit_id = %1").arg(*id)), 4);
+        QVERIFY2(edits.undoable()->description.contains(QStringLiteral("%1 team").arg(country)), qPrintable(edits.undoable()->description));
+        QVERIFY(edits.undo());
+        QCOMPARE(rowsOfTeam(QStringLiteral("mark")), marks);
+        QCOMPARE(rowsOfTeam(QStringLiteral("place")), QStringList(4, QStringLiteral("1")));
+
+        // Annulled: the whole team leaves the medal table.
+        QVERIFY2(edits.setAnnulled(first, true), qPrintable(edits.errorString()));
+        QCOMPARE(rowsOfTeam(QStringLiteral("annulled")), QStringList(4, QStringLiteral("1")));
+        QVERIFY(edits.undo());
+        QCOMPARE(rowsOfTeam(QStringLiteral("annulled")), QStringList(4, QStringLiteral("0")));
+    }
+
+    void aRelayTeamIsAddedWithItsRunners()
+    {
+        // The runners of a men's 4 × 400m team of the almanac, in a new meeting.
+        QSqlQuery team(db());
+        QVERIFY(team.exec(QStringLiteral("SELECT r.round_id, r.country FROM results r JOIN events e ON e.id = r.event_id WHERE e.discipline = '4X400' "
+                                         "AND e.sex = 'M' GROUP BY r.round_id, r.country HAVING count(*) = 4 LIMIT 1"))
+                && team.next());
+        QList<qint64> runners;
+        QSqlQuery members(db());
+        QVERIFY(members.exec(QStringLiteral("SELECT athlete_id FROM results WHERE round_id = %1 AND country = '%2' ORDER BY id")
+                                 .arg(team.value(0).toLongLong())
+                                 .arg(team.value(1).toString())));
+        while (members.next())
+            runners << members.value(0).toLongLong();
+        QCOMPARE(runners.size(), 4);
+        EditService edits(db());
+        CompetitionEntry meeting;
+        meeting.name = QStringLiteral("Clubtown Relays 2025");
+        meeting.startDate = QStringLiteral("2025-05-10");
+        QVERIFY(edits.addCompetition(meeting));
+        ResultEntry result;
+        result.competitionId = edits.addedId();
+        result.event = QStringLiteral("Men's 4x400m relay");
+        result.members = runners;
+        result.fields.mark = QStringLiteral("3:01.50");
+        result.fields.place = 1;
+        const auto edit = edits.addResult(result);
+        QVERIFY2(edit, qPrintable(edits.errorString()));
+        QCOMPARE(test::count(db(), QStringLiteral("SELECT count(*) FROM results WHERE round_id = (SELECT round_id FROM results WHERE id = %1)")
+                                       .arg(edits.addedId())),
+                 4);
+        // The medal is the team's: one gold for its nation.
+        const auto table = ChampionshipService(db()).medalTable(result.competitionId, QDate(), MedalOrder::GoldFirst).value();
+        QCOMPARE(table.size(), 1);
+        QCOMPARE(table.first().country, team.value(1).toString());
+        QCOMPARE(table.first().gold, 1);
+        // A woman in a men's team is refused.
+        result.members = {runners.at(0), athlete(QStringLiteral("Faith Kipyegon"))};
+        result.round = QStringLiteral("heat");
+        QVERIFY(!edits.addResult(result));
+        QVERIFY2(edits.errorString().contains(QStringLiteral("women's events")), qPrintable(edits.errorString()));
+        QVERIFY(edits.undo());
+        QCOMPARE(test::count(db(), QStringLiteral("SELECT count(*) FROM results WHERE round_id IN (SELECT id FROM rounds WHERE competition_id = %1)")
+                                       .arg(result.competitionId)),
+                 0);
+    }
+
+    // ---- the file or the system, not the data -------------------------------------------------------
+
+    void aBusyAlmanacIsSaidPlainlyAndNothingIsWritten()
+    {
+        Database other;
+        QVERIFY2(other.open(m_almanac->path()), qPrintable(other.errorString()));
+        QSqlQuery quick(db());
+        QVERIFY(quick.exec(QStringLiteral("PRAGMA busy_timeout = 200")));
+        EditService edits(db());
+        QVERIFY(edits.addAthlete(QStringLiteral("Bea Strider"), QStringLiteral("W"), QString(), QString()));
+        const int athletes = test::count(db(), QStringLiteral("SELECT count(*) FROM athletes"));
+        const int edited = test::count(db(), QStringLiteral("SELECT count(*) FROM edits"));
+        {
+            // Another program writes (and holds the write lock) while the edits are tried.
+            SqlTransaction holder(other.db());
+            QVERIFY(holder.isActive());
+            QVERIFY(!edits.addAthlete(QStringLiteral("Ada Runwell"), QStringLiteral("W"), QString(), QString()));
+            QVERIFY2(edits.errorString().contains(QStringLiteral("is busy")) && edits.errorString().contains(QStringLiteral("try again")),
+                     qPrintable(edits.errorString()));
+            QVERIFY2(!edits.errorString().contains(QStringLiteral("database is locked")), qPrintable(edits.errorString()));
+            QVERIFY(!edits.undo());
+            QVERIFY2(edits.errorString().contains(QStringLiteral("is busy")) && !edits.errorString().contains(QStringLiteral("locked")),
+                     qPrintable(edits.errorString()));
+        }
+        QCOMPARE(test::count(db(), QStringLiteral("SELECT count(*) FROM athletes")), athletes);
+        QCOMPARE(test::count(db(), QStringLiteral("SELECT count(*) FROM edits")), edited);
+        QVERIFY2(edits.undo(), qPrintable(edits.errorString()));
+        QCOMPARE(test::count(db(), QStringLiteral("SELECT count(*) FROM athletes")), athletes - 1);
+    }
+
+    void aReadOnlyAlmanacIsSaidPlainly()
+    {
+        const QString path = m_almanac->path();
+        m_almanac->close();
+        Database database;
+        QVERIFY(database.open(path, Database::OpenMode::ReadOnly));
+        EditService edits(database.db());
+        QVERIFY(!edits.addAthlete(QStringLiteral("Ada Runwell"), QStringLiteral("W"), QString(), QString()));
+        QVERIFY2(edits.errorString().contains(QStringLiteral("read-only")) && edits.errorString().contains(QStringLiteral("lookups work")),
+                 qPrintable(edits.errorString()));
+        QVERIFY2(!edits.errorString().contains(QStringLiteral("readonly database")), qPrintable(edits.errorString()));
+        const qint64 kerr = Lookup(database.db()).athletes(QStringLiteral("Josh Kerr")).value().value(0).id;
+        QVERIFY(!edits.editAthlete(kerr, QStringLiteral("Joshua Kerr"), QStringLiteral("GBR"), QString()));
+        QVERIFY2(edits.errorString().contains(QStringLiteral("read-only")), qPrintable(edits.errorString()));
+    }
+
+    void aFullDiskIsSaidPlainlyAndNothingIsWritten()
+    {
+        QSqlQuery q(db());
+        const int pages = test::count(db(), QStringLiteral("PRAGMA page_count"));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages)));
+        const int competitions = test::count(db(), QStringLiteral("SELECT count(*) FROM competitions"));
+        CompetitionEntry meeting;
+        meeting.name = QStringLiteral("Clubtown Open 2025");
+        meeting.startDate = QStringLiteral("2025-06-14");
+        meeting.note = QString(200000, QLatin1Char('n'));   // more than the free room of the file's pages
+        EditService edits(db());
+        QVERIFY(!edits.addCompetition(meeting));
+        QVERIFY2(edits.errorString().contains(QStringLiteral("is full")) && edits.errorString().contains(QStringLiteral("free some space")),
+                 qPrintable(edits.errorString()));
+        QVERIFY2(!edits.errorString().contains(QStringLiteral("database or disk is full")), qPrintable(edits.errorString()));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = 1073741823")));
+        QCOMPARE(test::count(db(), QStringLiteral("SELECT count(*) FROM competitions")), competitions);
+        QCOMPARE(test::count(db(), QStringLiteral("SELECT count(*) FROM edits")), 0);
+        QVERIFY2(edits.addCompetition(meeting), qPrintable(edits.errorString()));
+    }
+
+    // ---- the forms ----------------------------------------------------------------------------------
+
+    void theResultFormChecksAsItIsTyped()
+    {
+        EditService edits(db());
+        CompetitionEntry meeting;
+        meeting.name = QStringLiteral("Clubtown Open 2025");
+        meeting.startDate = QStringLiteral("2025-06-14");
+        QVERIFY(edits.addCompetition(meeting));
+        const CompetitionInfo competition = *Lookup(db()).competition(edits.addedId());
+        ResultInfo race;
+        race.event = QStringLiteral("Men's 800m");
+        race.round = QStringLiteral("final");
+        ResultAddDialog dialog(db(), competition, race);
+        QVERIFY(!dialog.isValid());
+        QVERIFY2(dialog.statusText().contains(QStringLiteral("athlete")), qPrintable(dialog.statusText()));
+        dialog.chooseAthlete(athlete(QStringLiteral("Josh Kerr")));
+        dialog.markField()->setText(QStringLiteral("2.33"));
+        QVERIFY(!dialog.isValid());
+        QVERIFY2(dialog.statusText().contains(QStringLiteral("800m")), qPrintable(dialog.statusText()));
+        dialog.markField()->setText(QStringLiteral("1:44.50"));
+        QVERIFY2(dialog.isValid(), qPrintable(dialog.statusText()));
+        QVERIFY2(dialog.statusText().contains(QStringLiteral("1:44.50")) && dialog.statusText().contains(QStringLiteral("new race")),
+                 qPrintable(dialog.statusText()));
+        auto *event = dialog.findChild<QComboBox *>(QStringLiteral("addEvent"));
+        event->setCurrentIndex(event->findData(QStringLiteral("Women's 800m")));
+        QVERIFY(!dialog.isValid());
+        QVERIFY2(dialog.statusText().contains(QStringLiteral("men's events")), qPrintable(dialog.statusText()));
+        event->setCurrentIndex(event->findData(QStringLiteral("Men's 800m")));
+        QVERIFY(dialog.isValid());
+        dialog.findChild<QSpinBox *>(QStringLiteral("addPlace"))->setValue(1);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        const auto added = ResultQuery(db()).byId(dialog.addedId());
+        QVERIFY(added);
+        QCOMPARE(added->mark.toString(), QStringLiteral("1:44.50"));
+        QCOMPARE(added->place, 1);
+        QCOMPARE(added->competitionId, competition.id);
+        QCOMPARE(edits.undoable()->id, dialog.editId());
+
+        // The same athlete again in that race: the almanac's refusal is shown, and the form stays open.
+        ResultAddDialog again(db(), competition, *added);
+        again.chooseAthlete(added->athleteId);
+        again.markField()->setText(QStringLiteral("1:45.00"));
+        QVERIFY(again.isValid());
+        QVERIFY2(again.statusText().contains(QStringLiteral("race of 1 result")), qPrintable(again.statusText()));
+        again.accept();
+        QVERIFY(again.result() != QDialog::Accepted);
+        QVERIFY2(again.statusText().contains(QStringLiteral("already")), qPrintable(again.statusText()));
+    }
+
+    void theAthleteAndRecordFormsCheckAsTheyAreTyped()
+    {
+        AthleteAddDialog athleteForm(db());
+        QVERIFY(!athleteForm.isValid());
+        athleteForm.findChild<QLineEdit *>(QStringLiteral("addName"))->setText(QStringLiteral("Ada Runwell"));
+        athleteForm.findChild<QLineEdit *>(QStringLiteral("addCountry"))->setText(QStringLiteral("XYZ"));
+        QVERIFY(!athleteForm.isValid());
+        QVERIFY2(athleteForm.statusText().contains(QStringLiteral("XYZ")), qPrintable(athleteForm.statusText()));
+        athleteForm.findChild<QLineEdit *>(QStringLiteral("addCountry"))->setText(QStringLiteral("GBR"));
+        athleteForm.findChild<QLineEdit *>(QStringLiteral("addBirth"))->setText(QStringLiteral("2001-02-30"));
+        QVERIFY(!athleteForm.isValid());
+        athleteForm.findChild<QLineEdit *>(QStringLiteral("addBirth"))->setText(QStringLiteral("2001"));
+        QVERIFY2(athleteForm.isValid(), qPrintable(athleteForm.statusText()));
+        athleteForm.accept();
+        QCOMPARE(athleteForm.result(), int(QDialog::Accepted));
+        QCOMPARE(Lookup(db()).athlete(athleteForm.addedId())->birthDate, QStringLiteral("2001"));
+
+        RecordAddDialog recordForm(db(), QStringLiteral("NR"), QStringLiteral("GBR"), QStringLiteral("Men's 1500m"));
+        recordForm.markField()->setText(QStringLiteral("3:20.00"));
+        QVERIFY2(recordForm.isValid(), qPrintable(recordForm.statusText()));
+        recordForm.chooseAthlete(athlete(QStringLiteral("Jakob Ingebrigtsen")));
+        QVERIFY(!recordForm.isValid());
+        QVERIFY2(recordForm.statusText().contains(QStringLiteral("not of NOR")), qPrintable(recordForm.statusText()));
+        recordForm.findChild<QLineEdit *>(QStringLiteral("addScope"))->setText(QStringLiteral("NOR"));
+        QVERIFY2(recordForm.isValid(), qPrintable(recordForm.statusText()));
+        recordForm.markField()->setText(QStringLiteral("DNF"));
+        QVERIFY(!recordForm.isValid());
+    }
+
+    void theAppAddsACompetitionAndAResultAndUndoesThem()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        const qint64 kerr = athlete(QStringLiteral("Josh Kerr"));
+        const QString path = m_almanac->path();
+        m_almanac->close();
+        MainWindow window;
+        QString error;
+        QVERIFY2(window.openAlmanac(path, &error), qPrintable(error));
+        auto *addResult = window.findChild<QAction *>(QStringLiteral("actionAddResult"));
+        QVERIFY(addResult && !addResult->isEnabled());   // no competition on screen
+        QTimer::singleShot(0, [] {
+            auto *dialog = qobject_cast<CompetitionAddDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->findChild<QLineEdit *>(QStringLiteral("addName"))->setText(QStringLiteral("Clubtown Open 2025"));
+            dialog->findChild<QDateEdit *>(QStringLiteral("addStart"))->setDate(QDate(2025, 6, 14));
+            dialog->accept();
+            if (dialog->isVisible()) {
+                qWarning("%s", qPrintable(dialog->statusText()));
+                dialog->reject();
+            }
+        });
+        QVERIFY(window.newCompetition());
+        auto *page = qobject_cast<CompetitionPage *>(window.currentPage());
+        QVERIFY(page);
+        const qint64 competition = page->competitionId();
+        QVERIFY(addResult->isEnabled());
+        QTimer::singleShot(0, [kerr] {
+            auto *dialog = qobject_cast<ResultAddDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto *event = dialog->findChild<QComboBox *>(QStringLiteral("addEvent"));
+            event->setCurrentIndex(event->findData(QStringLiteral("Men's Mile")));
+            dialog->chooseAthlete(kerr);
+            dialog->markField()->setText(QStringLiteral("3:47.50"));
+            dialog->accept();
+            if (dialog->isVisible()) {
+                qWarning("%s", qPrintable(dialog->statusText()));
+                dialog->reject();
+            }
+        });
+        addResult->trigger();
+        // The page shows the new race at once.
+        page = qobject_cast<CompetitionPage *>(window.currentPage());
+        QVERIFY(page && page->currentRace() > 0);
+        auto *raceView = page->findChild<QTableView *>(QStringLiteral("raceView"));
+        QCOMPARE(raceView->model()->rowCount(), 1);
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("actionUndo"))->text().contains(QStringLiteral("Josh Kerr")));
+        // Undone: the race goes; undone again, the competition, and the window goes home.
+        QVERIFY(window.undo());
+        QCOMPARE(qobject_cast<CompetitionPage *>(window.currentPage())->findChild<QTableView *>(QStringLiteral("raceView"))->model()->rowCount(), 0);
+        QVERIFY(window.undo());
+        QVERIFY(!qobject_cast<CompetitionPage *>(window.currentPage()) || qobject_cast<CompetitionPage *>(window.currentPage())->competitionId() != competition);
+        QVERIFY(window.redo());
     }
 };
 

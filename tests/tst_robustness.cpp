@@ -1,23 +1,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Never losing data: an import killed with SIGKILL at several points, files that are not almanacs, damaged,
-// cut short, from a newer version, read-only, a full disk, two programs on one almanac, the automatic backups
-// and restoring them. Real almanac files (the bundled almanac compiled from database/almanac by the real
-// loader), the real Database, Importer and Backups, and the real `almanac` command line built beside the tests.
+// Never losing data: an import killed with SIGKILL at several points, edits killed at random moments, files
+// that are not almanacs, damaged, cut short, from a newer version, read-only, a full disk, two programs on one
+// almanac, the automatic backups and restoring them. Real almanac files (the bundled almanac compiled from
+// database/almanac by the real loader), the real Database, Importer, EditService and Backups, and the real
+// `almanac` command line built beside the tests.
 #include "TestAlmanac.h"
 
 #include "db/Backups.h"
 #include "db/SqlTransaction.h"
+#include "edit/EditService.h"
 #include "import/Importer.h"
+#include "stats/Lookup.h"
 
+#include <QApplication>
 #include <QCryptographicHash>
 #include <QDate>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -129,6 +137,212 @@ int resultsInBackup(const QString &path)
     if (!database.open(path, Database::OpenMode::ReadOnly))
         return -1;
     return count(database.db(), QStringLiteral("SELECT count(*) FROM results"));
+}
+
+
+/** The tables an edit may change, with the column that keys their rows in the history. */
+const QList<std::pair<QString, QString>> kEditedTables = {
+    {QStringLiteral("results"), QStringLiteral("id")},          {QStringLiteral("athletes"), QStringLiteral("id")},
+    {QStringLiteral("records"), QStringLiteral("id")},          {QStringLiteral("competitions"), QStringLiteral("id")},
+    {QStringLiteral("rounds"), QStringLiteral("id")},           {QStringLiteral("events"), QStringLiteral("id")},
+    {QStringLiteral("athlete_names"), QStringLiteral("rowid")}, {QStringLiteral("athlete_ids"), QStringLiteral("rowid")},
+};
+
+/** A row as the edit history keeps it (EditService: every column, NULL as null; rowid for rowid-keyed tables);
+    empty when there is no such row. schema is "main" or an attached database. */
+QJsonObject rowState(const QSqlDatabase &db, const QString &schema, const QString &table, const QString &key, const QString &column)
+{
+    QSqlQuery q(db);
+    // Names from kEditedTables and the caller, never from the data.
+    q.prepare(QStringLiteral("SELECT rowid AS edit_rowid, * FROM %1.%2 WHERE %3 = :k").arg(schema, table, column));
+    q.bindValue(QStringLiteral(":k"), key.toLongLong());
+    QJsonObject o;
+    if (!q.exec() || !q.next())
+        return o;
+    const QSqlRecord record = q.record();
+    for (int i = 0; i < record.count(); ++i) {
+        if (record.fieldName(i) == QLatin1String("edit_rowid")) {
+            if (column == QLatin1String("rowid"))
+                o.insert(QStringLiteral("rowid"), q.value(i).toLongLong());
+            continue;
+        }
+        o.insert(record.fieldName(i), q.value(i).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue::fromVariant(q.value(i)));
+    }
+    return o;
+}
+
+QJsonObject storedState(const QVariant &text)
+{
+    return text.isNull() ? QJsonObject() : QJsonDocument::fromJson(text.toString().toUtf8()).object();
+}
+
+/**
+ * What a killed editor may have left wrong in an almanac that started as a copy of pristine, as one line, or
+ * "" when nothing: every row an edit touched went from the pristine row through each edit of the history in
+ * turn (each edit's "before" is what the one before it left), and is now as the last edit applied left it
+ * (or as the first undone one found it); every row no edit names is as in the pristine almanac.
+ */
+QString editHistoryProblem(const QSqlDatabase &db, const QString &pristine, int *edits)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("ATTACH DATABASE :path AS pristine"));
+    q.bindValue(QStringLiteral(":path"), pristine);
+    if (!q.exec())
+        return QStringLiteral("cannot attach the pristine almanac: %1").arg(q.lastError().text());
+    const auto detach = qScopeGuard([&db] {
+        QSqlQuery d(db);
+        d.exec(QStringLiteral("DETACH DATABASE pristine"));
+    });
+    *edits = count(db, QStringLiteral("SELECT count(*) FROM edits"));
+    for (const auto &[table, column] : kEditedTables) {
+        // The history of every row the edits touched, oldest edit first.
+        QSqlQuery h(db);
+        h.prepare(QStringLiteral("SELECT r.row_id, e.id, e.undone, r.before, r.after FROM edit_rows r JOIN edits e ON e.id = r.edit_id "
+                                 "WHERE r.table_name = :t ORDER BY CAST(r.row_id AS INTEGER), e.id, r.seq"));
+        h.bindValue(QStringLiteral(":t"), table);
+        if (!h.exec())
+            return h.lastError().text();
+        struct Step
+        {
+            qint64 edit;
+            bool undone;
+            QJsonObject before, after;
+        };
+        QMap<QString, QList<Step>> rows;
+        while (h.next())
+            rows[h.value(0).toString()].append({h.value(1).toLongLong(), h.value(2).toBool(), storedState(h.value(3)), storedState(h.value(4))});
+        for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+            const QList<Step> &steps = it.value();
+            QJsonObject state = rowState(db, QStringLiteral("pristine"), table, it.key(), column);
+            bool undoneSeen = false;
+            QJsonObject expected;
+            for (const Step &s : steps) {
+                if (s.before != state)
+                    return QStringLiteral("%1 %2: edit %3 found the row otherwise than the history before it left it").arg(table, it.key()).arg(s.edit);
+                if (s.undone && !undoneSeen) {
+                    undoneSeen = true;
+                    expected = s.before;   // undone edits are the newest: the row is as the first of them found it
+                }
+                if (!s.undone && undoneSeen)
+                    return QStringLiteral("%1 %2: edit %3 applied after an undone one").arg(table, it.key()).arg(s.edit);
+                state = s.after;
+            }
+            if (!undoneSeen)
+                expected = state;
+            if (rowState(db, QStringLiteral("main"), table, it.key(), column) != expected)
+                return QStringLiteral("%1 %2 is not as the last edit of its history left it (edit %3)").arg(table, it.key()).arg(steps.last().edit);
+        }
+        // Every other row as in the pristine almanac: no row changed without its edit recorded.
+        QSqlQuery d(db);
+        if (!d.exec(QStringLiteral("SELECT k FROM (SELECT %2 AS k, * FROM main.%1 EXCEPT SELECT %2, * FROM pristine.%1) "
+                                   "UNION SELECT k FROM (SELECT %2 AS k, * FROM pristine.%1 EXCEPT SELECT %2, * FROM main.%1)")
+                        .arg(table, column)))
+            return d.lastError().text();
+        while (d.next()) {
+            if (!rows.contains(d.value(0).toString()))
+                return QStringLiteral("%1 %2 changed, and no edit of the history names it").arg(table, d.value(0).toString());
+        }
+    }
+    return {};
+}
+
+/**
+ * The child the kill test starts (tst_robustness --edit-loop FILE SEED): edits the almanac until it is
+ * killed. Most edits change several rows in one transaction: a relay team's mark (a row per runner),
+ * merging a duplicate with its results into an athlete, splitting a merge again, undo and redo.
+ */
+int editLoop(const QString &path, quint32 seed)
+{
+    Database database;
+    if (!database.open(path)) {
+        fprintf(stderr, "%s\n", qPrintable(database.errorString()));
+        return 2;
+    }
+    const QSqlDatabase db = database.db();
+    QRandomGenerator random(seed);
+    const auto ids = [&db](const QString &sql) {
+        QList<qint64> list;
+        QSqlQuery q(db);
+        if (q.exec(sql))
+            while (q.next())
+                list << q.value(0).toLongLong();
+        return list;
+    };
+    const QList<qint64> teams = ids(QStringLiteral("SELECT min(r.id) FROM results r JOIN events e ON e.id = r.event_id WHERE e.relay = 1 "
+                                                   "AND r.status = 'OK' GROUP BY r.round_id, r.country HAVING count(*) > 1"));
+    const QList<qint64> milers = ids(QStringLiteral("SELECT DISTINCT r.athlete_id FROM results r JOIN events e ON e.id = r.event_id "
+                                                    "WHERE e.discipline = '1500' AND e.indoor = 0"));
+    if (teams.isEmpty() || milers.isEmpty()) {
+        fprintf(stderr, "no relay teams or 1500m runners to edit\n");
+        return 2;
+    }
+    EditService edits(db);
+    fputs("ready\n", stdout);
+    fflush(stdout);
+    for (int n = 0;; ++n) {
+        const int what = int(random.bounded(10));
+        if (what < 4) {
+            // A relay team's time: every runner's row in one edit.
+            const qint64 team = teams.at(int(random.bounded(int(teams.size()))));
+            QSqlQuery r(db);
+            r.prepare(QStringLiteral("SELECT value, place, tied, coalesce(qualifier, ''), coalesce(note, ''), annulled FROM results WHERE id = :id"));
+            r.bindValue(QStringLiteral(":id"), team);
+            if (!r.exec() || !r.next() || r.value(0).isNull())
+                continue;
+            ResultEdit edit;
+            edit.mark = Mark::time(r.value(0).toLongLong() + 10 * qint64(random.bounded(-50, 50)), 10).toString();
+            edit.place = r.value(1).toInt();
+            edit.tied = r.value(2).toBool();
+            edit.qualifier = r.value(3).toString();
+            edit.note = r.value(4).toString();
+            edit.annulled = r.value(5).toBool();
+            r.finish();
+            edits.editResult(team, edit);
+        } else if (what < 6) {
+            // A duplicate of a 1500m runner, with results in races the runner was not in, merged into the runner.
+            const qint64 target = milers.at(int(random.bounded(int(milers.size()))));
+            const auto person = Lookup(db).athlete(target);
+            if (!person)
+                continue;
+            if (!edits.addAthlete(QStringLiteral("Kill Double %1-%2").arg(seed).arg(n), person->sex, person->country, QString()))
+                continue;
+            const qint64 duplicate = edits.addedId();
+            QSqlQuery races(db);
+            races.prepare(QStringLiteral("SELECT ro.competition_id, e.name, ro.round, ro.heat FROM rounds ro JOIN events e ON e.id = ro.event_id "
+                                         "WHERE e.discipline = '1500' AND e.indoor = 0 AND e.sex = :s "
+                                         "AND ro.id NOT IN (SELECT round_id FROM results WHERE athlete_id = :a) ORDER BY random() LIMIT 3"));
+            races.bindValue(QStringLiteral(":s"), person->sex);
+            races.bindValue(QStringLiteral(":a"), target);
+            QList<ResultEntry> entries;
+            if (races.exec()) {
+                while (races.next()) {
+                    ResultEntry e;
+                    e.competitionId = races.value(0).toLongLong();
+                    e.event = races.value(1).toString();
+                    e.round = races.value(2).toString();
+                    e.heat = races.value(3).toInt();
+                    e.athleteId = duplicate;
+                    e.fields.mark = QStringLiteral("%1:%2.%3")
+                                        .arg(person->sex == QLatin1String("W") ? 4 : 3)
+                                        .arg(40 + random.bounded(19))
+                                        .arg(random.bounded(100), 2, 10, QLatin1Char('0'));
+                    entries << e;
+                }
+            }
+            for (const ResultEntry &e : std::as_const(entries))
+                edits.addResult(e);
+            edits.mergeAthletes(target, duplicate);
+        } else if (what == 6) {
+            // Split a merge again: the merge reverted, as an edit of its own.
+            const auto merge = edits.lastMergeInto(milers.at(int(random.bounded(int(milers.size())))));
+            if (merge)
+                edits.revert(merge->id);
+        } else if (what < 9) {
+            edits.undo();
+        } else {
+            edits.redo();
+        }
+    }
 }
 
 } // namespace
@@ -349,6 +563,53 @@ private slots:
             }
         }
         QVERIFY2(killedWhileRunning > 0, "no import was still running when it was to be killed");
+    }
+
+    // ---- killed edits --------------------------------------------------------------------------------
+
+    void killedEditsLeaveEveryEditWhole()
+    {
+        // A child edits one almanac without pause and is killed at random moments; each time the almanac is
+        // opened again, checked, and edited on by the next child. The moments are random, the checks hold
+        // for any of them.
+        const QString pristine = copyOf(m_bundled, QStringLiteral("edits-pristine.sqlite"));
+        const QString path = copyOf(m_bundled, QStringLiteral("edits-killed.sqlite"));
+        QVERIFY(!pristine.isEmpty() && !path.isEmpty());
+        const quint32 seed = QRandomGenerator::global()->generate();
+        QRandomGenerator random(seed);
+        int killed = 0;
+        int edits = 0;
+        for (int run = 0; run < 8; ++run) {
+            QProcess p;
+            p.setProcessEnvironment(environment());
+            p.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--edit-loop"), path, QString::number(seed + quint32(run))});
+            QVERIFY(p.waitForStarted());
+            QElapsedTimer clock;
+            clock.start();
+            while (!p.canReadLine() && p.state() == QProcess::Running && clock.elapsed() < 30000)
+                p.waitForReadyRead(50);
+            QVERIFY2(p.canReadLine() && p.readLine() == "ready\n", p.readAllStandardError().constData());
+            const int moment = int(random.bounded(50, 900));
+            p.waitForFinished(moment);
+            const bool running = p.state() == QProcess::Running;
+            if (running) {
+                p.kill();   // SIGKILL
+                ++killed;
+            }
+            QVERIFY(p.waitForFinished(30000));
+            QVERIFY2(running, qPrintable(QStringLiteral("the editor stopped by itself: %1").arg(QString::fromUtf8(p.readAllStandardError()))));
+
+            // Opened again: intact, and every edit of the history whole, nothing changed outside it.
+            Database database;
+            QVERIFY2(database.open(path), qPrintable(database.errorString()));
+            QCOMPARE(textOf(database.db(), QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
+            QCOMPARE(count(database.db(), QStringLiteral("PRAGMA foreign_key_check")), -1);   // no rows
+            const QString problem = editHistoryProblem(database.db(), pristine, &edits);
+            QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("after a kill at %1 ms (seed %2): %3").arg(moment).arg(seed).arg(problem)));
+            qInfo("killed at %d ms: %d edits in the history, all whole", moment, edits);
+        }
+        QVERIFY(killed > 0);
+        QVERIFY2(edits > 0, "no edit was made before the kills");
     }
 
     // ---- two programs on one almanac ----------------------------------------------------------------------
@@ -910,5 +1171,17 @@ private slots:
     }
 };
 
-QTEST_MAIN(tst_robustness)
+int main(int argc, char *argv[])
+{
+    // The child of killedEditsLeaveEveryEditWhole: edits until it is killed.
+    if (argc == 4 && qstrcmp(argv[1], "--edit-loop") == 0) {
+        QCoreApplication app(argc, argv);
+        return editLoop(QString::fromLocal8Bit(argv[2]), QByteArray(argv[3]).toUInt());
+    }
+    QApplication app(argc, argv);
+    app.setAttribute(Qt::AA_Use96Dpi, true);
+    tst_robustness test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_robustness.moc"

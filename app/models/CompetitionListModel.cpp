@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CompetitionListModel.h"
 
+#include <QHash>
+
 namespace almanac {
 
 QString CompetitionListModel::categoryName(const QString &code)
@@ -29,6 +31,18 @@ void CompetitionListModel::setCompetitions(QList<CompetitionSummary> competition
 {
     beginResetModel();
     m_rows = std::move(competitions);
+    m_startText.clear();
+    m_categoryText.clear();
+    m_startText.reserve(m_rows.size());
+    m_categoryText.reserve(m_rows.size());
+    QHash<QString, QString> categories;
+    for (const CompetitionSummary &c : std::as_const(m_rows)) {
+        m_startText.append(c.competition.start.toString(Qt::ISODate));
+        auto it = categories.constFind(c.competition.category);
+        if (it == categories.constEnd())
+            it = categories.insert(c.competition.category, categoryName(c.competition.category));
+        m_categoryText.append(it.value());
+    }
     endResetModel();
 }
 
@@ -47,12 +61,12 @@ QVariant CompetitionListModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
     const CompetitionSummary &c = m_rows.at(index.row());
-    if (role == Qt::DisplayRole) {
+    if (role == Qt::DisplayRole || role == SortRole) {
         switch (index.column()) {
-        case Start: return c.competition.start.toString(Qt::ISODate);
+        case Start: return role == SortRole ? QVariant(c.competition.start.toJulianDay()) : QVariant(m_startText.at(index.row()));
         case Name: return c.competition.name;
         case City: return c.competition.city;
-        case Category: return categoryName(c.competition.category);
+        case Category: return m_categoryText.at(index.row());
         case Events: return c.events;
         case Results: return c.results;
         default: return {};

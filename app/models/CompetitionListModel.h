@@ -13,6 +13,8 @@ class CompetitionListModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { Start, Name, City, Category, Events, Results, ColumnCount };
+    /** The role a proxy sorts by: the day, the count or the text, without formatting it each time. */
+    static constexpr int SortRole = Qt::UserRole + 1;
 
     explicit CompetitionListModel(QObject *parent = nullptr);
 
@@ -27,6 +29,8 @@ public:
 
 private:
     QList<CompetitionSummary> m_rows;
+    QStringList m_startText;      // each row's first day, as shown (formatted once: tens of thousands of rows)
+    QStringList m_categoryText;   // each row's category, as shown
 };
 
 } // namespace almanac

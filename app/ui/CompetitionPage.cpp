@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CompetitionPage.h"
 
+#include "AddDialogs.h"
 #include "CompetitionListModel.h"
 #include "MedalBarChartView.h"
 #include "MedalTableModel.h"
 #include "ResultTableModel.h"
 #include "stats/Lookup.h"
+#include "stats/ResultQuery.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -14,6 +16,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -183,9 +186,45 @@ CompetitionPage::CompetitionPage(QSqlDatabase db, QWidget *parent)
             emit locationChanged();
     });
 
+    // Results added by hand go into the competition's races (a new race with its first result).
+    auto *add = new QPushButton(tr("Add result…"), this);
+    add->setObjectName(QStringLiteral("addResult"));
+    add->setToolTip(tr("Add a result to this competition: to the race on screen, or to a new race"));
+    connect(add, &QPushButton::clicked, this, &CompetitionPage::addResult);
+    auto *history = new QPushButton(tr("History…"), this);
+    history->setObjectName(QStringLiteral("competitionHistory"));
+    history->setToolTip(tr("The edits of this competition: when it was added or changed"));
+    connect(history, &QPushButton::clicked, this, [this] { showHistory(QStringLiteral("competitions"), m_competition.id, m_competition.name); });
+    auto *heading = new QHBoxLayout;
+    heading->addWidget(m_header, 1);
+    heading->addWidget(add, 0, Qt::AlignTop);
+    heading->addWidget(history, 0, Qt::AlignTop);
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_header);
+    layout->addLayout(heading);
     layout->addWidget(m_tabs, 1);
+}
+
+bool CompetitionPage::addResult()
+{
+    ResultInfo race;
+    for (const RaceResults &r : std::as_const(m_races)) {
+        if (r.roundId == m_currentRace) {
+            race.event = r.event;
+            race.round = r.round;
+            race.heat = r.heat;
+            race.date = r.date;
+        }
+    }
+    ResultAddDialog dialog(db(), m_competition, race, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    // The page comes back on the race of the new result, read afresh.
+    if (const auto added = ResultQuery(db()).byId(dialog.addedId()))
+        m_currentRace = added->roundId;
+    m_races.clear();
+    emit almanacChanged(dialog.description());
+    return true;
 }
 
 QString CompetitionPage::title() const
@@ -301,6 +340,12 @@ bool CompetitionPage::showLocation(const Location &location)
         }
         if (!m_races.isEmpty())
             selectRace(m_races.at(first).roundId);
+    }
+    if (m_races.isEmpty()) {
+        // A competition without results yet (one just added, or whose results were undone).
+        m_currentRace = 0;
+        m_race->setResults({});
+        m_raceTitle->setText(tr("No results yet: <i>Add result…</i> adds the first."));
     }
     const int tab = location.kind == Location::Race ? int(ResultsTab) : args.value(QStringLiteral("tab")).toInt();
     m_tabs->setCurrentIndex(std::clamp(tab, 0, m_tabs->count() - 1));

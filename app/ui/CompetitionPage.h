@@ -40,6 +40,12 @@ public:
     /** Selects a race of the competition; false when it has no such round. */
     bool selectRace(qint64 roundId);
     qint64 currentRace() const { return m_currentRace; }
+    qint64 competitionId() const { return m_competition.id; }
+    /** Opens the form that adds a result to the competition (the race on screen chosen at first); true when
+        one was added (almanacChanged() is emitted, and the page then shows its race). */
+    bool addResult();
+    /** Reads the competition again at the next showLocation(): the almanac changed. */
+    void forgetLoaded() { m_races.clear(); }
 
 private:
     bool load(qint64 competitionId);

@@ -31,6 +31,7 @@ HomePage::HomePage(QSqlDatabase db, QWidget *parent)
     m_proxy->setSourceModel(m_competitions);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setSortRole(CompetitionListModel::SortRole);
     m_view = makeTable(QStringLiteral("competitionsView"));
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "AddDialogs.h"
 #include "AthletePage.h"
 #include "CompetitionPage.h"
 #include "FlagText.h"
@@ -103,6 +104,16 @@ MainWindow::MainWindow(QWidget *parent)
     m_redo->setObjectName(QStringLiteral("actionRedo"));
     m_redo->setShortcut(QKeySequence::Redo);
     edit->addSeparator();
+    QAction *newAthleteAction = edit->addAction(tr("New &athlete…"), this, &MainWindow::newAthlete);
+    newAthleteAction->setObjectName(QStringLiteral("actionNewAthlete"));
+    QAction *newCompetitionAction = edit->addAction(tr("New c&ompetition…"), this, &MainWindow::newCompetition);
+    newCompetitionAction->setObjectName(QStringLiteral("actionNewCompetition"));
+    m_addResult = edit->addAction(tr("Add r&esult…"), this, &MainWindow::addResult);
+    m_addResult->setObjectName(QStringLiteral("actionAddResult"));
+    m_addResult->setToolTip(tr("Adds a result to the competition on screen"));
+    QAction *newRecordAction = edit->addAction(tr("New rec&ord…"), this, &MainWindow::newRecord);
+    newRecordAction->setObjectName(QStringLiteral("actionNewRecord"));
+    edit->addSeparator();
     QAction *copyAction = edit->addAction(tr("&Copy rows"), this, &MainWindow::copy);
     copyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     copyAction->setToolTip(tr("Copies the selected rows of the table as tab-separated text (Ctrl+C in a table does the same)"));
@@ -185,9 +196,10 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // Pages and the search box hold the database's connection: they let go before it closes.
-    qDeleteAll(m_pages);
+    // Pages and the search box hold the database's connection: they let go before it closes (those an edit
+    // retired and left to deleteLater() too).
     m_pages.clear();
+    qDeleteAll(m_stack->findChildren<Page *>(QString(), Qt::FindDirectChildrenOnly));
     m_search->setDatabase(QSqlDatabase());
 }
 
@@ -374,11 +386,63 @@ void MainWindow::almanacChanged(const QString &what)
             ++it;
         }
     }
-    if (m_position >= 0)
-        display(m_history.at(m_position));
+    // The competition on screen reads its races again (it keeps them while only its filters change).
+    if (auto *competition = qobject_cast<CompetitionPage *>(currentPage()))
+        competition->forgetLoaded();
+    // What the screen showed may be gone (an added competition undone): then home.
+    if (m_position >= 0 && !display(m_history.at(m_position)))
+        navigate({Location::Home, 0, {}});
     if (!what.isEmpty())
         statusBar()->showMessage(what, 6000);
     updateActions();
+}
+
+bool MainWindow::newAthlete()
+{
+    if (!m_database)
+        return false;
+    AthleteAddDialog dialog(m_database->db(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    almanacChanged(dialog.description());
+    navigate({Location::Athlete, dialog.addedId(), {}});
+    return true;
+}
+
+bool MainWindow::newCompetition()
+{
+    if (!m_database)
+        return false;
+    CompetitionAddDialog dialog(m_database->db(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    almanacChanged(dialog.description());
+    navigate({Location::Competition, dialog.addedId(), {}});
+    return true;
+}
+
+bool MainWindow::addResult()
+{
+    auto *competition = qobject_cast<CompetitionPage *>(currentPage());
+    if (!competition) {
+        statusBar()->showMessage(tr("Open a competition first: a result is added to the competition on screen."), 8000);
+        return false;
+    }
+    return competition->addResult();
+}
+
+bool MainWindow::newRecord()
+{
+    if (!m_database)
+        return false;
+    if (auto *records = qobject_cast<RecordsPage *>(currentPage()))
+        return records->addRecord();
+    RecordAddDialog dialog(m_database->db(), QString(), QString(), QString(), false, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    almanacChanged(dialog.description());
+    navigate(recordsLocation(dialog.entry()));
+    return true;
 }
 
 bool MainWindow::undo()
@@ -454,6 +518,7 @@ void MainWindow::updateActions()
     const QString title = page ? page->title() : QString();
     m_breadcrumb->setText(title);
     m_exportChart->setEnabled(page && page->chart());
+    m_addResult->setEnabled(qobject_cast<CompetitionPage *>(page) != nullptr);
     setWindowTitle(title.isEmpty() ? tr("Athletics Almanac") : tr("%1 — Athletics Almanac").arg(title));
 }
 

@@ -44,6 +44,13 @@ public:
     /** Undoes or redoes the last edit of the almanac (kept in the almanac: it survives a restart). */
     bool undo();
     bool redo();
+    /** The forms that add to the almanac (Edit › New athlete…, New competition…, Add result…, New record…);
+        true when a row was added. The new athlete or competition is shown; a result is added to the
+        competition on screen; a record is shown among those of its kind. */
+    bool newAthlete();
+    bool newCompetition();
+    bool addResult();
+    bool newRecord();
     /** Imports files with a progress bar; returns the reports, as the command line prints them. */
     QList<ImportReport> importFiles(const QStringList &paths, QString *reportText = nullptr);
 
@@ -88,6 +95,7 @@ private:
     QList<QAction *> m_printActions;
     QAction *m_undo;
     QAction *m_redo;
+    QAction *m_addResult;
     QAction *m_dark;
 };
 

@@ -110,10 +110,7 @@ QTableView *Page::makeResultTable(const QString &objectName, ResultTableModel *m
 
 bool Page::editResult(const ResultInfo &result)
 {
-    if (result.relay) {
-        QMessageBox::information(this, tr("Correct a result"), tr("A relay team's result is corrected runner by runner: open the race."));
-        return false;
-    }
+    // A relay team's mark is corrected on every runner's row at once (EditService).
     ResultEditDialog dialog(result, this);
     if (dialog.exec() != QDialog::Accepted)
         return false;
@@ -122,7 +119,8 @@ bool Page::editResult(const ResultInfo &result)
         QMessageBox::warning(this, tr("Correct a result"), edits.errorString());
         return false;
     }
-    emit almanacChanged(tr("Corrected %1's result").arg(result.athlete));
+    emit almanacChanged(result.relay ? tr("Corrected the %1 relay team's result").arg(result.athlete)
+                                     : tr("Corrected %1's result").arg(result.athlete));
     return true;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RecordsPage.h"
 
+#include "AddDialogs.h"
 #include "RecordChartView.h"
 #include "RecordTableModel.h"
 
@@ -8,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -48,6 +50,24 @@ RecordsPage::RecordsPage(QSqlDatabase db, QWidget *parent)
     controls->addWidget(label);
     controls->addWidget(m_scope);
     controls->addStretch();
+    auto *add = new QPushButton(tr("New record…"), this);
+    add->setObjectName(QStringLiteral("newRecord"));
+    add->setToolTip(tr("Add a record: a new one, or one of the past missing from a progression"));
+    connect(add, &QPushButton::clicked, this, &RecordsPage::addRecord);
+    controls->addWidget(add);
+    auto *history = new QPushButton(tr("History…"), this);
+    history->setObjectName(QStringLiteral("recordHistory"));
+    history->setToolTip(tr("The edits of the record selected in the progression (or in force)"));
+    connect(history, &QPushButton::clicked, this, [this] {
+        QTableView *view = m_progressionView->currentIndex().isValid() ? m_progressionView : m_currentView;
+        const RecordTableModel *model = view == m_progressionView ? m_progression : m_current;
+        const QModelIndex index = view->currentIndex();
+        if (!index.isValid() || index.row() >= model->rowCount())
+            return;
+        const RecordInfo &r = model->recordAt(index.row());
+        showHistory(QStringLiteral("records"), r.id, QStringLiteral("%1 %2 %3, %4").arg(r.type, r.scope, r.event, r.mark.toString()));
+    });
+    controls->addWidget(history);
 
     m_currentView = makeTable(QStringLiteral("currentRecordsView"));
     m_currentView->setModel(m_current);
@@ -209,6 +229,18 @@ bool RecordsPage::exportChart(const QString &path, QString *error)
     if (!chart())
         return Page::exportChart(path, error);
     return path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive) ? m_chart->exportSvg(path, error) : m_chart->exportPng(path, error);
+}
+
+bool RecordsPage::addRecord()
+{
+    const QStringList scope = m_scope->currentData().toStringList();
+    RecordAddDialog dialog(db(), scope.value(0), scope.value(1), m_event, m_indoor, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    emit almanacChanged(dialog.description());
+    // The new record among those of its kind, with its progression (a scope new to the almanac included).
+    emit navigate(recordsLocation(dialog.entry()));
+    return true;
 }
 
 std::optional<PrintDocument> RecordsPage::printDocument()

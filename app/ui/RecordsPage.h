@@ -28,6 +28,10 @@ public:
     QWidget *chart() const override;
     bool exportChart(const QString &path, QString *error) override;
 
+    /** Opens the form that adds a record (of the type, scope and event on screen at first); true when one was
+        added: the page then shows its type and scope, with its progression. */
+    bool addRecord();
+
 private:
     void showCurrent();
     void showProgression(const QModelIndex &index);

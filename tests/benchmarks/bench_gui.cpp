@@ -8,6 +8,7 @@
 //   bench_gui [--runs N] [--results N] [--almanac FILE]
 // --almanac reuses a generated almanac (almanac generate --results 1000000 --out FILE); without it one
 // is generated into a temporary folder first.
+#include "BenchSupport.h"
 #include "MainWindow.h"
 #include "Page.h"
 #include "ResultsPage.h"
@@ -33,7 +34,6 @@ using namespace almanac;
 
 namespace {
 
-QElapsedTimer g_sinceStart;
 
 double median(QList<double> values)
 {
@@ -42,39 +42,6 @@ double median(QList<double> values)
     std::sort(values.begin(), values.end());
     const qsizetype n = values.size();
     return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
-}
-
-/** Quits at the window's first paint, printing the milliseconds since the program started. */
-class FirstPaint : public QObject
-{
-public:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint && !m_done) {
-            m_done = true;
-            std::printf("%.1f\n", g_sinceStart.nsecsElapsed() / 1e6);
-            std::fflush(stdout);
-            QMetaObject::invokeMethod(qApp, &QApplication::quit, Qt::QueuedConnection);
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    bool m_done = false;
-};
-
-int firstPaint(const QString &path)
-{
-    MainWindow window;
-    QString error;
-    if (!window.openAlmanac(path, &error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
-        return 3;
-    }
-    FirstPaint filter;
-    window.installEventFilter(&filter);
-    window.show();
-    return QApplication::exec();
 }
 
 /** Gives one athlete 500 results: the generated careers are shorter, so the athlete is added to races
@@ -112,12 +79,12 @@ qint64 athleteWith500Results(const QSqlDatabase &db, QString *error)
 
 int main(int argc, char *argv[])
 {
-    g_sinceStart.start();
+    bench::sinceStart().start();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("athleticsalmanac-bench"));
     const QStringList args = app.arguments();
     if (args.size() == 3 && args.at(1) == QLatin1String("--first-paint"))
-        return firstPaint(args.at(2));
+        return bench::runToFirstPaint(args.at(2));
 
     QTextStream out(stdout);
     int runs = 5;
@@ -225,15 +192,7 @@ int main(int argc, char *argv[])
     for (int run = 0; run < std::min(runs, 3); ++run) {
         QElapsedTimer whole;
         whole.start();
-        for (int step = 0; step <= steps; ++step) {
-            QElapsedTimer timer;
-            timer.start();
-            bar->setValue(int(qint64(bar->maximum()) * step / steps));
-            view->viewport()->repaint();
-            const double ms = timer.nsecsElapsed() / 1e6;
-            stepTimes << ms;
-            slowest = std::max(slowest, ms);
-        }
+        bench::scrollEndToEnd(view, steps, stepTimes, slowest);
         wholeTimes << whole.nsecsElapsed() / 1e6;
         bar->setValue(0);
     }

@@ -635,8 +635,16 @@ QString Backups::makeBackup(const QString &almanacPath, const QString &kind, int
     const QString partial = target + QStringLiteral(".partial");
     QString why;
     // A connection of its own: it reads the last committed state, also while the caller's connection holds an
-    // uncommitted write (write-ahead log), and VACUUM INTO cannot run inside a transaction anyway.
-    if (!rawExec(almanac.absoluteFilePath(), SQLITE_OPEN_READONLY, "VACUUM main INTO ?1", partial, &why)) {
+    // uncommitted write (write-ahead log), and VACUUM INTO cannot run inside a transaction anyway. Opened for
+    // writing although it only reads: SQLite 3.40 copies from a read-only connection about 15 times slower
+    // (a 950 MB almanac: 55 s instead of 3.5 s). A file that cannot be written is copied read-only.
+    bool copied = rawExec(almanac.absoluteFilePath(), SQLITE_OPEN_READWRITE, "VACUUM main INTO ?1", partial, &why);
+    if (!copied && !QFileInfo(almanac.absoluteFilePath()).isWritable()) {
+        QFile::remove(partial);
+        why.clear();
+        copied = rawExec(almanac.absoluteFilePath(), SQLITE_OPEN_READONLY, "VACUUM main INTO ?1", partial, &why);
+    }
+    if (!copied) {
         QFile::remove(partial);
         if (error) {
             const QString plain = Database::plainError(why, almanacPath);

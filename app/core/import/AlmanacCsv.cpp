@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTextStream>
@@ -72,8 +73,12 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text)
 {
     ReadResult result;
     const QString file = QFileInfo(path).fileName();
+    const QString source = QStringLiteral("Almanac CSV %1").arg(file);
+    // The competition's texts and the nations repeat on thousands of rows: each distinct text is held once.
+    QSet<QString> texts;
+    const auto shared = [&texts](const QString &value) { return *texts.insert(value); };
     CsvError error;
-    const QList<CsvRecord> records = parseCsv(text, &error);
+    QList<CsvRecord> records = parseCsv(text, &error);
     if (!error.message.isEmpty()) {
         const QString field = error.field >= 0 && error.field < columns().size() ? QStringLiteral("field '%1': ").arg(columns().at(error.field))
                                                                                   : QString();
@@ -104,8 +109,10 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text)
         result.error = QStringLiteral("%1:%2: no results after the header (is the file cut short?)").arg(file).arg(header.line + 1);
         return result;
     }
+    result.rows.reserve(records.size() - 1);
     for (qsizetype n = 1; n < records.size(); ++n) {
-        const CsvRecord &record = records[n];
+        // Taken out of the list: each line's fields are freed as its row is made (the rows share their texts).
+        const CsvRecord record = std::move(records[n]);
         ++result.rowsRead;
         const QString location = QStringLiteral("%1:%2").arg(file).arg(record.line);
         if (record.fields.size() < columns().size()) {
@@ -145,13 +152,13 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text)
         };
         ImportRow row;
         row.location = location;
-        row.competition = f(0);
-        row.city = f(1);
-        row.country = f(2);
-        row.venue = f(3);
+        row.competition = shared(f(0));
+        row.city = shared(f(1));
+        row.country = shared(f(2));
+        row.venue = shared(f(3));
         row.start = QDate::fromString(f(4), Qt::ISODate);
         row.end = QDate::fromString(f(5), Qt::ISODate);
-        row.category = f(6).isEmpty() ? QStringLiteral("OTHER") : f(6);
+        row.category = f(6).isEmpty() ? QStringLiteral("OTHER") : shared(f(6));
         row.indoor = f(7) == QLatin1String("indoor");
         if (row.competition.isEmpty()) {
             reject(0, QStringLiteral("the competition is not named"));
@@ -241,7 +248,7 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text)
             reject(16, QStringLiteral("%1 is after the result's date %2").arg(row.born, f(11)));
             continue;
         }
-        row.nation = f(17);
+        row.nation = shared(f(17));
         const auto mark = parseMarkForDiscipline(f(18), *event->discipline, &message);
         if (!mark) {
             reject(18, message);
@@ -299,7 +306,7 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text)
             continue;
         }
         row.note = f(23);
-        row.source = QStringLiteral("Almanac CSV %1").arg(file);
+        row.source = source;
         result.rows.append(row);
     }
     return result;

@@ -4,6 +4,7 @@
 #include "domain/Names.h"
 #include "stats/Types.h"
 
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -140,8 +141,13 @@ bool ImportSession::begin()
                                "UNION ALL SELECT a.id, n.search_key, a.sex, coalesce(a.birth_date, ''), coalesce(a.country, '') "
                                "FROM athlete_names n JOIN athletes a ON a.id = n.athlete_id")))
         return fail(q.lastError().text());
+    // Sexes, nations and dates of birth repeat across hundreds of thousands of athletes: each distinct text
+    // is held once and shared.
+    QSet<QString> texts;
+    const auto shared = [&texts](const QString &value) { return *texts.insert(value); };
     while (q.next()) {
-        const KnownAthlete a{q.value(0).toLongLong(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString()};
+        const KnownAthlete a{q.value(0).toLongLong(), shared(q.value(2).toString()), shared(q.value(3).toString()),
+                             shared(q.value(4).toString())};
         QStringList words = q.value(1).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
         std::sort(words.begin(), words.end());
         QList<KnownAthlete> &list = m_cache.athletes[words.join(QLatin1Char(' '))];

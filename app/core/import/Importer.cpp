@@ -5,6 +5,7 @@
 #include "db/Database.h"
 #include "db/SqlTransaction.h"
 #include "import/AlmanacCsv.h"
+#include "import/Csv.h"
 #include "import/ImportSession.h"
 #include "import/TilastopajaReader.h"
 #include "import/WaTopListReader.h"
@@ -92,13 +93,19 @@ ImportReport Importer::importOne(const QString &path, ImportFormat format)
         report.error = QStringLiteral("%1: cannot read the file: %2").arg(path, f.errorString());
         return report;
     }
-    const QByteArray bytes = f.readAll();
+    QByteArray bytes = f.readAll();
+    f.close();
+    const QString sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     auto decode = QStringDecoder(QStringDecoder::Utf8);
-    const QString text = decode(bytes);
+    QString text = decode(bytes);
     if (decode.hasError()) {
-        report.error = QStringLiteral("%1: the file is not UTF-8 text").arg(path);
+        // Where: the line, and in a CSV file the field, of the first byte that is not UTF-8.
+        const QString where = utf8Problem(path, bytes);
+        report.error = (where.isEmpty() ? QStringLiteral("%1: the file is not UTF-8 text").arg(path) : where)
+                       + QStringLiteral("; nothing of the file was imported");
         return report;
     }
+    bytes = QByteArray();   // the text is all that is read from here on (a large file is not held twice)
     if (format == ImportFormat::Auto) {
         if (AlmanacCsv::recognises(path, text))
             format = ImportFormat::AlmanacCsv;
@@ -121,6 +128,7 @@ ImportReport Importer::importOne(const QString &path, ImportFormat format)
     case ImportFormat::Tilastopaja: read = TilastopajaReader::read(path, text); break;
     case ImportFormat::Auto: break;
     }
+    text = QString();   // the rows hold what was read
     report.rowsRead = read.rowsRead;
     report.repeated = read.repeated;
     report.rejected = read.rejected;
@@ -157,7 +165,7 @@ ImportReport Importer::importOne(const QString &path, ImportFormat format)
     log.prepare(QStringLiteral("INSERT INTO imports (file, format, sha256, imported_at, rows_read) VALUES (:f, :fmt, :sha, :at, :rows)"));
     log.bindValue(QStringLiteral(":f"), QFileInfo(path).absoluteFilePath());
     log.bindValue(QStringLiteral(":fmt"), report.format);
-    log.bindValue(QStringLiteral(":sha"), QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+    log.bindValue(QStringLiteral(":sha"), sha256);
     log.bindValue(QStringLiteral(":at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     log.bindValue(QStringLiteral(":rows"), report.rowsRead);
     if (!log.exec()) {

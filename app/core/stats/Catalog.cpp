@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stats/Catalog.h"
 
-#include "stats/Lookup.h"
+#include "db/Statement.h"
 
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -51,19 +52,94 @@ std::optional<QList<EventSummary>> Catalog::eventList()
 
 std::optional<QList<CompetitionSummary>> Catalog::competitions()
 {
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT c.id, (SELECT count(*) FROM results r JOIN rounds ro ON ro.id = r.round_id WHERE ro.competition_id = c.id), "
-                               "(SELECT count(DISTINCT event_id) FROM rounds WHERE competition_id = c.id) "
-                               "FROM competitions c ORDER BY c.start_date, c.name"))) {
-        m_error = q.lastError().text();
-        return std::nullopt;
+    // Read as a few scans, not as queries per competition: on an almanac of millions of results the
+    // home screen lists tens of thousands of competitions at start.
+    // 1. Results per competition: the results of each round (counted from the results' round index, in
+    //    round order) added up along the rounds, read in the same order.
+    QHash<qint64, int> results;
+    {
+        Statement perRound(m_db, "SELECT round_id, count(*) FROM results GROUP BY round_id ORDER BY round_id");
+        Statement rounds(m_db, "SELECT id, competition_id FROM rounds ORDER BY id");
+        if (!perRound.isValid() || !rounds.isValid()) {
+            m_error = perRound.isValid() ? rounds.errorString() : perRound.errorString();
+            return std::nullopt;
+        }
+        bool more = perRound.next();
+        // A competition's rounds mostly follow each other: add up locally, store when it changes.
+        qint64 competition = 0;
+        int sum = 0;
+        while (more && rounds.next()) {
+            const qint64 round = rounds.int64(0);
+            while (more && perRound.int64(0) < round)
+                more = perRound.next();   // results of a round the almanac does not have: not counted (the SQL joins)
+            if (more && perRound.int64(0) == round) {
+                const qint64 of = rounds.int64(1);
+                if (of != competition) {
+                    if (sum)
+                        results[competition] += sum;
+                    competition = of;
+                    sum = 0;
+                }
+                sum += int(perRound.int64(1));
+                more = perRound.next();
+            }
+        }
+        if (sum)
+            results[competition] += sum;
+        if (!perRound.errorString().isEmpty() || !rounds.errorString().isEmpty()) {
+            m_error = perRound.errorString().isEmpty() ? rounds.errorString() : perRound.errorString();
+            return std::nullopt;
+        }
     }
-    Lookup lookup(m_db);
+    // 2. Events per competition, from the rounds' (competition, event, ...) index.
+    QHash<qint64, int> events;
+    {
+        Statement q(m_db, "SELECT competition_id, count(DISTINCT event_id) FROM rounds GROUP BY competition_id");
+        while (q.next())
+            events.insert(q.int64(0), int(q.int64(1)));
+        if (!q.errorString().isEmpty() || !q.isValid()) {
+            m_error = q.errorString();
+            return std::nullopt;
+        }
+    }
+    // 3. Their sources, in the order Lookup::competition() gives them.
+    QHash<qint64, QStringList> sources;
+    {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT cs.competition_id, s.citation FROM competition_sources cs JOIN sources s ON s.id = cs.source_id "
+                                   "ORDER BY cs.competition_id, s.id"))) {
+            m_error = q.lastError().text();
+            return std::nullopt;
+        }
+        while (q.next())
+            sources[q.value(0).toLongLong()].append(q.value(1).toString());
+    }
+    // 4. The competitions, as Lookup::competition() reads each.
+    Statement q(m_db, "SELECT id, name, city, country, venue, start_date, end_date, indoor, category, note FROM competitions "
+                      "ORDER BY start_date, name");
     QList<CompetitionSummary> list;
     while (q.next()) {
-        const auto c = lookup.competition(q.value(0).toLongLong());
-        if (c)
-            list.append({*c, q.value(1).toInt(), q.value(2).toInt()});
+        CompetitionSummary summary;
+        CompetitionInfo &c = summary.competition;
+        c.id = q.int64(0);
+        c.name = q.text(1);
+        c.city = q.text(2);
+        c.country = q.text(3);
+        c.venue = q.text(4);
+        c.start = QDate::fromString(q.text(5), Qt::ISODate);
+        c.end = QDate::fromString(q.text(6), Qt::ISODate);
+        c.indoor = q.int64(7) != 0;
+        c.category = q.text(8);
+        c.note = q.text(9);
+        c.sources = sources.value(c.id);
+        summary.results = results.value(c.id);
+        summary.events = events.value(c.id);
+        list.append(summary);
+    }
+    if (!q.errorString().isEmpty() || !q.isValid()) {
+        m_error = q.errorString();
+        return std::nullopt;
     }
     return list;
 }
@@ -74,7 +150,9 @@ std::optional<AlmanacStats> Catalog::stats()
     if (!q.exec(QStringLiteral("SELECT (SELECT count(*) FROM countries), (SELECT count(*) FROM athletes), "
                                "(SELECT count(*) FROM competitions), (SELECT count(*) FROM events), (SELECT count(*) FROM rounds), "
                                "(SELECT count(*) FROM results), (SELECT count(*) FROM records), (SELECT count(*) FROM sources), "
-                               "(SELECT min(date) FROM results), (SELECT max(date) FROM results)"))
+                               // Each event's first and last day from the (event, date) index: no scan of every result.
+                               "(SELECT min(d) FROM (SELECT (SELECT min(date) FROM results WHERE event_id = e.id) AS d FROM events e)), "
+                               "(SELECT max(d) FROM (SELECT (SELECT max(date) FROM results WHERE event_id = e.id) AS d FROM events e))"))
         || !q.next()) {
         m_error = q.lastError().text();
         return std::nullopt;

@@ -20,18 +20,31 @@ QString recordKey(const QString &type, const QString &scope, const QString &disc
     return QStringLiteral("%1|%2|%3|%4|%5").arg(type, scope, discipline, sex).arg(indoor ? 1 : 0);
 }
 
-// Chronological position of a race within its day: round order, then heat number.
-int orderKey(const ResultInfo &r)
+// Chronological position of a race within its day: round order, then heat number (as orderKeySql()).
+int orderKey(const QString &round, int heat)
 {
     int order = 4;
-    if (r.round == QLatin1String("qualification") || r.round == QLatin1String("heat"))
+    if (round == QLatin1String("qualification") || round == QLatin1String("heat"))
         order = 1;
-    else if (r.round == QLatin1String("quarter"))
+    else if (round == QLatin1String("quarter"))
         order = 2;
-    else if (r.round == QLatin1String("semi"))
+    else if (round == QLatin1String("semi"))
         order = 3;
-    return order * 1000 + r.heat;
+    return order * 1000 + heat;
 }
+
+int orderKey(const ResultInfo &r)
+{
+    return orderKey(r.round, r.heat);
+}
+
+// How many marks a world-lead probe reads before it leaves the question to the season's marks.
+constexpr int kProbeRows = 1000;
+// Up to this many marks of the season before a mark, they are read rather than probed for.
+constexpr qint64 kSeasonScanRows = 300;
+// About how many marks a probe reads (a season's marks are read once instead when they are fewer than
+// this many for each mark of the season to flag).
+constexpr qint64 kProbeCost = 100;
 
 QString orderKeySql()
 {
@@ -59,16 +72,17 @@ QString DerivedFacts::recordFlag(const QString &type, const QString &scope) cons
 
 QString DerivedFacts::areaOf(const QString &country)
 {
-    if (auto it = m_areas.constFind(country); it != m_areas.constEnd())
-        return it.value();
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT area FROM countries WHERE code = :c"));
-    q.bindValue(QStringLiteral(":c"), country);
-    QString area;
-    if (q.exec() && q.next())
-        area = q.value(0).toString();
-    m_areas.insert(country, area);
-    return area;
+    if (!m_areasLoaded) {
+        // Every country's area at once (a few hundred rows): a list of many nations asks once, not once each.
+        m_areasLoaded = true;
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (q.exec(QStringLiteral("SELECT code, area FROM countries"))) {
+            while (q.next())
+                m_areas.insert(q.value(0).toString(), q.value(1).toString());
+        }
+    }
+    return m_areas.value(country);
 }
 
 bool DerivedFacts::loadRecordKeys()
@@ -165,43 +179,226 @@ bool DerivedFacts::annotate(QList<ResultInfo> &results)
             ++m_groups[athleteKey(r)];
         }
     }
-    bool ok = true;
+    bool ok = preloadCareers(results);
     for (ResultInfo &r : results) {
-        if (!annotate(r)) {
+        if (!ok || !annotate(r)) {
             ok = false;
             break;
         }
     }
     m_groups.clear();
     m_series.clear();
+    m_seasonMarks.clear();
+    m_roundOrders.clear();
     return ok;
 }
 
-const DerivedFacts::MarkSeries *DerivedFacts::series(const QString &key, const QString &sql, const QVariantMap &values, bool indoor)
+namespace {
+
+/** A day written YYYY-MM-DD, read without QDate::fromString's generality (series read thousands). */
+QDate isoDay(const QString &text)
+{
+    if (text.size() == 10 && text.at(4) == QLatin1Char('-') && text.at(7) == QLatin1Char('-')) {
+        const auto digits = [&text](int from, int n) {
+            int v = 0;
+            for (int i = from; i < from + n; ++i) {
+                const int d = text.at(i).unicode() - '0';
+                if (d < 0 || d > 9)
+                    return -1;
+                v = v * 10 + d;
+            }
+            return v;
+        };
+        const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+        if (y >= 0 && m >= 0 && d >= 0)
+            return QDate(y, m, d);
+    }
+    return QDate::fromString(text, Qt::ISODate);
+}
+
+} // namespace
+
+const DerivedFacts::MarkSeries *DerivedFacts::series(const QString &key, std::unique_ptr<Statement> &statement, const QByteArray &sql,
+                                                     const std::function<void(Statement &)> &bind, bool indoor)
 {
     if (auto it = m_series.constFind(key); it != m_series.constEnd())
         return &it.value();
-    QSqlQuery &q = prepared(sql);
-    bindPresent(q, sql, values);
-    if (!q.exec()) {
-        m_error = q.lastError().text();
+    if (!statement)
+        statement = std::make_unique<Statement>(m_db, sql.constData());
+    Statement &q = *statement;
+    if (!q.isValid()) {
+        m_error = q.errorString();
         return nullptr;
     }
+    q.reset();
+    bind(q);
     MarkSeries s;
     qint64 best = std::numeric_limits<qint64>::max();
     while (q.next()) {
-        const QDate date = QDate::fromString(q.value(0).toString(), Qt::ISODate);
-        const MarkSeries::Entry e{date.toJulianDay(), q.value(1).toInt(), q.value(2).toLongLong(), q.value(3).toLongLong(),
-                                  q.value(4).toLongLong(), seasonOf(date, indoor)};
+        const QDate date = isoDay(q.text(0));
+        const MarkSeries::Entry e{date.toJulianDay(), int(q.int64(1)), q.int64(2), q.int64(3), q.int64(4), seasonOf(date, indoor)};
         s.bestBefore.append(best);
         const bool sameSeason = !s.entries.isEmpty() && s.entries.last().season == e.season;
         s.seasonBestBefore.append(sameSeason ? std::min(s.seasonBestBefore.last(), s.entries.last().perf) : std::numeric_limits<qint64>::max());
         best = std::min(best, e.perf);
         s.entries.append(e);
     }
+    if (!q.errorString().isEmpty()) {
+        m_error = q.errorString();
+        return nullptr;
+    }
+    q.reset();
     s.bestBefore.append(best);
-    q.finish();
     return &m_series.insert(key, s).value();
+}
+
+bool DerivedFacts::preloadCareers(const QList<ResultInfo> &results)
+{
+    // The athletes whose personal and season bests would otherwise be one query per mark: many athletes
+    // with a few marks each (a top list, a race).
+    QList<qint64> athletes;
+    QSet<qint64> seen;
+    int marks = 0;
+    for (const ResultInfo &r : results) {
+        if (!r.hasMark() || r.annulled || !r.legal || r.relay || r.timing.isEmpty() || m_groups.value(athleteKey(r)) >= kSeriesFrom)
+            continue;
+        ++marks;
+        if (!seen.contains(r.athleteId)) {
+            seen.insert(r.athleteId);
+            athletes.append(r.athleteId);
+        }
+    }
+    // One query for two marks or more (a head-to-head, a race, a list); a single mark keeps its own query.
+    if (marks < 2)
+        return true;
+    // Their legal marks, every event, in the order they were run: the series careerSql reads one by one.
+    // A few hundred athletes a query (SQLite's limit on bound values is far above).
+    constexpr qsizetype kChunk = 500;
+    for (qsizetype from = 0; from < athletes.size(); from += kChunk) {
+        const qsizetype to = std::min(from + kChunk, athletes.size());
+        QByteArray sql = "SELECT r.athlete_id, e.discipline, e.sex, r.indoor, r.timing, r.date, " + orderKeySql().toUtf8()
+                         + " AS ord, r.round_id, r.perf, r.id FROM results r JOIN rounds ro ON ro.id = r.round_id "
+                           "JOIN events e ON e.id = r.event_id WHERE r.legal = 1 AND r.annulled = 0 AND r.timing IS NOT NULL "
+                           "AND r.athlete_id IN (";
+        for (qsizetype i = from; i < to; ++i)
+            sql += (i > from ? ", ?" : "?") + QByteArray::number(i - from + 1);
+        sql += ") ORDER BY r.athlete_id, e.discipline, e.sex, r.indoor, r.timing, r.date, ord";
+        Statement q(m_db, sql.constData());
+        if (!q.isValid()) {
+            m_error = q.errorString();
+            return false;
+        }
+        for (qsizetype i = from; i < to; ++i)
+            q.bind(int(i - from + 1), athletes.at(i));
+        QString key;
+        MarkSeries s;
+        bool indoor = false;
+        qint64 best = std::numeric_limits<qint64>::max();
+        const auto finish = [&] {
+            if (key.isEmpty())
+                return;
+            s.bestBefore.append(best);
+            m_series.insert(key, s);
+            s = MarkSeries();
+            best = std::numeric_limits<qint64>::max();
+        };
+        while (q.next()) {
+            ResultInfo k;
+            k.athleteId = q.int64(0);
+            k.discipline = q.text(1);
+            k.sex = q.text(2);
+            k.indoor = q.int64(3) != 0;
+            k.timing = q.text(4);
+            const QString rowKey = athleteKey(k);
+            if (rowKey != key) {
+                finish();
+                key = rowKey;
+                indoor = k.indoor;
+            }
+            const QDate date = isoDay(q.text(5));
+            const MarkSeries::Entry e{date.toJulianDay(), int(q.int64(6)), q.int64(7), q.int64(8), q.int64(9), seasonOf(date, indoor)};
+            s.bestBefore.append(best);
+            const bool sameSeason = !s.entries.isEmpty() && s.entries.last().season == e.season;
+            s.seasonBestBefore.append(sameSeason ? std::min(s.seasonBestBefore.last(), s.entries.last().perf)
+                                                 : std::numeric_limits<qint64>::max());
+            best = std::min(best, e.perf);
+            s.entries.append(e);
+        }
+        if (!q.errorString().isEmpty()) {
+            m_error = q.errorString();
+            return false;
+        }
+        finish();
+    }
+    // Every athlete asked for has a series now, empty when they have no legal mark of that kind.
+    for (const ResultInfo &r : results) {
+        if (seen.contains(r.athleteId) && !m_series.contains(athleteKey(r))) {
+            MarkSeries empty;
+            empty.bestBefore.append(std::numeric_limits<qint64>::max());
+            m_series.insert(athleteKey(r), empty);
+        }
+    }
+    return true;
+}
+
+std::optional<qint64> DerivedFacts::marksUpTo(const ResultInfo &r, qint64 atMost)
+{
+    const auto events = eventIds(r.discipline, r.sex);
+    if (!events)
+        return std::nullopt;
+    if (!m_marksUpTo) {
+        m_marksUpTo = std::make_unique<Statement>(
+            m_db, "SELECT count(*) FROM (SELECT 1 FROM results WHERE event_id = ?1 AND date >= ?2 AND date <= ?3 LIMIT ?4)");
+    }
+    Statement &q = *m_marksUpTo;
+    const QString from = seasonStart(seasonOf(r.date, r.indoor), r.indoor).toString(Qt::ISODate);
+    const QString day = r.date.toString(Qt::ISODate);
+    qint64 count = 0;
+    for (const qint64 event : *events) {
+        q.reset();
+        q.bind(1, event);
+        q.bind(2, from);
+        q.bind(3, day);
+        q.bind(4, atMost - count);
+        if (!q.next()) {
+            m_error = q.errorString().isEmpty() ? QStringLiteral("cannot count a season's marks") : q.errorString();
+            return std::nullopt;
+        }
+        count += q.int64(0);
+        q.reset();
+        if (count >= atMost)
+            break;
+    }
+    return count;
+}
+
+std::optional<qint64> DerivedFacts::seasonMarks(const ResultInfo &r)
+{
+    const QString key = seasonKey(r);
+    if (auto it = m_seasonMarks.constFind(key); it != m_seasonMarks.constEnd())
+        return it.value();
+    const auto events = eventIds(r.discipline, r.sex);
+    if (!events)
+        return std::nullopt;
+    if (!m_seasonCount)
+        m_seasonCount = std::make_unique<Statement>(m_db, "SELECT count(*) FROM results WHERE event_id = ?1 AND date >= ?2 AND date <= ?3");
+    Statement &q = *m_seasonCount;
+    const int season = seasonOf(r.date, r.indoor);
+    qint64 count = 0;
+    for (const qint64 event : *events) {
+        q.reset();
+        q.bind(1, event);
+        q.bind(2, seasonStart(season, r.indoor).toString(Qt::ISODate));
+        q.bind(3, seasonEnd(season, r.indoor).toString(Qt::ISODate));
+        if (!q.next()) {
+            m_error = q.errorString().isEmpty() ? QStringLiteral("cannot count a season's marks") : q.errorString();
+            return std::nullopt;
+        }
+        count += q.int64(0);
+        q.reset();
+    }
+    m_seasonMarks.insert(key, count);
+    return count;
 }
 
 std::optional<qint64> DerivedFacts::bestBefore(const MarkSeries &s, const ResultInfo &r, int order, bool sameRace, bool seasonOnly)
@@ -227,6 +424,111 @@ std::optional<qint64> DerivedFacts::bestBefore(const MarkSeries &s, const Result
     if (best == std::numeric_limits<qint64>::max())
         return std::nullopt;
     return best;
+}
+
+std::optional<QList<qint64>> DerivedFacts::eventIds(const QString &discipline, const QString &sex)
+{
+    const QString key = discipline + QLatin1Char('|') + sex;
+    if (auto it = m_eventIds.constFind(key); it != m_eventIds.constEnd())
+        return it.value();
+    static const QString sql = QStringLiteral("SELECT id FROM events WHERE discipline = :d AND sex = :sex ORDER BY id");
+    QSqlQuery &q = prepared(sql);
+    bindPresent(q, sql, {{QStringLiteral(":d"), discipline}, {QStringLiteral(":sex"), sex}});
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return std::nullopt;
+    }
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    q.finish();
+    m_eventIds.insert(key, ids);
+    return ids;
+}
+
+std::optional<int> DerivedFacts::roundOrder(qint64 roundId)
+{
+    if (auto it = m_roundOrders.constFind(roundId); it != m_roundOrders.constEnd())
+        return it.value();
+    if (!m_roundOrder)
+        m_roundOrder = std::make_unique<Statement>(m_db, "SELECT round, heat FROM rounds WHERE id = ?1");
+    Statement &q = *m_roundOrder;
+    q.reset();
+    q.bind(1, roundId);
+    if (!q.next()) {
+        m_error = q.errorString();
+        q.reset();
+        return std::nullopt;   // no such round (m_error empty) or an error
+    }
+    const int order = orderKey(q.text(0), int(q.int64(1)));
+    q.reset();
+    m_roundOrders.insert(roundId, order);
+    return order;
+}
+
+std::optional<std::optional<qint64>> DerivedFacts::worldLeadProbe(const ResultInfo &r, int order)
+{
+    const auto events = eventIds(r.discipline, r.sex);
+    if (!events)
+        return std::nullopt;
+    if (!m_probe) {
+        // The marks of one event id at least as good as r's, best first; whether each counts for r's season
+        // (indoor or outdoor, legal, the same timing, in the season up to r's day) and was run before r's day.
+        m_probe = std::make_unique<Statement>(
+            m_db, "SELECT r.perf, r.date < ?6, r.round_id, r.id, r.indoor = ?3 AND r.timing = ?4 AND r.date >= ?5 AND r.date <= ?6 "
+                  "FROM results r WHERE r.event_id = ?1 AND r.perf <= ?2 AND r.legal = 1 AND r.annulled = 0 ORDER BY r.perf");
+    }
+    Statement &q = *m_probe;
+    if (!q.isValid()) {
+        m_error = q.errorString();
+        return std::nullopt;
+    }
+    const QString day = r.date.toString(Qt::ISODate);
+    const QString from = seasonStart(seasonOf(r.date, r.indoor), r.indoor).toString(Qt::ISODate);
+    std::optional<qint64> best;
+    int read = 0;
+    for (const qint64 event : *events) {
+        q.reset();
+        q.bind(1, event);
+        q.bind(2, r.perf);
+        q.bind(3, r.indoor ? 1 : 0);
+        q.bind(4, r.timing);
+        q.bind(5, from);
+        q.bind(6, day);
+        while (q.next()) {
+            if (++read > kProbeRows) {
+                q.reset();
+                return std::nullopt;
+            }
+            if (q.int64(4) == 0 || q.int64(3) == r.id)
+                continue;
+            const qint64 perf = q.int64(0);
+            bool before = q.int64(1) != 0;   // an earlier day
+            if (!before) {
+                // The same day: an earlier race, or a better mark in r's own race.
+                const qint64 round = q.int64(2);
+                if (round == r.roundId) {
+                    before = perf < r.perf;
+                } else {
+                    const auto o = roundOrder(round);
+                    if (!o && !m_error.isEmpty())
+                        return std::nullopt;
+                    before = o && *o < order;
+                }
+            }
+            if (before) {
+                // The first mark that counts is the event id's best: the marks come best first.
+                best = best ? std::min(*best, perf) : perf;
+                break;
+            }
+        }
+        if (!q.errorString().isEmpty()) {
+            m_error = q.errorString();
+            return std::nullopt;
+        }
+        q.reset();
+    }
+    return std::optional<std::optional<qint64>>(best);
 }
 
 bool DerivedFacts::annotate(ResultInfo &r)
@@ -309,19 +611,33 @@ bool DerivedFacts::annotate(ResultInfo &r)
                                            + QStringLiteral(" < :ord))");
     const QString yearStart = seasonStart(seasonOf(r.date, r.indoor), r.indoor).toString(Qt::ISODate);
 
-    // World lead of the season, in this almanac, among automatic times (hand times lead nothing).
-    if (r.timing != QLatin1String("H") && m_groups.value(seasonKey(r)) >= kSeriesFrom) {
+    // World lead of the season, in this almanac, among automatic times (hand times lead nothing). Many
+    // marks of one season (a season's list) read the season once, when that costs less than a probe each.
+    const int seasonGroup = r.timing != QLatin1String("H") ? m_groups.value(seasonKey(r)) : 0;
+    bool wholeSeason = false;
+    if (seasonGroup >= kSeriesFrom) {
+        const auto marks = seasonMarks(r);
+        if (!marks)
+            return false;
+        wholeSeason = *marks <= qint64(seasonGroup) * kProbeCost;
+    }
+    if (wholeSeason) {
         const int season = seasonOf(r.date, r.indoor);
-        const MarkSeries *marks = series(
-            seasonKey(r),
-            QStringLiteral("SELECT r.date, ") + orderKeySql()
-                + QStringLiteral(" AS ord, r.round_id, r.perf, r.id FROM results r "
-                                 "JOIN rounds ro ON ro.id = r.round_id JOIN events e ON e.id = r.event_id "
-                                 "WHERE e.discipline = :d AND e.sex = :sex AND r.indoor = :i AND r.legal = 1 AND r.annulled = 0 "
-                                 "AND r.timing = :t AND r.date >= :ys AND r.date <= :ye ORDER BY r.date, ord"),
-            with({{QStringLiteral(":t"), r.timing}, {QStringLiteral(":ys"), seasonStart(season, r.indoor).toString(Qt::ISODate)},
-                  {QStringLiteral(":ye"), seasonEnd(season, r.indoor).toString(Qt::ISODate)}}),
-            r.indoor);
+        static const QByteArray seasonSql = (QStringLiteral("SELECT r.date, ") + orderKeySql()
+                                             + QStringLiteral(" AS ord, r.round_id, r.perf, r.id FROM results r "
+                                                              "JOIN rounds ro ON ro.id = r.round_id JOIN events e ON e.id = r.event_id "
+                                                              "WHERE e.discipline = ?1 AND e.sex = ?2 AND r.indoor = ?3 AND r.legal = 1 "
+                                                              "AND r.annulled = 0 AND r.timing = ?4 AND r.date >= ?5 AND r.date <= ?6 "
+                                                              "ORDER BY r.date, ord"))
+                                                .toUtf8();
+        const MarkSeries *marks = series(seasonKey(r), m_seasonSeries, seasonSql, [&](Statement &q) {
+            q.bind(1, r.discipline);
+            q.bind(2, r.sex);
+            q.bind(3, r.indoor ? 1 : 0);
+            q.bind(4, r.timing);
+            q.bind(5, seasonStart(season, r.indoor).toString(Qt::ISODate));
+            q.bind(6, seasonEnd(season, r.indoor).toString(Qt::ISODate));
+        }, r.indoor);
         if (!marks)
             return false;
         const auto seasonBest = bestBefore(*marks, r, order, true, false);
@@ -330,7 +646,15 @@ bool DerivedFacts::annotate(ResultInfo &r)
         else if (r.perf == *seasonBest)
             r.flags.append(QStringLiteral("=WL"));
     } else if (r.timing != QLatin1String("H")) {
-        const auto seasonBest = scalar(
+        // Early in a season the marks run before are few: read them. Later, most marks are settled by the
+        // few better marks of the event (the probe), the rest again by the season's marks up to the day.
+        const auto earlier = marksUpTo(r, kSeasonScanRows);
+        if (!earlier)
+            return false;
+        const auto probed = *earlier < kSeasonScanRows ? std::nullopt : worldLeadProbe(r, order);
+        if (!m_error.isEmpty())
+            return false;
+        const auto seasonBest = probed ? *probed : scalar(
             QStringLiteral("SELECT min(r.perf) FROM results r JOIN rounds ro ON ro.id = r.round_id JOIN events e ON e.id = r.event_id "
                            "WHERE e.discipline = :d AND e.sex = :sex AND r.indoor = :i AND r.legal = 1 AND r.annulled = 0 "
                            "AND r.timing = :t AND r.date >= :ys AND r.date <= :date AND r.id <> :id "
@@ -356,15 +680,22 @@ bool DerivedFacts::annotate(ResultInfo &r)
     const QVariantMap ownValues = with({{QStringLiteral(":a"), r.athleteId}, {QStringLiteral(":t"), r.timing},
                                         {QStringLiteral(":ord"), order}});
     std::optional<qint64> previousBest, previousSeasonBest;
-    const bool fromSeries = m_groups.value(athleteKey(r)) >= kSeriesFrom;
+    const bool fromSeries = m_groups.value(athleteKey(r)) >= kSeriesFrom || m_series.contains(athleteKey(r));
     const MarkSeries *career = nullptr;
     if (fromSeries) {
-        career = series(athleteKey(r), QStringLiteral("SELECT r.date, ") + orderKeySql()
-                            + QStringLiteral(" AS ord, r.round_id, r.perf, r.id FROM results r JOIN rounds ro ON ro.id = r.round_id "
-                                             "JOIN events e ON e.id = r.event_id WHERE r.athlete_id = :a AND e.discipline = :d "
-                                             "AND e.sex = :sex AND r.indoor = :i AND r.legal = 1 AND r.annulled = 0 AND r.timing = :t "
-                                             "ORDER BY r.date, ord"),
-                        ownValues, r.indoor);
+        static const QByteArray careerSql = (QStringLiteral("SELECT r.date, ") + orderKeySql()
+                                             + QStringLiteral(" AS ord, r.round_id, r.perf, r.id FROM results r JOIN rounds ro ON ro.id = r.round_id "
+                                                              "JOIN events e ON e.id = r.event_id WHERE r.athlete_id = ?1 AND e.discipline = ?2 "
+                                                              "AND e.sex = ?3 AND r.indoor = ?4 AND r.legal = 1 AND r.annulled = 0 AND r.timing = ?5 "
+                                                              "ORDER BY r.date, ord"))
+                                                .toUtf8();
+        career = series(athleteKey(r), m_careerSeries, careerSql, [&](Statement &q) {
+            q.bind(1, r.athleteId);
+            q.bind(2, r.discipline);
+            q.bind(3, r.sex);
+            q.bind(4, r.indoor ? 1 : 0);
+            q.bind(5, r.timing);
+        }, r.indoor);
         if (!career)
             return false;
         previousBest = bestBefore(*career, r, order, false, false);

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "db/Statement.h"
 #include "stats/Types.h"
 
 #include <QHash>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+
+#include <functional>
+#include <memory>
 
 namespace almanac {
 
@@ -66,19 +70,46 @@ private:
         QList<qint64> bestBefore;         // bestBefore[i]: the best perf of entries[0, i)
         QList<qint64> seasonBestBefore;   // the best perf of the entries before i in i's season
     };
-    const MarkSeries *series(const QString &key, const QString &sql, const QVariantMap &values, bool indoor);
+    const MarkSeries *series(const QString &key, std::unique_ptr<Statement> &statement, const QByteArray &sql,
+                             const std::function<void(Statement &)> &bind, bool indoor);
+    /** Reads at once the careers (series of legal marks) of the athletes of a list who have few marks in
+        it, instead of a query or two per mark. */
+    bool preloadCareers(const QList<ResultInfo> &results);
+    /** How many marks (of any kind, at most atMost) r's event has in r's season up to r's day. */
+    std::optional<qint64> marksUpTo(const ResultInfo &r, qint64 atMost);
+    /** How many marks (of any kind) r's event has in r's season: what reading the season costs. */
+    std::optional<qint64> seasonMarks(const ResultInfo &r);
+    /** The best legal mark of r's season run before r's race (or better in it), found by walking the
+        event's marks best first from the (event, perf) index and stopping at the first that counts: a
+        few rows for a good mark, instead of the season's thousands. Gives up (nullopt) after a bounded
+        number of rows; the caller then reads the season. The inner nullopt: no mark before r. */
+    std::optional<std::optional<qint64>> worldLeadProbe(const ResultInfo &r, int order);
+    /** The event ids of a discipline and sex (outdoor and indoor events). */
+    std::optional<QList<qint64>> eventIds(const QString &discipline, const QString &sex);
+    /** A round's chronological position within its day (orderKey), read once per round. */
+    std::optional<int> roundOrder(qint64 roundId);
     /** The best mark of a series run before r's race (and, with sameRace, better marks in r's race);
         nullopt when there is none. */
     static std::optional<qint64> bestBefore(const MarkSeries &series, const ResultInfo &r, int order, bool sameRace, bool seasonOnly);
 
     QSqlDatabase m_db;
     QString m_error;
-    QHash<QString, QString> m_areas;
+    QHash<QString, QString> m_areas;   // every country's area code (empty: none)
+    bool m_areasLoaded = false;
     QSet<QString> m_recordKeys;   // type|scope|discipline|sex|indoor of every record in the almanac
     bool m_recordKeysLoaded = false;
     QHash<QString, QSqlQuery> m_queries;
     QHash<QString, int> m_groups;                // how many results of each series are being annotated
     QHash<QString, MarkSeries> m_series;
+    QHash<QString, QList<qint64>> m_eventIds;
+    QHash<qint64, int> m_roundOrders;
+    QHash<QString, qint64> m_seasonMarks;
+    std::unique_ptr<Statement> m_probe;
+    std::unique_ptr<Statement> m_roundOrder;
+    std::unique_ptr<Statement> m_seasonCount;
+    std::unique_ptr<Statement> m_marksUpTo;
+    std::unique_ptr<Statement> m_seasonSeries;
+    std::unique_ptr<Statement> m_careerSeries;
 };
 
 } // namespace almanac

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stats/HeadToHeadService.h"
 
+#include "db/Bind.h"
 #include "stats/DerivedFacts.h"
 #include "stats/Lookup.h"
 #include "stats/ResultQuery.h"
@@ -121,15 +122,60 @@ std::optional<QList<Rival>> HeadToHeadService::rivals(qint64 athleteId, int limi
     QList<std::pair<qint64, int>> found;
     while (q.next())
         found.append({q.value(0).toLongLong(), q.value(1).toInt()});
-    Lookup lookup(m_db);
-    QList<Rival> rivals;
-    for (const auto &[id, races] : std::as_const(found)) {
-        const auto athlete = lookup.athlete(id);
-        if (!athlete) {
-            m_error = lookup.errorString();
+    if (found.isEmpty())
+        return QList<Rival>();
+    // The rivals as Lookup::athlete() reads each, in two queries for all of them.
+    QString in;
+    QVariantMap ids;
+    for (qsizetype i = 0; i < found.size(); ++i) {
+        const QString name = QStringLiteral(":a%1").arg(i);
+        in += (i ? QStringLiteral(", ") : QString()) + name;
+        ids.insert(name, found.at(i).first);
+    }
+    QHash<qint64, AthleteInfo> athletes;
+    {
+        const QString sql = QStringLiteral("SELECT id, name, sex, country, birth_date FROM athletes WHERE id IN (") + in + QLatin1Char(')');
+        QSqlQuery a(m_db);
+        a.setForwardOnly(true);
+        a.prepare(sql);
+        bindPresent(a, sql, ids);
+        if (!a.exec()) {
+            m_error = a.lastError().text();
             return std::nullopt;
         }
-        rivals.append({*athlete, races});
+        while (a.next()) {
+            AthleteInfo info;
+            info.id = a.value(0).toLongLong();
+            info.name = a.value(1).toString();
+            info.sex = a.value(2).toString();
+            info.country = a.value(3).toString();
+            info.birthDate = a.value(4).toString();
+            athletes.insert(info.id, info);
+        }
+    }
+    {
+        const QString sql = QStringLiteral("SELECT athlete_id, name FROM athlete_names WHERE athlete_id IN (") + in
+                            + QStringLiteral(") ORDER BY athlete_id, name");
+        QSqlQuery n(m_db);
+        n.setForwardOnly(true);
+        n.prepare(sql);
+        bindPresent(n, sql, ids);
+        if (n.exec()) {
+            while (n.next()) {
+                const auto it = athletes.find(n.value(0).toLongLong());
+                if (it != athletes.end())
+                    it->otherNames.append(n.value(1).toString());
+            }
+        }
+    }
+    QList<Rival> rivals;
+    for (const auto &[id, races] : std::as_const(found)) {
+        const auto it = athletes.constFind(id);
+        if (it == athletes.constEnd()) {
+            m_error = QString();   // as Lookup::athlete(): an athlete that is not there is no error text
+            return std::nullopt;
+        }
+        rivals.append({it.value(), races});
     }
     return rivals;
 }

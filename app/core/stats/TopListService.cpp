@@ -2,15 +2,84 @@
 #include "stats/TopListService.h"
 
 #include "db/Bind.h"
+#include "db/Statement.h"
 #include "stats/DerivedFacts.h"
 #include "stats/Lookup.h"
 #include "stats/ResultQuery.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <limits>
+#include <memory>
+#include <vector>
+
 namespace almanac {
+
+namespace {
+
+/** A mark of the list's event as the index gives it, best first. A NULL perf sorts first, as in SQL. */
+struct Candidate
+{
+    qint64 id = 0;
+    bool nullPerf = false;
+    qint64 perf = 0;
+    QString date;
+    qint64 athlete = 0;
+    QByteArray name;   // the athlete's, as UTF-8: SQL orders names by their bytes
+};
+
+bool lessPerf(const Candidate &a, const Candidate &b)
+{
+    if (a.nullPerf != b.nullPerf)
+        return a.nullPerf;
+    return !a.nullPerf && a.perf < b.perf;
+}
+
+bool samePerf(const Candidate &a, const Candidate &b)
+{
+    return a.nullPerf == b.nullPerf && (a.nullPerf || a.perf == b.perf);
+}
+
+/** The marks of one event id that a list may hold, read from the (event, perf) index best first, one
+    at a time: a list of the best 100 performers reads a few hundred marks, not the event's millions. */
+class MarkStream
+{
+public:
+    MarkStream(const QSqlDatabase &db, const QByteArray &sql)
+        : m_statement(db, sql.constData())
+    {
+    }
+    Statement &statement() { return m_statement; }
+    bool valid() const { return m_statement.isValid(); }
+    bool hasRow() const { return m_hasRow; }
+    const Candidate &row() const { return m_row; }
+    /** Moves to the next mark; false at the end or on an error (errorString()). */
+    bool advance()
+    {
+        m_hasRow = m_statement.next();
+        if (m_hasRow) {
+            m_row.id = m_statement.int64(0);
+            m_row.nullPerf = m_statement.isNull(1);
+            m_row.perf = m_statement.int64(1);
+            m_row.date = m_statement.text(2);
+            m_row.athlete = m_statement.int64(3);
+            m_row.name = m_statement.text(4).toUtf8();
+        }
+        return m_hasRow;
+    }
+    QString errorString() const { return m_statement.errorString(); }
+
+private:
+    Statement m_statement;
+    Candidate m_row;
+    bool m_hasRow = false;
+};
+
+} // namespace
 
 TopListService::TopListService(QSqlDatabase db)
     : m_db(std::move(db))
@@ -18,6 +87,197 @@ TopListService::TopListService(QSqlDatabase db)
 }
 
 std::optional<QList<TopListEntry>> TopListService::topList(const TopListQuery &t)
+{
+    // The event's ids (outdoor and indoor events of one discipline, either of which may hold marks of
+    // the list) and whether it is a relay.
+    QList<qint64> eventIds;
+    bool relay = false;
+    {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT id, relay FROM events WHERE discipline = :d AND sex = :s ORDER BY id"));
+        q.bindValue(QStringLiteral(":d"), t.event.discipline->code);
+        q.bindValue(QStringLiteral(":s"), sexCode(t.event.sex));
+        if (!q.exec()) {
+            m_error = q.lastError().text();
+            return std::nullopt;
+        }
+        while (q.next()) {
+            eventIds.append(q.value(0).toLongLong());
+            relay = relay || q.value(1).toBool();
+        }
+    }
+    if (eventIds.isEmpty())
+        return QList<TopListEntry>();
+    // A relay's lines are teams (a nation, one line per team and race), made of its runners' rows: the
+    // whole list in SQL. Individual events are read best first and stop at the last line of the list.
+    const auto listed = relay ? rankedBySql(t) : rankedByIndex(t, eventIds);
+    if (!listed)
+        return std::nullopt;
+
+    // The results of the lines, read a few hundred at a time (not one query each).
+    QList<TopListEntry> entries;
+    ResultQuery results(m_db);
+    QHash<qint64, ResultInfo> byId;
+    constexpr qsizetype kChunk = 200;
+    for (qsizetype from = 0; from < listed->size(); from += kChunk) {
+        QString in;
+        QVariantMap values;
+        for (qsizetype i = from; i < std::min(from + kChunk, listed->size()); ++i) {
+            const QString name = QStringLiteral(":r%1").arg(i - from);
+            in += (i > from ? QStringLiteral(", ") : QString()) + name;
+            values.insert(name, listed->at(i).id);
+        }
+        const auto rows = results.select(QStringLiteral("WHERE r.id IN (") + in + QLatin1Char(')'), values);
+        if (!rows) {
+            m_error = results.errorString();
+            return std::nullopt;
+        }
+        for (const ResultInfo &row : *rows)
+            byId.insert(row.id, row);
+    }
+    QList<ResultInfo> lines;
+    for (const Line &l : std::as_const(*listed)) {
+        const auto at = byId.constFind(l.id);
+        if (at == byId.constEnd()) {
+            m_error = QStringLiteral("result %1 is gone").arg(l.id);
+            return std::nullopt;
+        }
+        TopListEntry entry;
+        entry.rank = l.rank;
+        entry.tied = l.tied;
+        entries.append(entry);
+        lines.append(at.value());
+    }
+    for (ResultInfo &line : lines) {
+        if (line.relay) {
+            // A relay team is its nation, with the runners of that race.
+            const auto team = results.select(QStringLiteral("WHERE r.round_id = :r AND r.country = :c ORDER BY r.id"),
+                                             {{QStringLiteral(":r"), line.roundId}, {QStringLiteral(":c"), line.country}});
+            if (team) {
+                for (const ResultInfo &runner : *team)
+                    line.members << runner.athlete;
+            }
+            line.athlete = line.country;
+        }
+    }
+    // The flags of the whole list at once: marks of one season or one athlete share their reading.
+    DerivedFacts facts(m_db);
+    if (!facts.annotate(lines)) {
+        m_error = facts.errorString();
+        return std::nullopt;
+    }
+    for (qsizetype i = 0; i < entries.size(); ++i)
+        entries[i].result = lines.at(i);
+    return entries;
+}
+
+std::optional<QList<TopListService::Line>> TopListService::rankedByIndex(const TopListQuery &t, const QList<qint64> &eventIds)
+{
+    // Each event id's marks of the list, best first: an all-time list straight from the (event_id, perf)
+    // index, reading only as far as its last line; a season list from the (event_id, date) index, the
+    // season's marks sorted (fewer rows than walking every season's marks in perf order).
+    QByteArray sql = "SELECT r.id, r.perf, r.date, r.athlete_id, a.name FROM results r JOIN athletes a ON a.id = r.athlete_id "
+                     "WHERE r.event_id = ?1 AND r.indoor = ?2 "
+                     "AND r.status = 'OK' AND r.annulled = 0 AND r.timing = ?3";
+    if (t.legalOnly)
+        sql += " AND r.legal = 1";
+    if (t.year > 0)
+        sql += " AND r.date >= ?4 AND r.date <= ?5";
+    if (!t.country.isEmpty())
+        sql += " AND r.country = ?6";
+    sql += " ORDER BY r.perf";
+    QList<MarkStream *> streams;
+    std::vector<std::unique_ptr<MarkStream>> owned;
+    for (const qint64 event : eventIds) {
+        owned.push_back(std::make_unique<MarkStream>(m_db, sql));
+        MarkStream *s = owned.back().get();
+        if (!s->valid()) {
+            m_error = s->errorString();
+            return std::nullopt;
+        }
+        Statement &q = s->statement();
+        q.bind(1, event);
+        q.bind(2, t.indoor ? 1 : 0);
+        q.bind(3, t.hand ? QStringLiteral("H") : QStringLiteral("A"));
+        if (t.year > 0) {
+            q.bind(4, seasonStart(t.year, t.indoor).toString(Qt::ISODate));
+            q.bind(5, seasonEnd(t.year, t.indoor).toString(Qt::ISODate));
+        }
+        if (!t.country.isEmpty())
+            q.bind(6, t.country);
+        if (!s->advance() && !s->errorString().isEmpty()) {
+            m_error = s->errorString();
+            return std::nullopt;
+        }
+        streams.append(s);
+    }
+
+    // Marks of equal perf, from every event id, make one group: within it an athlete's first mark by
+    // date (then id) is their best. A group's lines share their rank; the list ends with the group that
+    // fills it.
+    struct Found
+    {
+        Candidate mark;
+        int rank = 0;
+        bool tied = false;
+    };
+    QList<Found> found;
+    QSet<qint64> athletes;
+    const qsizetype limit = t.limit > 0 ? t.limit : std::numeric_limits<qsizetype>::max();
+    QList<Candidate> group;
+    while (qsizetype(found.size()) < limit) {
+        MarkStream *first = nullptr;
+        for (MarkStream *s : std::as_const(streams)) {
+            if (s->hasRow() && (!first || lessPerf(s->row(), first->row())))
+                first = s;
+        }
+        if (!first)
+            break;
+        const Candidate key = first->row();
+        group.clear();
+        for (MarkStream *s : std::as_const(streams)) {
+            while (s->hasRow() && samePerf(s->row(), key)) {
+                group.append(s->row());
+                if (!s->advance() && !s->errorString().isEmpty()) {
+                    m_error = s->errorString();
+                    return std::nullopt;
+                }
+            }
+        }
+        std::sort(group.begin(), group.end(), [](const Candidate &a, const Candidate &b) {
+            return a.date != b.date ? a.date < b.date : a.id < b.id;
+        });
+        const int rank = int(found.size()) + 1;
+        const qsizetype before = found.size();
+        for (const Candidate &c : std::as_const(group)) {
+            if (!t.performances) {
+                if (athletes.contains(c.athlete))
+                    continue;
+                athletes.insert(c.athlete);
+            }
+            found.append({c, rank, false});
+        }
+        const bool tied = found.size() - before > 1;
+        for (qsizetype i = before; i < found.size(); ++i)
+            found[i].tied = tied;
+    }
+    // Equal marks by date, then name, then id, as SQL orders them.
+    std::stable_sort(found.begin(), found.end(), [](const Found &a, const Found &b) {
+        if (!samePerf(a.mark, b.mark))
+            return lessPerf(a.mark, b.mark);
+        if (a.mark.date != b.mark.date)
+            return a.mark.date < b.mark.date;
+        if (a.mark.name != b.mark.name)
+            return a.mark.name < b.mark.name;
+        return a.mark.id < b.mark.id;
+    });
+    QList<Line> lines;
+    for (qsizetype i = 0; i < found.size() && i < limit; ++i)
+        lines.append({found.at(i).mark.id, found.at(i).rank, found.at(i).tied});
+    return lines;
+}
+
+std::optional<QList<TopListService::Line>> TopListService::rankedBySql(const TopListQuery &t)
 {
     QString filter = QStringLiteral(
         "e.discipline = :d AND e.sex = :s AND r.indoor = :i AND r.status = 'OK' AND r.annulled = 0 AND r.timing = :t");
@@ -57,41 +317,10 @@ std::optional<QList<TopListEntry>> TopListService::topList(const TopListQuery &t
         m_error = q.lastError().text();
         return std::nullopt;
     }
-    QList<TopListEntry> entries;
-    QList<qint64> ids;
-    while (q.next()) {
-        TopListEntry entry;
-        entry.rank = q.value(1).toInt();
-        entry.tied = q.value(2).toInt() > 1;
-        entry.result.id = q.value(0).toLongLong();
-        entries.append(entry);
-        ids.append(entry.result.id);
-    }
-    ResultQuery results(m_db);
-    DerivedFacts facts(m_db);
-    for (TopListEntry &entry : entries) {
-        const auto r = results.byId(entry.result.id);
-        if (!r) {
-            m_error = results.errorString();
-            return std::nullopt;
-        }
-        entry.result = *r;
-        if (entry.result.relay) {
-            // A relay team is its nation, with the runners of that race.
-            const auto team = results.select(QStringLiteral("WHERE r.round_id = :r AND r.country = :c ORDER BY r.id"),
-                                             {{QStringLiteral(":r"), entry.result.roundId}, {QStringLiteral(":c"), entry.result.country}});
-            if (team) {
-                for (const ResultInfo &runner : *team)
-                    entry.result.members << runner.athlete;
-            }
-            entry.result.athlete = entry.result.country;
-        }
-        if (!facts.annotate(entry.result)) {
-            m_error = facts.errorString();
-            return std::nullopt;
-        }
-    }
-    return entries;
+    QList<Line> lines;
+    while (q.next())
+        lines.append({q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toInt() > 1});
+    return lines;
 }
 
 } // namespace almanac

@@ -34,6 +34,18 @@ public:
     QString errorString() const { return m_error; }
 
 private:
+    /** A line of a list before its result is read: the result, its rank and whether the rank is shared. */
+    struct Line
+    {
+        qint64 id = 0;
+        int rank = 0;
+        bool tied = false;
+    };
+    /** The lines of an individual event's list, read best first from the (event, perf) index. */
+    std::optional<QList<Line>> rankedByIndex(const TopListQuery &query, const QList<qint64> &eventIds);
+    /** The lines of any list (relays: teams made of their runners' rows) in one SQL statement. */
+    std::optional<QList<Line>> rankedBySql(const TopListQuery &query);
+
     QSqlDatabase m_db;
     QString m_error;
 };
