@@ -312,8 +312,10 @@ private slots:
         const QString path = corpus(file);
         auto decode = QStringDecoder(QStringDecoder::Utf8);
         const QString text = decode(readBytes(path));
-        for (const auto &[name, read] : {std::pair{"almanac-csv", &AlmanacCsv::read}, std::pair{"wa-toplist", &WaTopListReader::read},
-                                         std::pair{"tilastopaja", &TilastopajaReader::read}}) {
+        using Reader = ReadResult (*)(const QString &, const QString &);
+        for (const auto &[name, read] : {std::pair<const char *, Reader>{"almanac-csv", &AlmanacCsv::read},
+                                         std::pair<const char *, Reader>{"wa-toplist", &WaTopListReader::read},
+                                         std::pair<const char *, Reader>{"tilastopaja", &TilastopajaReader::read}}) {
             const ReadResult r = read(path, text);
             QVERIFY2(!r.error.isEmpty() || !r.rejected.isEmpty(), qPrintable(QStringLiteral("%1 took %2 rows of %3").arg(QLatin1String(name)).arg(r.rows.size()).arg(file)));
         }

@@ -50,6 +50,22 @@ qsizetype maxLength(qsizetype column)
     return kMaxCodeLength;
 }
 
+/** What is wrong with a header line: its first column that is not the almanac's; empty when it is right. */
+QString headerProblemOf(const QStringList &header)
+{
+    const QStringList &expected = AlmanacCsv::columns();
+    for (qsizetype i = 0; i < std::max(header.size(), expected.size()); ++i) {
+        if (i >= header.size())
+            return QStringLiteral("field '%1': the header has no such column").arg(expected.at(i));
+        if (i >= expected.size())
+            return QStringLiteral("the header has a column '%1' after '%2', which the almanac's CSV does not have")
+                .arg(shownText(header.at(i)), expected.constLast());
+        if (header.at(i) != expected.at(i))
+            return QStringLiteral("field '%1': the header has '%2' in its place").arg(expected.at(i), shownText(header.at(i)));
+    }
+    return {};
+}
+
 } // namespace
 
 bool AlmanacCsv::recognises(const QString &path, const QString &text)
@@ -71,48 +87,26 @@ bool AlmanacCsv::recognises(const QString &path, const QString &text)
 
 ReadResult AlmanacCsv::read(const QString &path, const QString &text)
 {
+    QList<ImportRow> rows;
+    ReadResult result = read(path, text, [&rows](ImportRow &row, const ReadResult &) {
+        rows.append(std::move(row));
+        return true;
+    });
+    result.rows = std::move(rows);
+    return result;
+}
+
+ReadResult AlmanacCsv::read(const QString &path, const QString &text, const RowSink &sink)
+{
     ReadResult result;
     const QString file = QFileInfo(path).fileName();
     const QString source = QStringLiteral("Almanac CSV %1").arg(file);
+    const QString expectedHeader = columns().join(QLatin1Char(','));
     // The competition's texts and the nations repeat on thousands of rows: each distinct text is held once.
     QSet<QString> texts;
     const auto shared = [&texts](const QString &value) { return *texts.insert(value); };
-    CsvError error;
-    QList<CsvRecord> records = parseCsv(text, &error);
-    if (!error.message.isEmpty()) {
-        const QString field = error.field >= 0 && error.field < columns().size() ? QStringLiteral("field '%1': ").arg(columns().at(error.field))
-                                                                                  : QString();
-        result.error = QStringLiteral("%1:%2: %3%4").arg(file).arg(error.line).arg(field, error.message);
-        return result;
-    }
-    const QString expectedHeader = columns().join(QLatin1Char(','));
-    if (records.isEmpty()) {
-        result.error = QStringLiteral("%1:1: the file is empty: the almanac's CSV starts with its header (%2)").arg(file, expectedHeader);
-        return result;
-    }
-    const CsvRecord &header = records.first();
-    if (header.fields != columns()) {
-        QString problem;
-        for (qsizetype i = 0; i < std::max(header.fields.size(), columns().size()) && problem.isEmpty(); ++i) {
-            if (i >= header.fields.size())
-                problem = QStringLiteral("field '%1': the header has no such column").arg(columns().at(i));
-            else if (i >= columns().size())
-                problem = QStringLiteral("the header has a column '%1' after '%2', which the almanac's CSV does not have")
-                              .arg(shownText(header.fields.at(i)), columns().constLast());
-            else if (header.fields.at(i) != columns().at(i))
-                problem = QStringLiteral("field '%1': the header has '%2' in its place").arg(columns().at(i), shownText(header.fields.at(i)));
-        }
-        result.error = QStringLiteral("%1:%2: %3; the almanac's CSV header is %4").arg(file).arg(header.line).arg(problem, expectedHeader);
-        return result;
-    }
-    if (records.size() == 1) {
-        result.error = QStringLiteral("%1:%2: no results after the header (is the file cut short?)").arg(file).arg(header.line + 1);
-        return result;
-    }
-    result.rows.reserve(records.size() - 1);
-    for (qsizetype n = 1; n < records.size(); ++n) {
-        // Taken out of the list: each line's fields are freed as its row is made (the rows share their texts).
-        const CsvRecord record = std::move(records[n]);
+    // One line of the file, after the header: its row goes to the sink, or the line is refused.
+    const auto addRecord = [&](const CsvRecord &record) -> bool {
         ++result.rowsRead;
         const QString location = QStringLiteral("%1:%2").arg(file).arg(record.line);
         if (record.fields.size() < columns().size()) {
@@ -122,7 +116,7 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text)
                                                   .arg(record.fields.size())
                                                   .arg(columns().at(record.fields.size()))
                                                   .arg(missing > 1 ? QStringLiteral(", and the %1 after it").arg(missing - 1) : QString())});
-            continue;
+            return true;
         }
         if (record.fields.size() > columns().size()) {
             result.rejected.append({location, QStringLiteral("expected %1 fields, got %2: more fields than columns after field '%3' "
@@ -130,7 +124,7 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text)
                                                   .arg(columns().size())
                                                   .arg(record.fields.size())
                                                   .arg(columns().constLast())});
-            continue;
+            return true;
         }
         // Every field first: no longer than its column holds, and text, not binary.
         QString textError;
@@ -141,7 +135,7 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text)
         }
         if (!textError.isEmpty()) {
             result.rejected.append({location, textError});
-            continue;
+            return true;
         }
         const auto f = [&](int i) {
             const QString value = record.fields[i].trimmed();
@@ -162,73 +156,73 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text)
         row.indoor = f(7) == QLatin1String("indoor");
         if (row.competition.isEmpty()) {
             reject(0, QStringLiteral("the competition is not named"));
-            continue;
+            return true;
         }
         if (!row.start.isValid()) {
             reject(4, QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(f(4)));
-            continue;
+            return true;
         }
         if (const QString future = resultDateProblem(row.start); !future.isEmpty()) {
             reject(4, future);
-            continue;
+            return true;
         }
         if (!f(5).isEmpty() && !row.end.isValid()) {
             reject(5, QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(f(5)));
-            continue;
+            return true;
         }
         if (row.end.isValid() && row.end < row.start) {
             reject(5, QStringLiteral("%1 is before the start_date %2").arg(f(5), f(4)));
-            continue;
+            return true;
         }
         static const QStringList categories = {QStringLiteral("OG"), QStringLiteral("WCH"), QStringLiteral("WIC"), QStringLiteral("EC"),
                                                QStringLiteral("DL"), QStringLiteral("NC"), QStringLiteral("OTHER")};
         if (!categories.contains(row.category)) {
             reject(6, QStringLiteral("'%1' is not one of %2").arg(row.category, categories.join(QStringLiteral(", "))));
-            continue;
+            return true;
         }
         if (f(7) != QLatin1String("indoor") && f(7) != QLatin1String("outdoor")) {
             reject(7, QStringLiteral("'%1' is not indoor or outdoor").arg(f(7)));
-            continue;
+            return true;
         }
         QString message;
         const auto event = EventSpec::parse(f(8), &message);
         if (!event) {
             reject(8, message);
-            continue;
+            return true;
         }
         row.event = *event;
         const auto round = parseRoundType(f(9));
         if (!round || *round == RoundType::Unknown) {
             reject(9, QStringLiteral("'%1' is not final, semi, quarter, heat, race or qualification").arg(f(9)));
-            continue;
+            return true;
         }
         row.round = *round;
         bool ok = true;
         row.heat = f(10).isEmpty() ? 0 : f(10).toInt(&ok);
         if (!ok || row.heat < 0) {
             reject(10, QStringLiteral("'%1' is not a heat number").arg(f(10)));
-            continue;
+            return true;
         }
         row.date = QDate::fromString(f(11), Qt::ISODate);
         if (!row.date.isValid()) {
             reject(11, QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(f(11)));
-            continue;
+            return true;
         }
         if (const QString future = resultDateProblem(row.date); !future.isEmpty()) {
             reject(11, future);
-            continue;
+            return true;
         }
         if (!f(12).isEmpty()) {
             row.raceWind = Wind::parse(f(12), &message);
             if (!row.raceWind) {
                 reject(12, message);
-                continue;
+                return true;
             }
         }
         const auto placing = Placing::parse(f(13), &message);
         if (!placing) {
             reject(13, message);
-            continue;
+            return true;
         }
         row.place = placing->place;
         row.tied = placing->tied;
@@ -236,36 +230,36 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text)
         const auto sex = parseSex(f(15));
         if (!sex || *sex == Sex::Mixed) {
             reject(15, QStringLiteral("'%1' is not M or W").arg(f(15)));
-            continue;
+            return true;
         }
         row.sex = *sex;
         row.born = f(16);
         if (!validBirthDate(row.born)) {
             reject(16, QStringLiteral("'%1' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)").arg(row.born));
-            continue;
+            return true;
         }
         if (bornAfter(row.born, row.date)) {
             reject(16, QStringLiteral("%1 is after the result's date %2").arg(row.born, f(11)));
-            continue;
+            return true;
         }
         row.nation = shared(f(17));
         const auto mark = parseMarkForDiscipline(f(18), *event->discipline, &message);
         if (!mark) {
             reject(18, message);
-            continue;
+            return true;
         }
         row.mark = *mark;
         if (!f(19).isEmpty()) {
             row.wind = Wind::parse(f(19), &message);
             if (!row.wind) {
                 reject(19, message);
-                continue;
+                return true;
             }
         }
         const auto qualifier = parseQualifier(f(20), &message);
         if (!qualifier) {
             reject(20, message);
-            continue;
+            return true;
         }
         row.qualifier = *qualifier;
         bool flagsOk = true;
@@ -273,7 +267,7 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text)
             flagsOk = setMarkFlag(row.mark, flag) && flagsOk;
         if (!flagsOk) {
             reject(21, QStringLiteral("'%1' holds a flag other than A, i, + and mx").arg(f(21)));
-            continue;
+            return true;
         }
         // Runners as "Name (W, 1985-11-18)": the sex and date of birth in brackets may be left out.
         static const QRegularExpression runner(QStringLiteral("^(.*?)\\s*\\(([MW])(?:,\\s*([0-9-]{4,10}))?\\)$"));
@@ -295,20 +289,47 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text)
         }
         if (!memberProblem.isEmpty()) {
             reject(22, memberProblem);
-            continue;
+            return true;
         }
         if (event->discipline->relay != !row.members.isEmpty()) {
             reject(22, event->discipline->relay ? QStringLiteral("a relay lists its runners") : QStringLiteral("only relays list runners"));
-            continue;
+            return true;
         }
         if (row.members.isEmpty() && row.athlete.isEmpty()) {
             reject(14, QStringLiteral("the athlete is not named"));
-            continue;
+            return true;
         }
         row.note = f(23);
         row.source = source;
-        result.rows.append(row);
+        return sink(row, result);
+    };
+    // The lines one at a time: a large file is never held split whole. A header that is not the almanac's
+    // stops the rows (the rest is still split, so that a quote left open anywhere is what is reported).
+    int headerLine = 0;
+    QString headerProblem;
+    CsvError error;
+    const bool read = forEachCsvRecord(text, [&](CsvRecord &record) {
+        if (headerLine == 0) {
+            headerLine = record.line;
+            headerProblem = headerProblemOf(record.fields);
+            return true;
+        }
+        return !headerProblem.isEmpty() || addRecord(record);
+    }, &error);
+    if (!error.message.isEmpty()) {
+        const QString field = error.field >= 0 && error.field < columns().size() ? QStringLiteral("field '%1': ").arg(columns().at(error.field))
+                                                                                  : QString();
+        result.error = QStringLiteral("%1:%2: %3%4").arg(file).arg(error.line).arg(field, error.message);
+        return result;
     }
+    if (!read)
+        return result;   // the sink stopped the reading
+    if (headerLine == 0)
+        result.error = QStringLiteral("%1:1: the file is empty: the almanac's CSV starts with its header (%2)").arg(file, expectedHeader);
+    else if (!headerProblem.isEmpty())
+        result.error = QStringLiteral("%1:%2: %3; the almanac's CSV header is %4").arg(file).arg(headerLine).arg(headerProblem, expectedHeader);
+    else if (result.rowsRead == 0)
+        result.error = QStringLiteral("%1:%2: no results after the header (is the file cut short?)").arg(file).arg(headerLine + 1);
     return result;
 }
 

@@ -22,6 +22,9 @@ public:
     static const QStringList &columns();
     static bool recognises(const QString &path, const QString &text);
     static ReadResult read(const QString &path, const QString &text);
+    /** The same, line by line: each row goes to sink as soon as it is read, and none is kept in the
+        result (the rows of a large file are never held all at once). */
+    static ReadResult read(const QString &path, const QString &text, const RowSink &sink);
 
     /** Writes the results of one competition (competitionId > 0) or of the whole almanac. */
     static bool write(QSqlDatabase db, qint64 competitionId, QTextStream &out, QString *error);

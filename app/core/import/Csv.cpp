@@ -8,6 +8,16 @@ namespace almanac {
 QList<CsvRecord> parseCsv(const QString &input, CsvError *error)
 {
     QList<CsvRecord> records;
+    forEachCsvRecord(input, [&records](CsvRecord &record) {
+        records.append(std::move(record));
+        return true;
+    }, error);
+    return records;
+}
+
+bool forEachCsvRecord(const QString &input, const std::function<bool(CsvRecord &record)> &sink, CsvError *error)
+{
+    bool going = true;
     const QString text = input.startsWith(QChar(0xFEFF)) ? input.mid(1) : input;
     CsvRecord record;
     QString field;
@@ -26,13 +36,13 @@ QList<CsvRecord> parseCsv(const QString &input, CsvError *error)
         endField();
         // A blank line is no record.
         if (!(record.fields.size() == 1 && record.fields.first().isEmpty()))
-            records.append(record);
+            going = sink(record);
         record = CsvRecord();
         record.line = line;
     };
     const qsizetype n = text.size();
     const QChar *data = text.constData();
-    for (qsizetype i = 0; i < n; ++i) {
+    for (qsizetype i = 0; i < n && going; ++i) {
         const QChar c = data[i];
         // An unquoted field up to the next separator, in one piece.
         if (!quoted && !fieldStarted && c != QLatin1Char('"')) {
@@ -79,17 +89,19 @@ QList<CsvRecord> parseCsv(const QString &input, CsvError *error)
             fieldStarted = true;
         }
     }
+    if (!going)
+        return false;
     if (quoted) {
         if (error) {
             error->line = quoteLine;
             error->field = quoteField;
             error->message = QStringLiteral("a quoted field is not closed (is the file cut short?)");
         }
-        return records;
+        return true;
     }
     if (fieldStarted || !field.isEmpty() || !record.fields.isEmpty())
         endRecord();
-    return records;
+    return going;
 }
 
 QList<CsvRecord> parseCsv(const QString &text, QString *error)

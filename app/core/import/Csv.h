@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace almanac {
 
 struct CsvRecord
@@ -28,6 +30,9 @@ struct CsvError
 QList<CsvRecord> parseCsv(const QString &text, QString *error = nullptr);
 /** The same, telling the line and the field of an unterminated quote. */
 QList<CsvRecord> parseCsv(const QString &text, CsvError *error);
+/** The same, one record at a time: each is given to sink as soon as it is complete, so that a large
+    file is never held split whole. Stops when sink returns false (then returns false). */
+bool forEachCsvRecord(const QString &text, const std::function<bool(CsvRecord &record)> &sink, CsvError *error);
 
 /** One CSV field, quoted when it must be. */
 QString csvField(const QString &value);

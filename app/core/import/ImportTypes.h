@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace almanac {
@@ -88,6 +89,10 @@ struct ReadResult
     int repeated = 0;
     QString error;                   // the whole file cannot be read
 };
+
+/** Where a reader that reads a file line by line gives each row it made, with what it read so far
+    (rows refused before it, in soFar.rejected); returning false stops the reading. */
+using RowSink = std::function<bool(ImportRow &row, const ReadResult &soFar)>;
 
 /** What one file gave (or would give, in a dry run). */
 struct ImportReport

@@ -18,6 +18,8 @@
 #include <QSqlQuery>
 #include <QStringDecoder>
 
+#include <algorithm>
+
 namespace almanac {
 
 Importer::Importer(QSqlDatabase db)
@@ -53,6 +55,11 @@ QString Importer::formatName(ImportFormat format)
 ImportReport Importer::importFile(const QString &path, ImportFormat format)
 {
     ImportReport report = importOne(path, format);
+    if (!report.ok) {
+        // Nothing of the file is in the almanac: the rows added before what stopped it were rolled back.
+        report.added = report.merged = report.conflicts = report.athletesAdded = report.competitionsAdded = 0;
+        report.conflictList.clear();
+    }
     if (!report.ok && !report.error.isEmpty()) {
         // "database is locked", "database or disk is full": say what happened to the almanac and what to do.
         const QString plain = Database::plainError(report.error, m_db.databaseName());
@@ -82,6 +89,41 @@ bool Importer::backUp(const QString &path, ImportReport &report)
     m_backedUp = true;
     return true;
 }
+
+namespace {
+
+/** A file read whole by its reader. */
+ReadResult readWhole(ImportFormat format, const QString &path, const QString &text)
+{
+    switch (format) {
+    case ImportFormat::AlmanacCsv: return AlmanacCsv::read(path, text);
+    case ImportFormat::WaTopList: return WaTopListReader::read(path, text);
+    case ImportFormat::Tilastopaja: return TilastopajaReader::read(path, text);
+    case ImportFormat::Auto: break;
+    }
+    return {};
+}
+
+/** Copies what the reader counted into the report; true (with the report's error) when the file cannot
+    be imported: it cannot be read, or some of its rows cannot. */
+bool refused(const ReadResult &read, const QString &path, ImportReport &report)
+{
+    report.rowsRead = read.rowsRead;
+    report.repeated = read.repeated;
+    report.rejected = read.rejected;
+    report.skipped = read.skipped;
+    if (!read.error.isEmpty()) {
+        report.error = read.error;
+        return true;
+    }
+    if (!read.rejected.isEmpty()) {
+        report.error = QStringLiteral("%1: %2 rows cannot be read, so nothing of the file was imported").arg(path).arg(read.rejected.size());
+        return true;
+    }
+    return false;
+}
+
+} // namespace
 
 ImportReport Importer::importOne(const QString &path, ImportFormat format)
 {
@@ -121,29 +163,11 @@ ImportReport Importer::importOne(const QString &path, ImportFormat format)
         }
     }
     report.format = formatName(format);
-    ReadResult read;
-    switch (format) {
-    case ImportFormat::AlmanacCsv: read = AlmanacCsv::read(path, text); break;
-    case ImportFormat::WaTopList: read = WaTopListReader::read(path, text); break;
-    case ImportFormat::Tilastopaja: read = TilastopajaReader::read(path, text); break;
-    case ImportFormat::Auto: break;
-    }
-    text = QString();   // the rows hold what was read
-    report.rowsRead = read.rowsRead;
-    report.repeated = read.repeated;
-    report.rejected = read.rejected;
-    report.skipped = read.skipped;
-    if (!read.error.isEmpty()) {
-        report.error = read.error;
-        return report;
-    }
-    if (!read.rejected.isEmpty()) {
-        report.error = QStringLiteral("%1: %2 rows cannot be read, so nothing of the file was imported").arg(path).arg(read.rejected.size());
-        return report;
-    }
-
     if (Database::isReadOnly(m_db)) {
-        report.error = QStringLiteral("%1: %2; nothing of the file was imported").arg(path, Database::readOnlyMessage(m_db.databaseName()));
+        // What is wrong with the file comes first; a file that could be imported is refused for the almanac.
+        const ReadResult read = readWhole(format, path, text);
+        if (!refused(read, path, report))
+            report.error = QStringLiteral("%1: %2; nothing of the file was imported").arg(path, Database::readOnlyMessage(m_db.databaseName()));
         return report;
     }
     // With a write-ahead log the backup is made just before the commit, by a connection of its own that reads the
@@ -162,12 +186,11 @@ ImportReport Importer::importOne(const QString &path, ImportFormat format)
         return report;
     }
     QSqlQuery log(m_db);
-    log.prepare(QStringLiteral("INSERT INTO imports (file, format, sha256, imported_at, rows_read) VALUES (:f, :fmt, :sha, :at, :rows)"));
+    log.prepare(QStringLiteral("INSERT INTO imports (file, format, sha256, imported_at, rows_read) VALUES (:f, :fmt, :sha, :at, 0)"));
     log.bindValue(QStringLiteral(":f"), QFileInfo(path).absoluteFilePath());
     log.bindValue(QStringLiteral(":fmt"), report.format);
     log.bindValue(QStringLiteral(":sha"), sha256);
     log.bindValue(QStringLiteral(":at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    log.bindValue(QStringLiteral(":rows"), report.rowsRead);
     if (!log.exec()) {
         report.error = QStringLiteral("%1: %2").arg(path, log.lastError().text());
         return report;
@@ -189,23 +212,58 @@ ImportReport Importer::importOne(const QString &path, ImportFormat format)
         report.error = QStringLiteral("%1: %2").arg(path, session.errorString());
         return report;
     }
-    const int total = int(read.rows.size());
-    for (int i = 0; i < total; ++i) {
-        if (!session.add(read.rows[i], report)) {
+    // Each row is added as soon as it is read: the rows of a large almanac CSV are never held all at once.
+    // After a row that cannot be read, the rest is only read for what else is wrong, and the transaction
+    // then leaves the almanac as it was.
+    int total = 0;   // for the progress: the rows the file has (an almanac CSV's lines, less its header)
+    if (format == ImportFormat::AlmanacCsv)
+        total = std::max(1, int(text.count(QLatin1Char('\n'))) - 1);
+    int done = 0;
+    QString addError;
+    const RowSink add = [&](ImportRow &row, const ReadResult &soFar) {
+        if (!soFar.rejected.isEmpty())
+            return true;
+        if (!session.add(row, report)) {
             const QString error = session.errorString();
-            report.error = (error.startsWith(read.rows[i].location) ? error : read.rows[i].location + QStringLiteral(": ") + error)
-                           + QStringLiteral("; nothing of the file was imported");
-            return report;
+            addError = (error.startsWith(row.location) ? error : row.location + QStringLiteral(": ") + error)
+                       + QStringLiteral("; nothing of the file was imported");
+            return false;
         }
-        if (m_progress && (i % 500 == 0 || i + 1 == total))
-            m_progress(file, i + 1, total);
+        ++done;
+        if (m_progress && done % 500 == 1)
+            m_progress(file, std::min(done, total), total);
+        return true;
+    };
+    ReadResult read;
+    if (format == ImportFormat::AlmanacCsv) {
+        read = AlmanacCsv::read(path, text, add);
+    } else {
+        read = readWhole(format, path, text);
+        total = int(read.rows.size());
+        if (read.error.isEmpty() && read.rejected.isEmpty()) {
+            for (ImportRow &row : read.rows) {
+                if (!add(row, read))
+                    break;
+            }
+        }
+        read.rows.clear();
     }
+    text = QString();
+    if (!addError.isEmpty()) {
+        report.error = addError;
+        return report;
+    }
+    if (refused(read, path, report))
+        return report;
+    if (m_progress)
+        m_progress(file, total, total);
     if (!session.markEnRouteSplits()) {
         report.error = QStringLiteral("%1: %2").arg(path, session.errorString());
         return report;
     }
     QSqlQuery counts(m_db);
-    counts.prepare(QStringLiteral("UPDATE imports SET added = :a, merged = :m, conflicts = :c WHERE id = :id"));
+    counts.prepare(QStringLiteral("UPDATE imports SET rows_read = :rows, added = :a, merged = :m, conflicts = :c WHERE id = :id"));
+    counts.bindValue(QStringLiteral(":rows"), report.rowsRead);
     counts.bindValue(QStringLiteral(":a"), report.added);
     counts.bindValue(QStringLiteral(":m"), report.merged);
     counts.bindValue(QStringLiteral(":c"), report.conflicts);
