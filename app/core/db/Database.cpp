@@ -328,8 +328,9 @@ bool Database::openChecked(OpenMode mode)
                         .arg(latest));
     }
 
-    // A page cache of 16 MB: the file's pages stay in the system's cache anyway. On 5,000,000 results a larger one
-    // (64 MB) made a 100,000-row import no faster and the top lists 5 ms faster, for 50 MB more memory (bench_scale).
+    // A page cache of 16 MB for lookups: the file's pages stay in the system's cache anyway. On 5,000,000 results a
+    // larger one (64 MB) made the top lists 5 ms faster for 50 MB more memory (bench_scale). An import raises it to
+    // 64 MB while it writes (Importer).
     // Write-ahead logging lets readers and
     // a writer share the file (the app can look things up while the command line imports), and a transaction a
     // killed program left unfinished is simply not in the file at the next start.
