@@ -92,7 +92,8 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text)
         rows.append(std::move(row));
         return true;
     });
-    result.rows = std::move(rows);
+    if (result.error.isEmpty())   // a file that cannot be read (a quote left open at its end) gives no rows
+        result.rows = std::move(rows);
     return result;
 }
 
