@@ -447,29 +447,25 @@ bool MainWindow::newRecord()
 
 bool MainWindow::undo()
 {
-    if (!m_database)
-        return false;
-    EditService edits(m_database->db());
-    const auto edit = edits.undoable();
-    if (!edit || !edits.undo()) {
-        statusBar()->showMessage(edits.errorString(), 8000);
-        return false;
-    }
-    almanacChanged(tr("Undone: %1").arg(edit->description));
-    return true;
+    return stepThroughEdits(false);
 }
 
 bool MainWindow::redo()
 {
+    return stepThroughEdits(true);
+}
+
+bool MainWindow::stepThroughEdits(bool forward)
+{
     if (!m_database)
         return false;
     EditService edits(m_database->db());
-    const auto edit = edits.redoable();
-    if (!edit || !edits.redo()) {
+    const auto edit = forward ? edits.redoable() : edits.undoable();
+    if (!edit || !(forward ? edits.redo() : edits.undo())) {
         statusBar()->showMessage(edits.errorString(), 8000);
         return false;
     }
-    almanacChanged(tr("Redone: %1").arg(edit->description));
+    almanacChanged((forward ? tr("Redone: %1") : tr("Undone: %1")).arg(edit->description));
     return true;
 }
 

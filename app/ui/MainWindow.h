@@ -65,6 +65,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    /** Undoes (forward: redoes) one edit and tells the screens. */
+    bool stepThroughEdits(bool forward);
     Page *pageFor(Location::Kind kind);
     bool display(const Location &location);
     void syncCurrent();

@@ -43,16 +43,6 @@ QJsonObject object(const QVariant &text)
     return QJsonDocument::fromJson(text.toString().toUtf8()).object();
 }
 
-QString birthPrecision(const QString &birth)
-{
-    switch (birth.size()) {
-    case 10: return QStringLiteral("day");
-    case 7: return QStringLiteral("month");
-    case 4: return QStringLiteral("year");
-    default: return {};
-    }
-}
-
 QVariant nullable(const QString &s)
 {
     return s.isEmpty() ? QVariant() : QVariant(s);
@@ -620,7 +610,7 @@ std::optional<qint64> EditService::editAthlete(qint64 athleteId, const QString &
     q.bindValue(QStringLiteral(":k"), foldName(name));
     q.bindValue(QStringLiteral(":c"), nullable(country));
     q.bindValue(QStringLiteral(":b"), nullable(birth));
-    q.bindValue(QStringLiteral(":p"), nullable(birthPrecision(birth)));
+    q.bindValue(QStringLiteral(":p"), nullable(AlmanacWriter::birthPrecision(birth)));
     q.bindValue(QStringLiteral(":id"), athleteId);
     if (!q.exec())
         return refused(q.lastError().text());

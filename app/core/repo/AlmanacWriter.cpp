@@ -35,16 +35,6 @@ void bindText(Statement &s, int index, const QString &text)
         s.bind(index, text);
 }
 
-QString birthPrecision(const QString &birth)
-{
-    switch (birth.size()) {
-    case 10: return QStringLiteral("day");
-    case 7: return QStringLiteral("month");
-    case 4: return QStringLiteral("year");
-    default: return {};
-    }
-}
-
 } // namespace
 
 QString timingCode(Timing timing)
@@ -71,6 +61,16 @@ bool isLegalMark(const Mark &mark, const Discipline &discipline, const std::opti
 AlmanacWriter::AlmanacWriter(QSqlDatabase db)
     : m_db(std::move(db))
 {
+}
+
+QString AlmanacWriter::birthPrecision(const QString &birth)
+{
+    switch (birth.size()) {
+    case 10: return QStringLiteral("day");
+    case 7: return QStringLiteral("month");
+    case 4: return QStringLiteral("year");
+    default: return {};
+    }
 }
 
 QSqlQuery &AlmanacWriter::prepared(const QString &key, const QString &sql)

@@ -86,6 +86,9 @@ class AlmanacWriter
 public:
     explicit AlmanacWriter(QSqlDatabase db);
 
+    /** How precise a date of birth is ("day", "month", "year"; empty when there is none), as athletes keep it. */
+    static QString birthPrecision(const QString &birth);
+
     QString errorString() const { return m_error; }
 
     std::optional<qint64> eventId(const EventSpec &event, bool indoor);
