@@ -169,6 +169,69 @@ private slots:
         QCOMPARE(count(almanac.db(), QStringLiteral("SELECT en_route FROM results WHERE mark = '1:46.00'")), 0);
     }
 
+    void athletesAreMatchedByNameAndBirth()
+    {
+        // Who a row is: the words of the name in any order and case, a date of birth that agrees, and, among
+        // equally good candidates, the nation; also under a second name, across files of one import and after
+        // the importer made a date of birth precise.
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        QTemporaryDir dir;
+        const QByteArray header = AlmanacCsv::columns().join(QLatin1Char(',')).toUtf8() + '\n';
+        const auto row = [](int day, const char *athlete, const char *born, const char *country, const char *mark) -> QByteArray {
+            return QByteArray("Meeting,Oslo,NOR,Bislett,2024-06-0") + QByteArray::number(day) + ",2024-06-0" + QByteArray::number(day)
+                   + ",OTHER,outdoor,Women's 800m,final,,2024-06-0" + QByteArray::number(day) + ",,1," + athlete + ",W," + born + ","
+                   + country + "," + mark + ",,,,,\n";
+        };
+        const QString first = dir.filePath(QStringLiteral("first.csv"));
+        QVERIFY(writeFile(first, header + row(1, "Anna Berg", "1990-05-01", "SWE", "2:01.00") + row(2, "Anna Berg", "1995", "NOR", "2:02.00")
+                                     + row(3, "Eva Lund", "1992", "DEN", "2:03.00")));
+        {
+            Importer importer(almanac.db());
+            const ImportReport r = importer.importFile(first);
+            QVERIFY2(r.ok, qPrintable(r.error));
+            QCOMPARE(r.athletesAdded, 3);
+        }
+        const qint64 swede = test::count(almanac.db(), QStringLiteral("SELECT id FROM athletes WHERE birth_date = '1990-05-01'"));
+        const qint64 norwegian = test::count(almanac.db(), QStringLiteral("SELECT id FROM athletes WHERE birth_date = '1995'"));
+        const qint64 eva = test::count(almanac.db(), QStringLiteral("SELECT id FROM athletes WHERE name = 'Eva Lund'"));
+        QVERIFY(swede > 0 && norwegian > 0 && eva > 0);
+        QSqlQuery alias(almanac.db());
+        QVERIFY(alias.exec(QStringLiteral("INSERT INTO athlete_names (athlete_id, name, kind, search_key) VALUES (%1, 'Eva Holm', 'former', 'eva holm')")
+                               .arg(eva)));   // ids from the almanac, no user text
+
+        // A new importer reads the almanac again. File two: list style with a full date of birth of 1995 (the
+        // Norwegian, made precise); no date of birth and the Swedish nation (the Swede); the former name; someone new.
+        const QString second = dir.filePath(QStringLiteral("second.csv"));
+        QVERIFY(writeFile(second, header + row(4, "BERG Anna", "1995-03-02", "NOR", "2:04.00") + row(5, "anna berg", "", "SWE", "2:05.00")
+                                      + row(6, "HOLM Eva", "", "DEN", "2:06.00") + row(7, "Ida Nyberg", "2001-01-01", "FIN", "2:07.00")));
+        // File three, in the same import: another full date of 1995 is someone else now; the new athlete is found.
+        const QString third = dir.filePath(QStringLiteral("third.csv"));
+        QVERIFY(writeFile(third, header + row(8, "Anna Berg", "1995-03-02", "NOR", "2:08.00") + row(9, "Anna Berg", "1995-12-24", "NOR", "2:09.00")
+                                     + row(8, "Nyberg Ida", "2001", "FIN", "2:10.00")));
+        Importer importer(almanac.db());
+        for (const QString &file : {second, third}) {
+            const ImportReport r = importer.importFile(file);
+            QVERIFY2(r.ok, qPrintable(r.error));
+        }
+        const auto resultsOf = [&](qint64 athlete) {
+            QSqlQuery q(almanac.db());
+            q.prepare(QStringLiteral("SELECT group_concat(mark, ' ') FROM (SELECT mark FROM results WHERE athlete_id = :a ORDER BY date)"));
+            q.bindValue(QStringLiteral(":a"), athlete);
+            return q.exec() && q.next() ? q.value(0).toString() : QString();
+        };
+        QCOMPARE(resultsOf(swede), QStringLiteral("2:01.00 2:05.00"));
+        QCOMPARE(resultsOf(norwegian), QStringLiteral("2:02.00 2:04.00 2:08.00"));
+        QCOMPARE(test::count(almanac.db(), QStringLiteral("SELECT count(*) FROM athletes WHERE id = %1 AND birth_date = '1995-03-02'").arg(norwegian)), 1);
+        QCOMPARE(resultsOf(eva), QStringLiteral("2:03.00 2:06.00"));
+        const qint64 ida = test::count(almanac.db(), QStringLiteral("SELECT id FROM athletes WHERE name = 'Ida Nyberg'"));
+        QCOMPARE(resultsOf(ida), QStringLiteral("2:07.00 2:10.00"));
+        const qint64 december = test::count(almanac.db(), QStringLiteral("SELECT id FROM athletes WHERE birth_date = '1995-12-24'"));
+        QVERIFY(december > 0 && december != norwegian);
+        QCOMPARE(resultsOf(december), QStringLiteral("2:09.00"));
+        QCOMPARE(test::count(almanac.db(), QStringLiteral("SELECT count(*) FROM athletes")), 5);
+    }
+
     void notAFormatTheAlmanacReads()
     {
         QTemporaryDir dir;

@@ -26,6 +26,7 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -759,6 +760,31 @@ private slots:
         QCOMPARE(model.rowCount(), int(idsNewestFirst(big.db(), QStringLiteral("WHERE strftime('%Y', r.date) = :y"),
                                                       {{QStringLiteral(":y"), QString::number(filter.season)}})
                                            .size()));
+    }
+
+    void pagerHoldsIdsOfAnySize()
+    {
+        // Ids are kept in 4 bytes while they fit, in 8 from the first that does not: both read the same rows.
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        SyntheticAlmanac generator(almanac.db(), 3);
+        QVERIFY2(generator.generate(3000), qPrintable(generator.errorString()));
+        QSqlQuery q(almanac.db());
+        QVERIFY2(q.exec(QStringLiteral("UPDATE results SET id = id + 5000000000 WHERE id % 7 = 3")), qPrintable(q.lastError().text()));
+        const QList<qint64> ids = idsNewestFirst(almanac.db(), QStringLiteral("WHERE 1 = 1"), {});
+        QVERIFY(std::any_of(ids.cbegin(), ids.cend(), [](qint64 id) { return id > 5000000000; }));
+        QVERIFY(ids.first() < 5000000000 || ids.last() < 5000000000);   // a small id before or after a large one
+        ResultPager pager(almanac.db());
+        QVERIFY2(pager.select({}), qPrintable(pager.errorString()));
+        QCOMPARE(pager.count(), int(ids.size()));
+        for (int row = 0; row < pager.count(); ++row)
+            QCOMPARE(pager.idAt(row), ids.at(row));
+        const auto page = pager.rows(0, pager.count());
+        QVERIFY2(page, qPrintable(pager.errorString()));
+        for (int row = 0; row < pager.count(); ++row)
+            QCOMPARE(page->at(row).id, ids.at(row));
+        QCOMPARE(pager.idAt(-1), 0);
+        QCOMPARE(pager.idAt(pager.count()), 0);
     }
 
     void pagerReportsItsErrors()

@@ -99,6 +99,16 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text)
 
 ReadResult AlmanacCsv::read(const QString &path, const QString &text, const RowSink &sink)
 {
+    return readRecords(path, [&text](const CsvSink &records, CsvError *error) { return forEachCsvRecord(text, records, error); }, sink);
+}
+
+ReadResult AlmanacCsv::read(const QString &path, QByteArrayView utf8, const RowSink &sink)
+{
+    return readRecords(path, [utf8](const CsvSink &records, CsvError *error) { return forEachCsvRecord(utf8, records, error); }, sink);
+}
+
+ReadResult AlmanacCsv::readRecords(const QString &path, const std::function<bool(const CsvSink &, CsvError *)> &split, const RowSink &sink)
+{
     ReadResult result;
     const QString file = QFileInfo(path).fileName();
     const QString source = QStringLiteral("Almanac CSV %1").arg(file);
@@ -309,7 +319,7 @@ ReadResult AlmanacCsv::read(const QString &path, const QString &text, const RowS
     int headerLine = 0;
     QString headerProblem;
     CsvError error;
-    const bool read = forEachCsvRecord(text, [&](CsvRecord &record) {
+    const bool read = split([&](CsvRecord &record) {
         if (headerLine == 0) {
             headerLine = record.line;
             headerProblem = headerProblemOf(record.fields);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "import/Csv.h"
 #include "import/ImportTypes.h"
 
 #include <QSqlDatabase>
@@ -25,9 +26,15 @@ public:
     /** The same, line by line: each row goes to sink as soon as it is read, and none is kept in the
         result (the rows of a large file are never held all at once). */
     static ReadResult read(const QString &path, const QString &text, const RowSink &sink);
+    /** The same, from the file's bytes (valid UTF-8): a large file is not held as UTF-16 text too. */
+    static ReadResult read(const QString &path, QByteArrayView utf8, const RowSink &sink);
 
     /** Writes the results of one competition (competitionId > 0) or of the whole almanac. */
     static bool write(QSqlDatabase db, qint64 competitionId, QTextStream &out, QString *error);
+
+private:
+    using CsvSink = std::function<bool(CsvRecord &record)>;
+    static ReadResult readRecords(const QString &path, const std::function<bool(const CsvSink &, CsvError *)> &split, const RowSink &sink);
 };
 
 } // namespace almanac

@@ -2,6 +2,7 @@
 #include "import/Csv.h"
 
 #include <QDateTime>
+#include <QStringDecoder>
 
 namespace almanac {
 
@@ -15,12 +16,26 @@ QList<CsvRecord> parseCsv(const QString &input, CsvError *error)
     return records;
 }
 
-bool forEachCsvRecord(const QString &input, const std::function<bool(CsvRecord &record)> &sink, CsvError *error)
+namespace {
+
+bool isAscii(QChar c, char ascii)
+{
+    return c.unicode() == uchar(ascii);
+}
+
+bool isAscii(char c, char ascii)
+{
+    return c == ascii;
+}
+
+/** The splitting, the same for UTF-16 text (Char QChar, fields built in a QString) and for UTF-8 bytes (char,
+    fields built in a QByteArray): every character the splitting looks at is ASCII. toText makes a field's text. */
+template <typename Char, typename Buffer, typename ToText>
+bool splitCsv(const Char *data, qsizetype n, const std::function<bool(CsvRecord &record)> &sink, CsvError *error, ToText toText)
 {
     bool going = true;
-    const QString text = input.startsWith(QChar(0xFEFF)) ? input.mid(1) : input;
     CsvRecord record;
-    QString field;
+    Buffer field;
     bool quoted = false;
     bool fieldStarted = false;
     int line = 1;
@@ -28,7 +43,7 @@ bool forEachCsvRecord(const QString &input, const std::function<bool(CsvRecord &
     qsizetype quoteField = -1;
     record.line = 1;
     auto endField = [&] {
-        record.fields.append(field);
+        record.fields.append(toText(field));
         field.clear();
         fieldStarted = false;
     };
@@ -40,48 +55,45 @@ bool forEachCsvRecord(const QString &input, const std::function<bool(CsvRecord &
         record = CsvRecord();
         record.line = line;
     };
-    const qsizetype n = text.size();
-    const QChar *data = text.constData();
     for (qsizetype i = 0; i < n && going; ++i) {
-        const QChar c = data[i];
+        const Char c = data[i];
         // An unquoted field up to the next separator, in one piece.
-        if (!quoted && !fieldStarted && c != QLatin1Char('"')) {
+        if (!quoted && !fieldStarted && !isAscii(c, '"')) {
             qsizetype end = i;
-            while (end < n && data[end] != QLatin1Char(',') && data[end] != QLatin1Char('\n') && data[end] != QLatin1Char('\r')
-                   && data[end] != QLatin1Char('"'))
+            while (end < n && !isAscii(data[end], ',') && !isAscii(data[end], '\n') && !isAscii(data[end], '\r') && !isAscii(data[end], '"'))
                 ++end;
             if (end > i) {
-                field = QString(data + i, end - i);
+                field = Buffer(data + i, end - i);
                 fieldStarted = true;
                 i = end - 1;
                 continue;
             }
         }
         if (quoted) {
-            if (c == QLatin1Char('"')) {
-                if (i + 1 < n && text.at(i + 1) == QLatin1Char('"')) {
+            if (isAscii(c, '"')) {
+                if (i + 1 < n && isAscii(data[i + 1], '"')) {
                     field += c;
                     ++i;
                 } else {
                     quoted = false;
                 }
             } else {
-                if (c == QLatin1Char('\n'))
+                if (isAscii(c, '\n'))
                     ++line;
                 field += c;
             }
             continue;
         }
-        if (c == QLatin1Char('"') && !fieldStarted) {
+        if (isAscii(c, '"') && !fieldStarted) {
             quoted = true;
             fieldStarted = true;
             quoteLine = line;
             quoteField = record.fields.size();
-        } else if (c == QLatin1Char(',')) {
+        } else if (isAscii(c, ',')) {
             endField();
-        } else if (c == QLatin1Char('\r')) {
+        } else if (isAscii(c, '\r')) {
             continue;
-        } else if (c == QLatin1Char('\n')) {
+        } else if (isAscii(c, '\n')) {
             ++line;
             endRecord();
         } else {
@@ -102,6 +114,27 @@ bool forEachCsvRecord(const QString &input, const std::function<bool(CsvRecord &
     if (fieldStarted || !field.isEmpty() || !record.fields.isEmpty())
         endRecord();
     return going;
+}
+
+} // namespace
+
+bool forEachCsvRecord(const QString &text, const std::function<bool(CsvRecord &record)> &sink, CsvError *error)
+{
+    const qsizetype bom = text.startsWith(QChar(0xFEFF)) ? 1 : 0;
+    return splitCsv<QChar, QString>(text.constData() + bom, text.size() - bom, sink, error, [](const QString &field) { return field; });
+}
+
+bool forEachCsvRecord(QByteArrayView utf8, const std::function<bool(CsvRecord &record)> &sink, CsvError *error)
+{
+    // As the file's text read by QStringDecoder (which drops a byte order mark) and then split as text (which
+    // drops one more): up to two.
+    qsizetype bom = 0;
+    while (bom < 6 && utf8.sliced(bom).startsWith("\xEF\xBB\xBF"))
+        bom += 3;
+    // A field that starts with U+FEFF keeps it: only the file's first is a byte order mark.
+    QStringDecoder decode(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
+    return splitCsv<char, QByteArray>(utf8.data() + bom, utf8.size() - bom, sink, error,
+                                      [&decode](const QByteArray &field) -> QString { return decode(field); });
 }
 
 QList<CsvRecord> parseCsv(const QString &text, QString *error)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QDate>
 #include <QList>
 #include <QString>
@@ -33,6 +34,9 @@ QList<CsvRecord> parseCsv(const QString &text, CsvError *error);
 /** The same, one record at a time: each is given to sink as soon as it is complete, so that a large
     file is never held split whole. Stops when sink returns false (then returns false). */
 bool forEachCsvRecord(const QString &text, const std::function<bool(CsvRecord &record)> &sink, CsvError *error);
+/** The same, splitting UTF-8 bytes (valid UTF-8: see QByteArray::isValidUtf8) as the text they hold: a large
+    file is split without being held as UTF-16 text too. */
+bool forEachCsvRecord(QByteArrayView utf8, const std::function<bool(CsvRecord &record)> &sink, CsvError *error);
 
 /** One CSV field, quoted when it must be. */
 QString csvField(const QString &value);

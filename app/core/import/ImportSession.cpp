@@ -136,24 +136,20 @@ bool ImportSession::begin()
     }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
+    if (q.exec(QStringLiteral("SELECT (SELECT count(*) FROM athletes) + (SELECT count(*) FROM athlete_names)")) && q.next())
+        m_cache.athletes.reserve(q.value(0).toLongLong());
     // The stored search keys are folded already: only their words need sorting.
     if (!q.exec(QStringLiteral("SELECT a.id, a.search_key, a.sex, coalesce(a.birth_date, ''), coalesce(a.country, '') FROM athletes a "
                                "UNION ALL SELECT a.id, n.search_key, a.sex, coalesce(a.birth_date, ''), coalesce(a.country, '') "
                                "FROM athlete_names n JOIN athletes a ON a.id = n.athlete_id")))
         return fail(q.lastError().text());
-    // Sexes, nations and dates of birth repeat across hundreds of thousands of athletes: each distinct text
-    // is held once and shared.
-    QSet<QString> texts;
-    const auto shared = [&texts](const QString &value) { return *texts.insert(value); };
     while (q.next()) {
-        const KnownAthlete a{q.value(0).toLongLong(), shared(q.value(2).toString()), shared(q.value(3).toString()),
-                             shared(q.value(4).toString())};
         QStringList words = q.value(1).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
         std::sort(words.begin(), words.end());
-        QList<KnownAthlete> &list = m_cache.athletes[words.join(QLatin1Char(' '))];
-        if (std::none_of(list.cbegin(), list.cend(), [&](const KnownAthlete &k) { return k.id == a.id; }))
-            list.append(a);
+        m_cache.athletes.add(words.join(QLatin1Char(' ')),
+                             {q.value(0).toLongLong(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString()});
     }
+    m_cache.athletes.seal();
     if (!q.exec(QStringLiteral("SELECT source, external_id, athlete_id FROM athlete_ids")))
         return fail(q.lastError().text());
     while (q.next())
@@ -161,24 +157,33 @@ bool ImportSession::begin()
         m_cache.externalIds.insert(q.value(0).toString() + QLatin1Char(':') + q.value(1).toString(), q.value(2).toLongLong());
         m_cache.idsOfAthlete[q.value(2).toLongLong()].insert(q.value(0).toString(), q.value(1).toString());
     }
+    if (q.exec(QStringLiteral("SELECT count(*) FROM competitions")) && q.next())
+        m_cache.competitions.reserve(q.value(0).toLongLong());
     if (!q.exec(QStringLiteral("SELECT id, name, coalesce(city, ''), coalesce(country, ''), start_date, coalesce(end_date, start_date), "
                                "category, coalesce(uid, ''), coalesce(venue, '') FROM competitions")))
         return fail(q.lastError().text());
+    // Cities, nations, categories and venues repeat across tens of thousands of competitions: each distinct
+    // text is held once and shared.
+    QSet<QString> texts;
+    const auto shared = [&texts](const QString &value) { return *texts.insert(value); };
+    QHash<QString, QString> cities;   // as written → as the almanac writes it
     while (q.next()) {
-        KnownCompetition c{q.value(0).toLongLong(),
-                           foldName(q.value(1).toString()),
-                           cityKey(q.value(2).toString()),
-                           q.value(3).toString(),
-                           QDate::fromString(q.value(4).toString(), Qt::ISODate),
-                           QDate::fromString(q.value(5).toString(), Qt::ISODate),
-                           q.value(6).toString(),
-                           foldName(q.value(8).toString())};
-        m_cache.competitionsByStart.insert(c.start, int(m_cache.competitions.size()));
-        m_cache.competitionCategories.insert(c.id, c.category);
-        m_cache.competitionCountries.insert(c.id, c.country);
-        if (!q.value(7).toString().isEmpty())
-            m_cache.competitionUids.insert(q.value(7).toString(), c.id);
-        m_cache.competitions.append(c);
+        const QString city = q.value(2).toString();
+        auto cityIt = cities.constFind(city);
+        if (cityIt == cities.constEnd())
+            cityIt = cities.insert(city, shared(cityKey(city)));
+        const KnownCompetition c{q.value(0).toLongLong(),
+                                 foldName(q.value(1).toString()),
+                                 cityIt.value(),
+                                 shared(q.value(3).toString()),
+                                 QDate::fromString(q.value(4).toString(), Qt::ISODate),
+                                 QDate::fromString(q.value(5).toString(), Qt::ISODate),
+                                 shared(q.value(6).toString()),
+                                 shared(foldName(q.value(8).toString()))};
+        // Only the uids of imported competitions can match the uid of an import's row.
+        if (const QString uid = q.value(7).toString(); uid.startsWith(QLatin1String("import:")))
+            m_cache.competitionUids.insert(uid, c.id);
+        addCompetition(c);
     }
     m_cache.loaded = true;
     return true;
@@ -193,11 +198,11 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
     }
     const QString key = nameKey(name);
     const QString sexText = sexCode(sex);
-    QList<KnownAthlete> &known = m_cache.athletes[key];
+    const QList<KnownAthlete> known = m_cache.athletes.candidates(key);
     // The best candidate: the same full date of birth, then the same nation.
-    KnownAthlete *match = nullptr;
+    const KnownAthlete *match = nullptr;
     int best = -1;
-    for (KnownAthlete &k : known) {
+    for (const KnownAthlete &k : known) {
         // The runners of a mixed relay are found by name alone.
         if ((sex != Sex::Mixed && k.sex != sexText) || !compatibleBirth(k.born, row.born))
             continue;
@@ -228,12 +233,7 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
                 m_error = q.lastError().text();
                 return std::nullopt;
             }
-            for (QList<KnownAthlete> &list : m_cache.athletes) {
-                for (KnownAthlete &k : list) {
-                    if (k.id == id)
-                        k.born = row.born;
-                }
-            }
+            m_cache.athletes.setBorn(id, row.born);
             ++m_changes;
         }
     } else if (sex == Sex::Mixed) {
@@ -260,7 +260,7 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
         } else {
             id = *inserted;
         }
-        known.append({id, sexText, row.born, row.nation});
+        m_cache.athletes.add(key, {id, sexText, row.born, row.nation});
         m_cache.freshAthletes.insert(id);
         ++report.athletesAdded;
     }
@@ -285,30 +285,42 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
 bool ImportSession::widen(qint64 competitionId, const QDate &date)
 {
     // A competition known by its source's id, seen first through one of its days, spans all of them.
-    for (int i = 0; i < m_cache.competitions.size(); ++i) {
-        KnownCompetition &c = m_cache.competitions[i];
-        if (c.id != competitionId)
-            continue;
-        if (date >= c.start && date <= c.end)
-            return true;
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("UPDATE competitions SET start_date = min(start_date, :d), end_date = max(coalesce(end_date, start_date), :d) "
-                                 "WHERE id = :id"));
-        q.bindValue(QStringLiteral(":d"), date.toString(Qt::ISODate));
-        q.bindValue(QStringLiteral(":id"), competitionId);
-        if (!q.exec())
-            return fail(q.lastError().text());
-        if (date < c.start) {
-            // The start date is the key of the date index.
-            m_cache.competitionsByStart.remove(c.start, i);
-            c.start = date;
-            m_cache.competitionsByStart.insert(c.start, i);
-        }
-        if (date > c.end)
-            c.end = date;
+    const int i = m_cache.competitionIndex.value(competitionId, -1);
+    if (i < 0)
         return true;
+    KnownCompetition &c = m_cache.competitions[i];
+    if (date >= c.start && date <= c.end)
+        return true;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE competitions SET start_date = min(start_date, :d), end_date = max(coalesce(end_date, start_date), :d) "
+                             "WHERE id = :id"));
+    q.bindValue(QStringLiteral(":d"), date.toString(Qt::ISODate));
+    q.bindValue(QStringLiteral(":id"), competitionId);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    if (date < c.start) {
+        // The start date is the key of the date index.
+        m_cache.competitionsByStart.remove(c.start, i);
+        c.start = date;
+        m_cache.competitionsByStart.insert(c.start, i);
     }
+    if (date > c.end)
+        c.end = date;
     return true;
+}
+
+void ImportSession::addCompetition(const KnownCompetition &c)
+{
+    const int index = int(m_cache.competitions.size());
+    m_cache.competitionsByStart.insert(c.start, index);
+    m_cache.competitionIndex.insert(c.id, index);
+    m_cache.competitions.append(c);
+}
+
+const KnownCompetition *ImportSession::knownCompetition(qint64 id) const
+{
+    const int i = m_cache.competitionIndex.value(id, -1);
+    return i < 0 ? nullptr : &m_cache.competitions.at(i);
 }
 
 std::optional<qint64> ImportSession::competition(const ImportRow &row, ImportReport &report)
@@ -387,15 +399,11 @@ std::optional<qint64> ImportSession::competition(const ImportRow &row, ImportRep
             return std::nullopt;
         }
     }
-    KnownCompetition known{*id, foldName(c.name), cityKey(c.city), c.country, c.start, c.end, c.category, foldName(c.venue)};
-    m_cache.competitionsByStart.insert(known.start, int(m_cache.competitions.size()));
-    m_cache.competitions.append(known);
+    addCompetition({*id, foldName(c.name), cityKey(c.city), c.country, c.start, c.end, c.category, foldName(c.venue)});
     m_cache.competitionUids.insert(uid, *id);
     m_cache.roundsLoaded.insert(*id);   // a new competition has no rounds yet
     if (row.competitionId.isEmpty())
         m_placeDays.insert(placeDay, *id);
-    m_cache.competitionCategories.insert(*id, c.category);
-    m_cache.competitionCountries.insert(*id, c.country);
     ++report.competitionsAdded;
     return *id;
 }
@@ -421,7 +429,8 @@ std::optional<qint64> ImportSession::round(qint64 competitionId, qint64 eventId,
     if (type == RoundType::Unknown) {
         // A place without a round code: the final of a championship, the one race of a meeting; the
         // round this import would create is looked for first, so that a second import finds it again.
-        const bool championship = kChampionshipCategories.contains(m_cache.competitionCategories.value(competitionId));
+        const KnownCompetition *known = knownCompetition(competitionId);
+        const bool championship = known && kChampionshipCategories.contains(known->category);
         const RoundType preferred = championship ? RoundType::Final : RoundType::Race;
         const RoundType other = championship ? RoundType::Race : RoundType::Final;
         for (const RoundType candidate : {preferred, other}) {
@@ -608,7 +617,8 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
                 for (const KnownResult &k : m_cache.freshResults.value(runner)) {
                     if (k.event != *eventId || k.day != julianDay || k.status != QLatin1String("OK") || k.value != row.mark.value())
                         continue;
-                    const QString country = m_cache.competitionCountries.value(k.competition);
+                    const KnownCompetition *known = knownCompetition(k.competition);
+                    const QString country = known ? known->country : QString();
                     if (country.isEmpty() || row.country.isEmpty() || country == row.country)
                         found = true;
                 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "import/AthleteIndex.h"
 #include "import/ImportTypes.h"
 #include "db/Statement.h"
 #include "repo/AlmanacWriter.h"
@@ -12,14 +13,6 @@
 #include <QSqlQuery>
 
 namespace almanac {
-
-struct KnownAthlete
-{
-    qint64 id = 0;
-    QString sex;
-    QString born;
-    QString country;
-};
 
 struct KnownCompetition
 {
@@ -67,14 +60,13 @@ struct ImportCache
 {
     bool loaded = false;
     QSet<QString> countries;
-    QHash<QString, QList<KnownAthlete>> athletes;      // name key → athletes
+    AthleteIndex athletes;                             // name key → athletes
     QHash<QString, qint64> externalIds;                // "source:id" → athlete
     QHash<qint64, QHash<QString, QString>> idsOfAthlete;   // athlete → source → id
     QList<KnownCompetition> competitions;
+    QHash<qint64, int> competitionIndex;               // id → index in competitions
     QMultiMap<QDate, int> competitionsByStart;         // start date → index in competitions
-    QHash<QString, qint64> competitionUids;
-    QHash<qint64, QString> competitionCategories;
-    QHash<qint64, QString> competitionCountries;
+    QHash<QString, qint64> competitionUids;            // the uids imports give ("import:…") → competition
     QHash<ImportRoundKey, std::pair<qint64, qint64>> rounds;   // round and its date (Julian day)
     // Athletes the importer added while the cache lived: every result of theirs is in freshResults, so
     // matching their next rows asks the database nothing.
@@ -121,6 +113,8 @@ private:
     std::optional<qint64> athlete(const ImportRow &row, const QString &name, Sex sex, ImportReport &report);
     std::optional<qint64> competition(const ImportRow &row, ImportReport &report);
     bool widen(qint64 competitionId, const QDate &date);
+    void addCompetition(const KnownCompetition &c);
+    const KnownCompetition *knownCompetition(qint64 id) const;
     std::optional<qint64> round(qint64 competitionId, qint64 eventId, const ImportRow &row);
     /** A race of its own for the second result of an athlete in one file's round: a second race that day. */
     std::optional<qint64> anotherRace(qint64 competitionId, qint64 eventId, const ImportRow &row, qint64 runner);

@@ -17,7 +17,7 @@ struct ResultPageFilter
 
 /**
  * Browses a results table of any size a page at a time. select() runs the filter once and keeps only
- * the ids of the rows, in order (8 bytes a row); rows() fetches a page of them by id, so that a page
+ * the ids of the rows, in order (4 bytes a row; 8 once an id is beyond 4,294,967,295); rows() fetches a page of them by id, so that a page
  * near the end costs the same as the first one.
  *
  * Order, newest first: by date (latest first), then the rounds of a day from the last to the first
@@ -29,11 +29,16 @@ class ResultPager
 public:
     explicit ResultPager(QSqlDatabase db);
 
-    /** Selects the results in the filter, newest first; keeps only their ids (8 bytes a row). */
+    /** Selects the results in the filter, newest first; keeps only their ids. */
     bool select(const ResultPageFilter &filter);
-    int count() const { return int(m_ids.size()); }
+    int count() const { return int(m_wideIds.isEmpty() ? m_narrowIds.size() : m_wideIds.size()); }
     /** The id of a row of the selection; 0 outside it. */
-    qint64 idAt(int row) const { return row >= 0 && row < m_ids.size() ? m_ids.at(row) : 0; }
+    qint64 idAt(int row) const
+    {
+        if (row < 0 || row >= count())
+            return 0;
+        return m_wideIds.isEmpty() ? qint64(m_narrowIds.at(row)) : m_wideIds.at(row);
+    }
     ResultPageFilter filter() const { return m_filter; }
     /** Rows [first, first + n) as ResultInfo (no computed flags), fetched by id; clipped to the
         selection. A row deleted from the almanac since select() comes back empty (id 0). */
@@ -45,7 +50,8 @@ public:
 
 private:
     QSqlDatabase m_db;
-    QList<qint64> m_ids;
+    QList<quint32> m_narrowIds;   // while every id fits in 32 bits
+    QList<qint64> m_wideIds;      // otherwise
     ResultPageFilter m_filter;
     QString m_error;
 };
