@@ -232,6 +232,37 @@ private slots:
         QCOMPARE(test::count(almanac.db(), QStringLiteral("SELECT count(*) FROM athletes")), 5);
     }
 
+    void namesakesBornAfterAMarkAreOthers()
+    {
+        // The 1896 champion without a date of birth and the namesake born in 1966 are two athletes; so are a
+        // runner born in 1995 and a result of 1980 under that name with no date of birth.
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        QTemporaryDir dir;
+        const QByteArray header = AlmanacCsv::columns().join(QLatin1Char(',')).toUtf8() + '\n';
+        const QString old = dir.filePath(QStringLiteral("old.csv"));
+        QVERIFY(writeFile(old, header + "Olympic Games,Athens,GRE,,1896-04-06,1896-04-15,OG,outdoor,Men's 1500m,final,,1896-04-07,,2,Arthur Blake,M,,USA,4:34.0h,,,,,\n"
+                                         "Meeting,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 1500m,race,,2024-06-01,,1,Ole Vik,M,1995,NOR,3:40.00,,,,,\n"));
+        const QString later = dir.filePath(QStringLiteral("later.csv"));
+        QVERIFY(writeFile(later, header + "Meeting,Eugene,USA,,1990-06-01,1990-06-01,OTHER,outdoor,Men's 1500m,race,,1990-06-01,,1,Arthur Blake,M,1966-08-19,USA,3:40.00,,,,,\n"
+                                           "Meeting,Oslo,NOR,,1980-06-01,1980-06-01,OTHER,outdoor,Men's 1500m,race,,1980-06-01,,1,Ole Vik,M,,NOR,3:50.00,,,,,\n"
+                                           "Meeting,Oslo,NOR,,2025-06-01,2025-06-01,OTHER,outdoor,Men's 1500m,race,,2025-06-01,,1,VIK Ole,M,1995-02-03,NOR,3:39.00,,,,,\n"));
+        for (const QString &file : {old, later}) {
+            Importer importer(almanac.db());
+            const ImportReport r = importer.importFile(file);
+            QVERIFY2(r.ok, qPrintable(r.error));
+        }
+        QCOMPARE(test::count(almanac.db(), QStringLiteral("SELECT count(*) FROM athletes WHERE name = 'Arthur Blake'")), 2);
+        QCOMPARE(test::count(almanac.db(), QStringLiteral("SELECT count(*) FROM athletes WHERE name = 'Arthur Blake' AND birth_date IS NULL")), 1);
+        QCOMPARE(test::count(almanac.db(), QStringLiteral("SELECT count(*) FROM athletes WHERE name = 'Ole Vik'")), 2);
+        // The runner of 2024 is the runner of 2025, now with the full date.
+        QCOMPARE(test::count(almanac.db(), QStringLiteral("SELECT count(*) FROM results r JOIN athletes a ON a.id = r.athlete_id "
+                                                          "WHERE a.birth_date = '1995-02-03'")), 2);
+        // Nobody has a mark from before their birth.
+        QCOMPARE(test::count(almanac.db(), QStringLiteral("SELECT count(*) FROM results r JOIN athletes a ON a.id = r.athlete_id "
+                                                          "WHERE substr(a.birth_date, 1, 4) > substr(r.date, 1, 4)")), 0);
+    }
+
     void notAFormatTheAlmanacReads()
     {
         QTemporaryDir dir;

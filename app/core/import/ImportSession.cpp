@@ -2,6 +2,7 @@
 #include "import/ImportSession.h"
 
 #include "domain/Names.h"
+#include "import/Csv.h"
 #include "stats/Types.h"
 
 #include <QSet>
@@ -119,8 +120,12 @@ bool ImportSession::begin()
     m_elsewhere = Statement(m_db, "SELECT count(*) FROM results r JOIN rounds ro ON ro.id = r.round_id JOIN competitions c ON c.id = ro.competition_id "
                                   "WHERE r.athlete_id = ?1 AND r.event_id = ?2 AND r.date = ?3 AND r.value = ?4 AND r.status = 'OK' "
                                   "AND (c.country = ?5 OR c.country IS NULL OR ?5 = '')");
-    if (!m_existing.isValid() || !m_elsewhere.isValid())
-        return fail(m_existing.isValid() ? m_elsewhere.errorString() : m_existing.errorString());
+    m_firstMark = Statement(m_db, "SELECT min(d) FROM (SELECT min(date) AS d FROM results WHERE athlete_id = ?1 "
+                                  "UNION ALL SELECT min(date) FROM records WHERE athlete_id = ?1)");
+    for (const Statement *s : {&m_existing, &m_elsewhere, &m_firstMark}) {
+        if (!s->isValid())
+            return fail(s->errorString());
+    }
     m_conflict = QSqlQuery(m_db);
     m_conflict.prepare(QStringLiteral("INSERT OR IGNORE INTO conflicts (result_id, import_id, field, almanac, imported, location) "
                                       "VALUES (:r, :i, 'mark', :a, :m, :l)"));
@@ -212,6 +217,17 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
             if (!other.isEmpty() && other != row.externalId)
                 continue;
         }
+        // Nor is one whose life does not hold the other's marks: born after this result, or, by the row's date of
+        // birth, after one of theirs (a champion of 1896 is not the namesake born in 1966).
+        if (bornAfter(k.born, row.date))
+            continue;
+        if (row.born.size() > k.born.size()) {
+            const auto first = firstMark(k.id);
+            if (!first)
+                return std::nullopt;
+            if (bornAfter(row.born, *first))
+                continue;
+        }
         const int score = (k.born == row.born && !row.born.isEmpty() ? 2 : 0) + (k.country == row.nation ? 1 : 0);
         if (score > best) {
             best = score;
@@ -280,6 +296,20 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
         m_cache.idsOfAthlete[id].insert(row.externalSource, row.externalId);
     }
     return id;
+}
+
+std::optional<QDate> ImportSession::firstMark(qint64 athleteId)
+{
+    m_firstMark.reset();
+    m_firstMark.bind(1, athleteId);
+    const QString first = m_firstMark.next() ? m_firstMark.text(0) : QString();
+    const QString error = m_firstMark.errorString();
+    m_firstMark.reset();
+    if (!error.isEmpty()) {
+        m_error = error;
+        return std::nullopt;
+    }
+    return QDate::fromString(first, Qt::ISODate);   // invalid when the athlete has no mark yet
 }
 
 bool ImportSession::widen(qint64 competitionId, const QDate &date)

@@ -80,7 +80,8 @@ struct ImportCache
  *
  * Identity: an athlete is the same athlete when the words of the name match whatever their order,
  * case or accents ("Josh KERR", "Josh Kerr", "KERR Josh") and the dates of birth agree (equal, or one
- * a less precise form of the other, or one unknown), or when another database's id says so. A
+ * a less precise form of the other, or one unknown) and fit both careers (no one was born after a mark
+ * of theirs), or when another database's id says so. A
  * competition is one the almanac has when its dates hold the result's date and its city (or, failing
  * that, its country) is the venue's. A result is one the almanac has when the athlete, event, day and
  * competition (and the round, when the row gives one) are the same: the same mark merges, another
@@ -112,6 +113,8 @@ private:
 
     std::optional<qint64> athlete(const ImportRow &row, const QString &name, Sex sex, ImportReport &report);
     std::optional<qint64> competition(const ImportRow &row, ImportReport &report);
+    /** The date of the athlete's first result or record; an invalid date for none, nullopt on a database error. */
+    std::optional<QDate> firstMark(qint64 athleteId);
     bool widen(qint64 competitionId, const QDate &date);
     void addCompetition(const KnownCompetition &c);
     const KnownCompetition *knownCompetition(qint64 id) const;
@@ -132,6 +135,7 @@ private:
     Statement m_existing;                              // results of an athlete, event, day and competition
     QSqlQuery m_conflict;
     Statement m_elsewhere;                             // the same mark that day in another competition of the country
+    Statement m_firstMark;                             // the date of an athlete's first result or record
 };
 
 } // namespace almanac
