@@ -318,6 +318,23 @@ private slots:
         QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM conflicts WHERE almanac = '3:27.79' AND imported = '3:27.70' "
                                                     "AND location = 'other-source.csv:2'")),
                  1);
+        // Athletes one import added are matched from what it holds: a second file of the same import that gives
+        // them another mark (or a mark for a DNF) is a conflict too, with the almanac's mark as written.
+        const QByteArray header = AlmanacCsv::columns().join(QLatin1Char(',')).toUtf8() + "\n";
+        const QString first = dir.filePath(QStringLiteral("first.csv")), second = dir.filePath(QStringLiteral("second.csv"));
+        QVERIFY(writeFile(first, header + "Meeting,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 1500m,race,,2024-06-01,,1,Zed Quux,M,1990,NOR,3:40.00h,,,,,\n"
+                                          "Meeting,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 1500m,race,,2024-06-01,,,Yan Quux,M,1991,NOR,DNF,,,,,\n"));
+        QVERIFY(writeFile(second, header + "Meeting,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 1500m,race,,2024-06-01,,1,Zed Quux,M,1990,NOR,3:41.00,,,,,\n"
+                                           "Meeting,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 1500m,race,,2024-06-01,,2,Yan Quux,M,1991,NOR,3:50.00,,,,,\n"));
+        Importer importer(almanac.db());
+        const ImportReport added = importer.importFile(first);
+        QVERIFY2(added.ok && added.athletesAdded == 2, qPrintable(added.error));
+        const ImportReport again = importer.importFile(second);
+        QVERIFY2(again.ok, qPrintable(again.error));
+        QCOMPARE(again.added, 0);
+        QCOMPARE(again.conflicts, 2);
+        QCOMPARE(again.conflictList.at(0).message, QStringLiteral("Zed Quux: the almanac has 3:40.0h, the file 3:41.00; the almanac's mark is kept"));
+        QCOMPARE(again.conflictList.at(1).message, QStringLiteral("Yan Quux: the almanac has DNF, the file 3:50.00; the almanac's mark is kept"));
     }
 
     void worldAthleticsTopLists()

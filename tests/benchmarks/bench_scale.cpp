@@ -7,9 +7,10 @@
 //  - a season top list and an all-time top list of performers (TopListService, 100 lines as the screen);
 //  - a head-to-head (HeadToHeadService::compare);
 //  - a championship's medal table (ChampionshipService::medalTable);
-//  - importing 100,000 rows of the almanac's CSV (exported from a second generated almanac) into a copy of
-//    the almanac (Importer);
 //  - scrolling the table of every result from end to end (the all-results screen);
+//  - importing 100,000 rows of the almanac's CSV (exported from a second generated almanac) into a copy of
+//    the almanac (Importer, in a child process, each run a fresh copy);
+//  - the app's own import of those rows (MainWindow::importFiles) into the almanac the window shows (a copy);
 //  - the peak memory (VmHWM) of the process that showed the window and ran all of the above.
 // Each answer is printed beside the time the same answer takes as hand-written SQL in the sqlite3 shell
 // on the same file (".timer on", "Run Time: real"), with the ratio and the goal.
@@ -557,6 +558,56 @@ void printHeader(QTextStream &out)
     out.flush();
 }
 
+/** Imports the CSV `runs` times, each into a fresh copy of the almanac, after a one-row import that makes the
+    backup (so that the backup and the import are timed apart; the row is the CSV's first, merged again by the
+    import). Prints the medians (ms: backup wall, backup CPU, import wall, import CPU) and the last report's counts. */
+int childImportRuns(const QString &almanacFile, const QString &csv, int runs)
+{
+    const auto fail = [](const QString &message) {
+        std::fprintf(stderr, "%s\n", qPrintable(message));
+        return 3;
+    };
+    QTemporaryDir oneDir;
+    const QString oneRow = oneDir.filePath(QStringLiteral("one-row.csv"));
+    {
+        QFile in(csv), one(oneRow);
+        if (!in.open(QIODevice::ReadOnly) || !one.open(QIODevice::WriteOnly))
+            return fail(QStringLiteral("cannot write %1").arg(oneRow));
+        one.write(in.readLine());
+        one.write(in.readLine());
+    }
+    QList<double> wall, cpu, backupWall, backupCpu;
+    ImportReport report;
+    for (int run = 0; run < runs; ++run) {
+        QTemporaryDir copyDir(QFileInfo(almanacFile).absolutePath() + QStringLiteral("/bench-scale-XXXXXX"));
+        const QString copy = copyDir.filePath(QStringLiteral("copy.sqlite"));
+        if (!QFile::copy(almanacFile, copy))
+            return fail(QStringLiteral("cannot copy the almanac to %1").arg(copy));
+        Database database;
+        if (!database.open(copy))
+            return fail(database.errorString());
+        Importer importer(database.db());
+        QElapsedTimer timer;
+        double cpu0 = threadCpuMs();
+        timer.start();
+        const ImportReport first = importer.importFile(oneRow, ImportFormat::AlmanacCsv);
+        backupWall << timer.nsecsElapsed() / 1e6;
+        backupCpu << threadCpuMs() - cpu0;
+        if (!first.ok)
+            return fail(QStringLiteral("import: ") + first.error);
+        cpu0 = threadCpuMs();
+        timer.start();
+        report = importer.importFile(csv, ImportFormat::AlmanacCsv);
+        wall << timer.nsecsElapsed() / 1e6;
+        cpu << threadCpuMs() - cpu0;
+        if (!report.ok)
+            return fail(QStringLiteral("import: ") + report.error);
+    }
+    std::printf("%.1f %.1f %.1f %.1f %d %d %d %d\n", median(backupWall), median(backupCpu), median(wall), median(cpu), report.added, report.merged,
+                report.athletesAdded, report.rowsRead);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -573,6 +624,8 @@ int main(int argc, char *argv[])
         return childImportCsv(args.at(2));
     if (args.size() == 3 && args.at(1) == QLatin1String("--open"))
         return childOpen(args.at(2));
+    if (args.size() == 5 && args.at(1) == QLatin1String("--import-runs"))
+        return childImportRuns(args.at(2), args.at(3), std::max(1, args.at(4).toInt()));
     if (args.size() == 6 && args.at(1) == QLatin1String("--loop"))
         return childLoop(args.at(2), args.at(3), args.at(4).toLongLong(), args.at(5).toInt());
 
@@ -694,9 +747,14 @@ int main(int argc, char *argv[])
              QStringLiteral("from launching the program to the first paint; sqlite3: the home screen's counts and competition list (reference)")});
     }
 
-    // The process that shows the window and runs everything else.
+    // The process that shows the window and runs everything else, on a copy of the almanac (the app's import, at
+    // the end, writes into it).
+    QTemporaryDir windowDir(QFileInfo(almanacFile).absolutePath() + QStringLiteral("/bench-scale-XXXXXX"));
+    const QString windowAlmanac = windowDir.filePath(QStringLiteral("almanac.sqlite"));
+    if (!QFile::copy(almanacFile, windowAlmanac))
+        return fail(QStringLiteral("cannot copy the almanac to %1").arg(windowAlmanac));
     MainWindow window;
-    if (!window.openAlmanac(almanacFile, &error))
+    if (!window.openAlmanac(windowAlmanac, &error))
         return fail(error);
     window.resize(1400, 900);
     window.show();
@@ -826,60 +884,17 @@ int main(int argc, char *argv[])
     window.navigate({Location::Home, 0, {}});
     QApplication::processEvents();
     const qint64 hwmBeforeImport = procStatusKb("VmHWM");
-    const qint64 rssBeforeImport = procStatusKb("VmRSS");
 
-    // 8. Importing 100,000 rows into a copy of the almanac (each run a fresh copy). An Importer backs the
-    //    almanac up before its first change: a one-row file goes first, so that the backup and the import
-    //    of the 100,000 rows are timed apart (the row is the CSV's first, merged again by the import).
-    qint64 hwmAfterBackup = -1, hwmAfterImport = -1;
+    // 8. Importing 100,000 rows into a copy of the almanac, timed in a child process (each run a fresh copy).
     {
-        QTemporaryDir oneDir;
-        const QString oneRow = oneDir.filePath(QStringLiteral("one-row.csv"));
-        {
-            QFile in(csv), one(oneRow);
-            if (!in.open(QIODevice::ReadOnly) || !one.open(QIODevice::WriteOnly))
-                return fail(QStringLiteral("cannot write %1").arg(oneRow));
-            one.write(in.readLine());
-            one.write(in.readLine());
-        }
-        QList<double> wall, cpu, backupWall, backupCpu;
-        ImportReport report;
-        for (int run = 0; run < runs; ++run) {
-            QTemporaryDir copyDir(QFileInfo(almanacFile).absolutePath() + QStringLiteral("/bench-scale-XXXXXX"));
-            const QString copy = copyDir.filePath(QStringLiteral("copy.sqlite"));
-            if (!QFile::copy(almanacFile, copy))
-                return fail(QStringLiteral("cannot copy the almanac to %1").arg(copy));
-            Database database;
-            if (!database.open(copy))
-                return fail(database.errorString());
-            Importer importer(database.db());
-            QElapsedTimer timer;
-            double cpu0 = threadCpuMs();
-            timer.start();
-            const ImportReport first = importer.importFile(oneRow, ImportFormat::AlmanacCsv);
-            backupWall << timer.nsecsElapsed() / 1e6;
-            backupCpu << threadCpuMs() - cpu0;
-            if (!first.ok)
-                return fail(QStringLiteral("import: ") + first.error);
-            if (run == 0)
-                hwmAfterBackup = procStatusKb("VmHWM");
-            cpu0 = threadCpuMs();
-            timer.start();
-            report = importer.importFile(csv, ImportFormat::AlmanacCsv);
-            wall << timer.nsecsElapsed() / 1e6;
-            cpu << threadCpuMs() - cpu0;
-            if (!report.ok)
-                return fail(QStringLiteral("import: ") + report.error);
-            if (run == 0)
-                hwmAfterImport = procStatusKb("VmHWM");
-        }
-        add({QStringLiteral("import %1 rows into a copy of the almanac").arg(report.rowsRead), {median(wall), median(cpu)}, {}, -1, false,
+        const Child c = runChild({QStringLiteral("--import-runs"), almanacFile, csv, QString::number(runs)});
+        if (!c.ok)
+            return fail(QStringLiteral("import: ") + c.err);
+        const QStringList f = c.out.split(QLatin1Char(' '));
+        add({QStringLiteral("import %1 rows into a copy of the almanac").arg(f.value(7)), {f.value(2).toDouble(), f.value(3).toDouble()}, {}, -1, false,
              QStringLiteral("ms"),
-             QStringLiteral("%1 added, %2 merged, %3 new athletes; after the almanac was backed up (next line)")
-                 .arg(report.added)
-                 .arg(report.merged)
-                 .arg(report.athletesAdded)});
-        add({QStringLiteral("  the backup before an import (and a one-row import)"), {median(backupWall), median(backupCpu)}, {}, -1, false,
+             QStringLiteral("%1 added, %2 merged, %3 new athletes; after the almanac was backed up (next line)").arg(f.value(4), f.value(5), f.value(6))});
+        add({QStringLiteral("  the backup before an import (and a one-row import)"), {f.value(0).toDouble(), f.value(1).toDouble()}, {}, -1, false,
              QStringLiteral("ms"), QStringLiteral("Importer's backup of the almanac (Backups::makeBackup) before its first change")});
         // For reference: the sqlite3 shell's .import of the same file into a plain table, and a VACUUM INTO
         // of the almanac (what the import's backup does), each timed as a whole shell process.
@@ -902,6 +917,27 @@ int main(int argc, char *argv[])
         add({QStringLiteral("  sqlite3: VACUUM INTO of the almanac (a backup)"), {median(vacuum), -1}, {}, -1, false, QStringLiteral("ms"), QString()});
     }
 
+    // 9. The app's own import (MainWindow::importFiles, as File › Import results… does), into the almanac the window
+    //    shows: the backup, the import through the window's connection, and the screens brought up to date after it;
+    //    then the same file again (every row merged).
+    const qint64 rssBeforeImport = procStatusKb("VmRSS");
+    qint64 hwmAfterImport = -1, hwmAfterSecond = -1;
+    for (int pass = 0; pass < 2; ++pass) {
+        QElapsedTimer timer;
+        const double cpu0 = threadCpuMs();
+        timer.start();
+        const QList<ImportReport> reports = window.importFiles({csv});
+        if (reports.size() != 1 || !reports.first().ok)
+            return fail(QStringLiteral("the app's import: ") + (reports.isEmpty() ? QString() : reports.first().error));
+        QApplication::processEvents();
+        const Took took{timer.nsecsElapsed() / 1e6, threadCpuMs() - cpu0};
+        (pass == 0 ? hwmAfterImport : hwmAfterSecond) = procStatusKb("VmHWM");
+        add({pass == 0 ? QStringLiteral("the app's import of the file (one run)") : QStringLiteral("the app's import of the file again (one run)"), took, {},
+             -1, false, QStringLiteral("ms"),
+             QStringLiteral("%1 added, %2 merged; %3").arg(reports.first().added).arg(reports.first().merged)
+                 .arg(pass == 0 ? QStringLiteral("the backup, the import, the screens brought up to date") : QStringLiteral("no backup: nothing changed"))});
+    }
+
     const qint64 hwm = procStatusKb("VmHWM");
     add({QStringLiteral("peak memory (VmHWM) before the all-results screen"), {hwmBeforeResults / 1024.0, -1}, {}, 300, false, QStringLiteral("MB"),
          QStringLiteral("the window, the profile, the lists, the head-to-head and the medal table")});
@@ -909,10 +945,10 @@ int main(int argc, char *argv[])
          QStringLiteral("the all-results screen: the id of every result, in order, and SQLite's sort of them")});
     add({QStringLiteral("  memory in use (VmRSS) when the import starts"), {rssBeforeImport / 1024.0, -1}, {}, -1, false, QStringLiteral("MB"),
          QStringLiteral("back on the home screen; the all-results screen is kept, as the window keeps the screens it showed")});
-    add({QStringLiteral("peak memory (VmHWM) after the first backup"), {hwmAfterBackup / 1024.0, -1}, {}, 300, false, QStringLiteral("MB"),
-         QStringLiteral("the backup, and a one-row import: the import reads the almanac's athletes and competitions to match rows")});
-    add({QStringLiteral("peak memory (VmHWM) after the first import"), {hwmAfterImport / 1024.0, -1}, {}, 300, false, QStringLiteral("MB"),
-         QString()});
+    add({QStringLiteral("peak memory (VmHWM) after the app's import"), {hwmAfterImport / 1024.0, -1}, {}, 300, false, QStringLiteral("MB"),
+         QStringLiteral("File > Import results… of the %1 rows: the backup, the import, the screens brought up to date").arg(kImportRows)});
+    add({QStringLiteral("peak memory (VmHWM) after importing the file again"), {hwmAfterSecond / 1024.0, -1}, {}, 300, false, QStringLiteral("MB"),
+         QStringLiteral("every row merged")});
     add({QStringLiteral("peak memory (VmHWM) of the whole run, import included"), {hwm / 1024.0, -1}, {}, 300, false, QStringLiteral("MB"), QString()});
     if (!error.isEmpty())
         out << "sqlite3 shell: " << error << '\n';

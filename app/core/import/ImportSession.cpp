@@ -122,7 +122,8 @@ bool ImportSession::begin()
                                   "AND (c.country = ?5 OR c.country IS NULL OR ?5 = '')");
     m_firstMark = Statement(m_db, "SELECT min(d) FROM (SELECT min(date) AS d FROM results WHERE athlete_id = ?1 "
                                   "UNION ALL SELECT min(date) FROM records WHERE athlete_id = ?1)");
-    for (const Statement *s : {&m_existing, &m_elsewhere, &m_firstMark}) {
+    m_markText = Statement(m_db, "SELECT coalesce(mark, '') FROM results WHERE id = ?1");
+    for (const Statement *s : {&m_existing, &m_elsewhere, &m_firstMark, &m_markText}) {
         if (!s->isValid())
             return fail(s->errorString());
     }
@@ -162,8 +163,9 @@ bool ImportSession::begin()
         m_cache.externalIds.insert(q.value(0).toString() + QLatin1Char(':') + q.value(1).toString(), q.value(2).toLongLong());
         m_cache.idsOfAthlete[q.value(2).toLongLong()].insert(q.value(0).toString(), q.value(1).toString());
     }
+    // Room for the competitions an import adds, so that the list is not copied to grow.
     if (q.exec(QStringLiteral("SELECT count(*) FROM competitions")) && q.next())
-        m_cache.competitions.reserve(q.value(0).toLongLong());
+        m_cache.competitions.reserve(q.value(0).toLongLong() * 9 / 8 + 1024);
     if (!q.exec(QStringLiteral("SELECT id, name, coalesce(city, ''), coalesce(country, ''), start_date, coalesce(end_date, start_date), "
                                "category, coalesce(uid, ''), coalesce(venue, '') FROM competitions")))
         return fail(q.lastError().text());
@@ -296,6 +298,20 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
         m_cache.idsOfAthlete[id].insert(row.externalSource, row.externalId);
     }
     return id;
+}
+
+std::optional<QString> ImportSession::markText(qint64 resultId)
+{
+    m_markText.reset();
+    m_markText.bind(1, resultId);
+    const QString mark = m_markText.next() ? m_markText.text(0) : QString();
+    const QString error = m_markText.errorString();
+    m_markText.reset();
+    if (!error.isEmpty()) {
+        m_error = error;
+        return std::nullopt;
+    }
+    return mark;
 }
 
 std::optional<QDate> ImportSession::firstMark(qint64 athleteId)
@@ -573,9 +589,19 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
         const bool fresh = m_cache.freshAthletes.contains(runner);
         QList<KnownResult> existing;
         if (fresh) {
-            for (const KnownResult &k : m_cache.freshResults.value(runner)) {
-                if (k.event == *eventId && k.day == julianDay && k.competition == *competitionId)
-                    existing.append(k);
+            for (const FreshResult &k : m_cache.freshResults.value(runner)) {
+                if (k.event != *eventId || k.day != julianDay || k.competition != *competitionId)
+                    continue;
+                const bool ok = k.status == MarkStatus::Valid;
+                QString mark;
+                if (ok) {
+                    const auto text = markText(k.id);
+                    if (!text)
+                        return false;
+                    mark = *text;
+                }
+                existing.append({k.id, k.round, k.event, k.competition, k.day, k.value, ok ? QStringLiteral("OK") : statusToString(k.status), mark,
+                                 k.importId});
             }
         } else {
             m_existing.reset();
@@ -644,8 +670,8 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
         if (row.mark.hasValue()) {
             bool found = false;
             if (fresh) {
-                for (const KnownResult &k : m_cache.freshResults.value(runner)) {
-                    if (k.event != *eventId || k.day != julianDay || k.status != QLatin1String("OK") || k.value != row.mark.value())
+                for (const FreshResult &k : m_cache.freshResults.value(runner)) {
+                    if (k.event != *eventId || k.day != julianDay || k.status != MarkStatus::Valid || k.value != row.mark.value())
                         continue;
                     const KnownCompetition *known = knownCompetition(k.competition);
                     const QString country = known ? known->country : QString();
@@ -689,9 +715,8 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
         }
         if (fresh) {
             const bool ok = row.mark.hasValue();
-            m_cache.freshResults[runner].append({*resultId, targetRound, *eventId, *competitionId, julianDay, ok ? row.mark.value() : 0,
-                                                 ok ? QStringLiteral("OK") : statusToString(row.mark.status()),
-                                                 ok ? row.mark.toString() : QString(), m_importId});
+            m_cache.freshResults[runner].append({*resultId, targetRound, *competitionId, ok ? row.mark.value() : 0, m_importId, *eventId,
+                                                 qint32(julianDay), ok ? MarkStatus::Valid : row.mark.status()});
         }
         ++report.added;
     }

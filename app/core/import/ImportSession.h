@@ -40,7 +40,7 @@ inline size_t qHash(const ImportRoundKey &k, size_t seed = 0)
     return qHashMulti(seed, k.competition, k.event, int(k.round), k.heat);
 }
 
-/** A result of an athlete the importer added, as the importer matches the next rows against it. */
+/** A result the importer matches a row against: one of the almanac's, or one it added (FreshResult). */
 struct KnownResult
 {
     qint64 id = 0;
@@ -52,6 +52,20 @@ struct KnownResult
     QString status;          // "OK", "DNF", ...
     QString mark;
     qint64 importId = 0;
+};
+
+/** A result the importer added, as the cache holds it (a few hundred thousand in a large import): its mark's
+    text is the database's. */
+struct FreshResult
+{
+    qint64 id = 0;
+    qint64 round = 0;
+    qint64 competition = 0;
+    qint64 value = 0;
+    qint64 importId = 0;
+    qint64 event = 0;
+    qint32 day = 0;          // Julian day
+    MarkStatus status = MarkStatus::Valid;
 };
 
 /** What the almanac holds, as the importer looks it up. It outlives one file: the importer keeps it while
@@ -71,7 +85,7 @@ struct ImportCache
     // Athletes the importer added while the cache lived: every result of theirs is in freshResults, so
     // matching their next rows asks the database nothing.
     QSet<qint64> freshAthletes;
-    QHash<qint64, QList<KnownResult>> freshResults;
+    QHash<qint64, QList<FreshResult>> freshResults;
     QSet<qint64> roundsLoaded;                         // competitions whose rounds are in rounds
 };
 
@@ -115,6 +129,8 @@ private:
     std::optional<qint64> competition(const ImportRow &row, ImportReport &report);
     /** The date of the athlete's first result or record; an invalid date for none, nullopt on a database error. */
     std::optional<QDate> firstMark(qint64 athleteId);
+    /** A result's mark as the almanac writes it; nullopt on a database error. */
+    std::optional<QString> markText(qint64 resultId);
     bool widen(qint64 competitionId, const QDate &date);
     void addCompetition(const KnownCompetition &c);
     const KnownCompetition *knownCompetition(qint64 id) const;
@@ -136,6 +152,7 @@ private:
     QSqlQuery m_conflict;
     Statement m_elsewhere;                             // the same mark that day in another competition of the country
     Statement m_firstMark;                             // the date of an athlete's first result or record
+    Statement m_markText;                              // a result's mark as the almanac writes it
 };
 
 } // namespace almanac

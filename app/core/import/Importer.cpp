@@ -188,7 +188,8 @@ ImportReport Importer::importOne(const QString &path, ImportFormat format)
 
     // An import writes into every index of the results: a larger page cache while it runs keeps them in memory.
     // 175,355 rows into a new almanac: 6.1 s with 32 MB, 6.9 s with 64 MB, 10.2 s with the 16 MB the lookups use;
-    // 100,000 rows into 5,000,000 results: 7.8 s with 32 MB, 8.1 s with 64 MB, 9.2 s with 16 MB. Given back after.
+    // `almanac import` of 100,000 rows into 5,000,000 results, its 3 s backup included: 7.8 s with 32 MB, 8.1 s with
+    // 64 MB, 9.2 s with 16 MB. Given back after.
     QSqlQuery cache(m_db);
     const int cacheBefore = cache.exec(QStringLiteral("PRAGMA cache_size")) && cache.next() ? cache.value(0).toInt() : 0;
     cache.exec(QStringLiteral("PRAGMA cache_size = -32768"));
