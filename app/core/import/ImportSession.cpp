@@ -224,10 +224,10 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
         if (bornAfter(k.born, row.date))
             continue;
         if (row.born.size() > k.born.size()) {
-            const auto first = firstMark(k.id);
+            const auto first = textFor(m_firstMark, k.id);   // empty when the athlete has no mark yet
             if (!first)
                 return std::nullopt;
-            if (bornAfter(row.born, *first))
+            if (bornAfter(row.born, QDate::fromString(*first, Qt::ISODate)))
                 continue;
         }
         const int score = (k.born == row.born && !row.born.isEmpty() ? 2 : 0) + (k.country == row.nation ? 1 : 0);
@@ -300,32 +300,18 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
     return id;
 }
 
-std::optional<QString> ImportSession::markText(qint64 resultId)
+std::optional<QString> ImportSession::textFor(Statement &statement, qint64 id)
 {
-    m_markText.reset();
-    m_markText.bind(1, resultId);
-    const QString mark = m_markText.next() ? m_markText.text(0) : QString();
-    const QString error = m_markText.errorString();
-    m_markText.reset();
+    statement.reset();
+    statement.bind(1, id);
+    const QString text = statement.next() ? statement.text(0) : QString();
+    const QString error = statement.errorString();
+    statement.reset();
     if (!error.isEmpty()) {
         m_error = error;
         return std::nullopt;
     }
-    return mark;
-}
-
-std::optional<QDate> ImportSession::firstMark(qint64 athleteId)
-{
-    m_firstMark.reset();
-    m_firstMark.bind(1, athleteId);
-    const QString first = m_firstMark.next() ? m_firstMark.text(0) : QString();
-    const QString error = m_firstMark.errorString();
-    m_firstMark.reset();
-    if (!error.isEmpty()) {
-        m_error = error;
-        return std::nullopt;
-    }
-    return QDate::fromString(first, Qt::ISODate);   // invalid when the athlete has no mark yet
+    return text;
 }
 
 bool ImportSession::widen(qint64 competitionId, const QDate &date)
@@ -595,7 +581,7 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
                 const bool ok = k.status == MarkStatus::Valid;
                 QString mark;
                 if (ok) {
-                    const auto text = markText(k.id);
+                    const auto text = textFor(m_markText, k.id);
                     if (!text)
                         return false;
                     mark = *text;

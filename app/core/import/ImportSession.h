@@ -127,10 +127,8 @@ private:
 
     std::optional<qint64> athlete(const ImportRow &row, const QString &name, Sex sex, ImportReport &report);
     std::optional<qint64> competition(const ImportRow &row, ImportReport &report);
-    /** The date of the athlete's first result or record; an invalid date for none, nullopt on a database error. */
-    std::optional<QDate> firstMark(qint64 athleteId);
-    /** A result's mark as the almanac writes it; nullopt on a database error. */
-    std::optional<QString> markText(qint64 resultId);
+    /** The text the statement (one parameter, the id) gives first: "" for no row, nullopt on a database error. */
+    std::optional<QString> textFor(Statement &statement, qint64 id);
     bool widen(qint64 competitionId, const QDate &date);
     void addCompetition(const KnownCompetition &c);
     const KnownCompetition *knownCompetition(qint64 id) const;
