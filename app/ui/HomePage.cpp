@@ -37,6 +37,9 @@ HomePage::HomePage(QSqlDatabase db, QWidget *parent)
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(CompetitionListModel::Start, Qt::DescendingOrder);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // The competition's name takes the room the window has, not the count of results at the end.
+    m_view->horizontalHeader()->setSectionResizeMode(CompetitionListModel::Name, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setStretchLastSection(false);
     restoreTableState(m_view);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
