@@ -29,7 +29,6 @@ void AthleteIndex::add(const QString &key, const KnownAthlete &athlete)
 {
     if (m_sealed) {
         m_added[key].append(athlete);
-        ++m_addedCount;
         return;
     }
     const QByteArray utf8 = key.toUtf8();

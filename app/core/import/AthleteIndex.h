@@ -42,8 +42,6 @@ public:
     /** Every entry of athlete `id` takes `born` as its date of birth. */
     void setBorn(qint64 id, const QString &born);
 
-    qsizetype size() const { return qsizetype(m_sorted.size()) + m_addedCount; }
-
 private:
     struct Entry
     {
@@ -63,7 +61,6 @@ private:
     std::vector<Entry> m_sorted;
     bool m_sealed = false;
     QHash<QString, QList<KnownAthlete>> m_added;   // athletes created after seal(), by key
-    qsizetype m_addedCount = 0;
     QStringList m_texts;
     QHash<QString, quint32> m_textIndex;
 };
