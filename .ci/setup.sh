@@ -5,9 +5,9 @@ set -euo pipefail
 
 ALMANAC_PACKAGES=(
     g++ make cmake pkg-config
-    qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
+    qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
     libsqlite3-dev sqlite3
-    poppler-utils desktop-file-utils appstream dpkg-dev fakeroot
+    poppler-utils desktop-file-utils appstream dpkg-dev fakeroot file
 )
 # The libFuzzer targets (CI only, see almanac_fuzz): clang and its sanitizer and libFuzzer runtimes,
 # which Debian only recommends, so they are named.
