@@ -452,9 +452,26 @@ void tst_Packaging::packagedDesktopAppRuns()
     if (m_root.isEmpty())
         QSKIP("no package (see packageBuilds)");
     const QProcessEnvironment env = isolatedEnvironment(QStringLiteral("gui"));
-    const Run r = run(m_root + QStringLiteral("/usr/bin/athletics-almanac"), {QStringLiteral("--version")}, kToolTimeoutMs, env);
+    const QString app = m_root + QStringLiteral("/usr/bin/athletics-almanac");
+    const Run r = run(app, {QStringLiteral("--version")}, kToolTimeoutMs, env);
     QVERIFY2(r.ok(), qPrintable(r.describe()));
     QVERIFY2(r.out.contains(QStringLiteral(ALMANAC_VERSION)), qPrintable(r.describe()));
+
+    // A first start opens the window on the user's almanac, made from the bundled one; --quit-after (what
+    // `ALMANAC_START_SECONDS=N bash .ci/start` uses) quits after that long, exit 0, saying what was shown.
+    QVERIFY(!QFileInfo::exists(userAlmanac(env)));
+    const Run started = run(app, {QStringLiteral("--quit-after"), QStringLiteral("1")}, kToolTimeoutMs, env);
+    QVERIFY2(started.ok(), qPrintable(started.describe()));
+    QVERIFY2(started.out.contains(QStringLiteral("ran 1 s with its window shown on ")), qPrintable(started.describe()));
+    QVERIFY2(started.out.contains(QStringLiteral("Athletics Almanac")), qPrintable(started.describe()));
+    QVERIFY2(QFileInfo(userAlmanac(env)).isFile(), qPrintable(userAlmanac(env)));
+    QVERIFY2(started.out.contains(QFileInfo(userAlmanac(env)).fileName()), qPrintable(started.describe()));
+
+    // A number it cannot read is refused at once, in one line.
+    const Run refused = run(app, {QStringLiteral("--quit-after"), QStringLiteral("soon")}, kToolTimeoutMs, env);
+    QVERIFY2(refused.finished && refused.exitCode == 2, qPrintable(refused.describe()));
+    QVERIFY2(refused.err.contains(QStringLiteral("--quit-after")) && refused.err.contains(QStringLiteral("soon")),
+             qPrintable(refused.describe()));
 }
 
 void tst_Packaging::firstStartCopiesTheBundledAlmanac()

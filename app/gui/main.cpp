@@ -14,6 +14,9 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
+
+#include <cstdio>
 
 namespace {
 
@@ -70,7 +73,22 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The almanac to open (default: your own almanac)."));
+    const QCommandLineOption quitAfter(QStringLiteral("quit-after"),
+                                       QStringLiteral("Quit after <seconds> with the window shown, saying on standard output what it "
+                                                      "showed (to check that the app starts)."),
+                                       QStringLiteral("seconds"));
+    parser.addOption(quitAfter);
     parser.process(app);
+    int quitAfterSeconds = -1;
+    if (parser.isSet(quitAfter)) {
+        bool ok = false;
+        quitAfterSeconds = parser.value(quitAfter).toInt(&ok);
+        if (!ok || quitAfterSeconds < 0 || quitAfterSeconds > 86400) {
+            std::fprintf(stderr, "athletics-almanac: --quit-after takes a number of seconds from 0 to 86400, not \"%s\"\n",
+                         qPrintable(parser.value(quitAfter)));
+            return 2;
+        }
+    }
 
     QString path = parser.positionalArguments().value(0);
     QString error;
@@ -101,5 +119,13 @@ int main(int argc, char *argv[])
         window.statusBar()->showMessage(QObject::tr("%1 is read-only: lookups work, but imports and edits cannot be saved").arg(path));
     window.restoreLastLocation();
     window.show();
+    if (quitAfterSeconds >= 0) {
+        QTimer::singleShot(quitAfterSeconds * 1000, &window, [&window, &path, quitAfterSeconds] {
+            std::printf("athletics-almanac: ran %d s with its window %s on %s: \"%s\"\n", quitAfterSeconds,
+                        window.isVisible() ? "shown" : "hidden", qPrintable(path), qPrintable(window.windowTitle()));
+            std::fflush(stdout);
+            QCoreApplication::exit(window.isVisible() ? 0 : 1);
+        });
+    }
     return app.exec();
 }
