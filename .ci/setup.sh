@@ -49,7 +49,7 @@ almanac_stage() {
     if [ -n "${ALMANAC_STAGE_NAME:-}" ]; then
         local took=$((now - ALMANAC_STAGE_START))
         ALMANAC_STAGES+=("$(printf '%-34s %4d:%02d' "$ALMANAC_STAGE_NAME" $((took / 60)) $((took % 60)))")
-        echo "== $ALMANAC_STAGE_NAME: $((took / 60)) min $((took % 60)) s"
+        echo "== $ALMANAC_STAGE_NAME took $((took / 60)) min $((took % 60)) s"
     fi
     ALMANAC_STAGE_NAME=${1:-}
     ALMANAC_STAGE_START=$now

@@ -127,7 +127,7 @@ class tst_Charts : public QObject
     qint64 competitionId(const QString &text)
     {
         Lookup lookup(m_almanac.db());
-        const auto found = lookup.competitions(text);
+        const auto found = lookup.competitionsMeant(text);
         return found && found->size() == 1 ? found->first().id : 0;
     }
 

@@ -118,7 +118,11 @@ private slots:
         test::TestAlmanac almanac;
         QVERIFY(almanac.openBundled());
         QSqlQuery q(almanac.db());
-        q.prepare(QStringLiteral("SELECT a.name, a.birth_date, r.date, r.mark, r.value FROM results r JOIN athletes a ON a.id = r.athlete_id "
+        // A result known only from a record keeps the mark as timed where the record was ratified rounded; the lists
+        // may give the ratified mark instead (Coe's 3:32.03 of 1979, ratified and listed as 3:32.1).
+        q.prepare(QStringLiteral("SELECT a.name, a.birth_date, r.date, r.mark, r.value, (SELECT rec.mark FROM records rec "
+                                 "JOIN rounds ro ON ro.id = r.round_id WHERE rec.result_id = r.id AND ro.coverage = 'performance' "
+                                 "AND rec.actual_mark = r.mark LIMIT 1) FROM results r JOIN athletes a ON a.id = r.athlete_id "
                                  "JOIN events e ON e.id = r.event_id WHERE r.status = 'OK' AND e.discipline = :d AND e.sex = :s "
                                  "AND a.birth_date IS NOT NULL"));
         q.bindValue(QStringLiteral(":d"), discipline);
@@ -141,6 +145,9 @@ private slots:
             if (marks.isEmpty())
                 continue;
             ++checked;
+            const QString ratified = q.value(5).toString();
+            if (!ratified.isEmpty() && (marks.contains(ratified) || marks.contains(ratified + QLatin1Char('h'))))
+                continue;
             if (!marks.contains(q.value(3).toString()))
                 missing << QStringLiteral("%1 %2 %3 (the list has %4)").arg(q.value(0).toString(), q.value(2).toString(), q.value(3).toString(),
                                                                           marks.join(QLatin1Char('/')));

@@ -553,13 +553,16 @@ private slots:
         // Athletes: Golf added; India's date of birth (same person, new uid) and Zulu (the user's import) matched;
         // Foxtrot removed.
         QCOMPARE(changes(report.athletes), QStringLiteral("added 1, updated 1, removed 1, kept 0, in use 0, matched 2"));
-        // Competitions: Newtown added; Testburg gone from v2 but kept for the user's result in it.
-        QCOMPARE(changes(report.competitions), QStringLiteral("added 1, updated 0, removed 0, kept 0, in use 1, matched 0"));
-        // Races: Newtown's added; Testburg's 5000m removed, its 800m (the user's result) kept.
-        QCOMPARE(changes(report.rounds), QStringLiteral("added 1, updated 0, removed 1, kept 0, in use 1, matched 0"));
-        // Results: Newtown's three added; Bravo corrected; Charlie's edit kept; Hotel and Testburg's three removed;
-        // Delta (a conflict of the import) and Echo (the user's record) kept; India's found in the race.
-        QCOMPARE(changes(report.results), QStringLiteral("added 3, updated 1, removed 4, kept 1, in use 2, matched 1"));
+        // Competitions: Newtown added; Testburg gone from v2 but kept for the user's result in it; the meeting made
+        // for Echo's 2022 record (the record's performance: its race is not in the files) gone with the record.
+        QCOMPARE(changes(report.competitions), QStringLiteral("added 1, updated 0, removed 1, kept 0, in use 1, matched 0"));
+        // Races: Newtown's added; Testburg's 5000m and the race of Echo's record removed, Testburg's 800m (the user's
+        // result) kept.
+        QCOMPARE(changes(report.rounds), QStringLiteral("added 1, updated 0, removed 2, kept 0, in use 1, matched 0"));
+        // Results: Newtown's three added; Bravo corrected, and the performance of Delta's corrected record; Charlie's
+        // edit kept; Hotel, Testburg's three and the performance of Echo's deleted record removed; Delta (a conflict of
+        // the import) and Echo (the user's record) kept; India's found in the race.
+        QCOMPARE(changes(report.results), QStringLiteral("added 3, updated 2, removed 5, kept 1, in use 2, matched 1"));
         // Records: Delta's corrected, Echo's removed.
         QCOMPARE(changes(report.records), QStringLiteral("added 0, updated 1, removed 1, kept 0, in use 0, matched 0"));
         QVERIFY(QFileInfo::exists(report.backupPath));
@@ -597,7 +600,12 @@ private slots:
         // Records: Delta's corrected, Echo's gone, Alpha's still linked to his result.
         QCOMPARE(rows(db, QStringLiteral("SELECT a.name, rec.mark, rec.result_id IS NOT NULL FROM records rec JOIN athletes a ON a.id = rec.athlete_id "
                                          "WHERE rec.scope = 'TESTVILLE' ORDER BY rec.date")),
-                 (QStringList{QStringLiteral("Delta Upgradetester|3:37.90|0"), QStringLiteral("Alpha Upgradetester|3:35.00|1")}));
+                 (QStringList{QStringLiteral("Delta Upgradetester|3:37.90|1"), QStringLiteral("Alpha Upgradetester|3:35.00|1")}));
+        // Delta's record is a performance of its own (its race is not in the files), its mark corrected with it.
+        QCOMPARE(rows(db, QStringLiteral("SELECT r.mark, ro.coverage FROM records rec JOIN results r ON r.id = rec.result_id "
+                                         "JOIN rounds ro ON ro.id = r.round_id JOIN athletes a ON a.id = rec.athlete_id "
+                                         "WHERE rec.scope = 'TESTVILLE' AND a.name = 'Delta Upgradetester'")),
+                 QStringList{QStringLiteral("3:37.90|performance")});
         // Zulu, imported by the user and now in the almanac, is one athlete: the user's, with the almanac's result.
         QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM athletes WHERE search_key = 'zulu importedrunner'")), 1);
         QCOMPARE(value(db, QStringLiteral("SELECT athlete_id FROM results WHERE uid = ?"), {resultUid(db, kNewtown, QStringLiteral("Zulu Importedrunner"))})

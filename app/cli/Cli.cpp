@@ -343,7 +343,7 @@ public:
         if (nameTokens(text).isEmpty())
             return Failure{Usage, QStringLiteral("give a competition, e.g. \"Paris 2024\"")};
         Lookup lookup(db());
-        const auto matches = lookup.competitions(text);
+        const auto matches = lookup.competitionsMeant(text);
         if (!matches)
             return Failure{BadInput, QStringLiteral("database error: %1").arg(lookup.errorString())};
         if (matches->isEmpty())
@@ -1358,7 +1358,7 @@ std::optional<Failure> cmdBuildAlmanac(const Arguments &args, QTextStream &out)
             if (loader.loadDirectory(source)) {
                 const auto c = loader.counts();
                 counts << QStringLiteral("%1 athletes").arg(c.athletes) << QStringLiteral("%1 competitions").arg(c.competitions)
-                       << QStringLiteral("%1 races").arg(c.rounds) << QStringLiteral("%1 results").arg(c.results)
+                       << QStringLiteral("%1 races").arg(c.rounds) << QStringLiteral("%1 results (%2 known only from records)").arg(c.results).arg(c.recordPerformances)
                        << QStringLiteral("%1 records").arg(c.records);
                 // Which bundled almanac this is: a user's almanac made from an older one is brought up to date.
                 AlmanacUpgrade::stampBundled(database.db(), source, &error);

@@ -659,6 +659,14 @@ bool AlmanacLoader::loadDirectory(const QString &dir)
     }
     if (!m_writer.linkRecordsToResults())
         return fail(dir, 0, m_writer.errorString());
+    // A record whose race is not in these files is a performance all the same: it gets a result of its own.
+    AlmanacWriter::MadePerformances made;
+    if (!m_writer.addRecordPerformances(QStringLiteral("bundled"), &made))
+        return fail(dir, 0, m_writer.errorString());
+    m_counts.results += made.results;
+    m_counts.rounds += made.results;
+    m_counts.competitions += made.competitions;
+    m_counts.recordPerformances = made.results;
     if (!transaction.commit())
         return fail(dir, 0, QStringLiteral("cannot commit the almanac"));
     return true;

@@ -28,6 +28,7 @@ public:
         int rounds = 0;
         int results = 0;
         int records = 0;
+        int recordPerformances = 0;   // results known only from a record progression (of the results counted)
     };
 
     explicit AlmanacLoader(QSqlDatabase db);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "db/AlmanacUpgrade.h"
 
+#include "repo/AlmanacWriter.h"
+
 #include "db/Bind.h"
 #include "db/SqlTransaction.h"
 #include "import/ImportSession.h"
@@ -203,7 +205,8 @@ public:
     bool run()
     {
         return dropTemporaryTables() && createTemporaryTables() && mergeReference() && mergeAthletes() && mergeCompetitions()
-               && mergeRounds() && mergeResults() && mergeRecords() && removeGone() && checkForeignKeys() && dropTemporaryTables();
+               && mergeRounds() && mergeResults() && mergeRecords() && removeGone() && reconcileRecordPerformances() && checkForeignKeys()
+               && dropTemporaryTables();
     }
 
 private:
@@ -569,7 +572,7 @@ private:
         const QString owned = QStringLiteral(
             "t.how = :byKey AND EXISTS (SELECT 1 FROM main.competitions c WHERE c.id = t.competition AND c.origin = :bundled AND c.edited = 0) "
             "AND NOT EXISTS (SELECT 1 FROM main.results x WHERE x.round_id = t.mid AND (x.origin <> :bundled OR x.edited <> 0))");
-        const QString differs = QStringLiteral("(m.date, m.wind_tenths) IS NOT (b.date, b.wind_tenths)");
+        const QString differs = QStringLiteral("(m.date, m.wind_tenths, m.coverage) IS NOT (b.date, b.wind_tenths, b.coverage)");
         return exec(QStringLiteral("mapping races"),
                     QStringLiteral("INSERT INTO temp.upgrade_rounds (bid, competition, event, round, heat, mid, how) "
                                    "SELECT r.id, c.mid, e.mid, r.round, r.heat, m.id, CASE WHEN m.id IS NULL THEN NULL ELSE :byKey END "
@@ -578,8 +581,8 @@ private:
                                    "LEFT JOIN main.rounds m ON m.competition_id = c.mid AND m.event_id = e.mid AND m.round = r.round "
                                    "AND m.heat = r.heat"))
                && exec(QStringLiteral("adding races"),
-                       QStringLiteral("INSERT INTO main.rounds (competition_id, event_id, round, heat, date, wind_tenths) "
-                                      "SELECT t.competition, t.event, t.round, t.heat, b.date, b.wind_tenths "
+                       QStringLiteral("INSERT INTO main.rounds (competition_id, event_id, round, heat, date, wind_tenths, coverage) "
+                                      "SELECT t.competition, t.event, t.round, t.heat, b.date, b.wind_tenths, b.coverage "
                                       "FROM temp.upgrade_rounds t JOIN bundled.rounds b ON b.id = t.bid WHERE t.mid IS NULL ORDER BY t.bid"),
                        &m_report.rounds.added)
                && exec(QStringLiteral("mapping races"),
@@ -587,7 +590,7 @@ private:
                                       "WHERE m.competition_id = upgrade_rounds.competition AND m.event_id = upgrade_rounds.event "
                                       "AND m.round = upgrade_rounds.round AND m.heat = upgrade_rounds.heat) WHERE mid IS NULL"))
                && exec(QStringLiteral("updating races"),
-                       QStringLiteral("UPDATE main.rounds AS m SET date = b.date, wind_tenths = b.wind_tenths "
+                       QStringLiteral("UPDATE main.rounds AS m SET date = b.date, wind_tenths = b.wind_tenths, coverage = b.coverage "
                                       "FROM temp.upgrade_rounds AS t JOIN bundled.rounds AS b ON b.id = t.bid "
                                       "WHERE m.id = t.mid AND %1 AND %2")
                            .arg(owned, differs),
@@ -697,6 +700,18 @@ private:
                                       "SELECT t.mid, s.mid FROM temp.upgrade_records t JOIN main.records m ON m.id = t.mid "
                                       "JOIN bundled.record_sources bs ON bs.record_id = t.bid JOIN temp.upgrade_sources s ON s.bid = bs.source_id "
                                       "WHERE m.origin = :bundled AND m.edited = 0 ORDER BY t.mid, s.mid ON CONFLICT DO NOTHING"));
+    }
+
+    /** A record the bundled almanac knows only as a performance, whose race the user imported: the record goes to
+        the user's result and the bundled performance is left out, so that the mark counts once. */
+    bool reconcileRecordPerformances()
+    {
+        AlmanacWriter writer(m_db);
+        if (!writer.reconcileRecordPerformances()) {
+            m_error = QStringLiteral("linking records to imported races: %1").arg(writer.errorString());
+            return false;
+        }
+        return true;
     }
 
     // ---- rows the new bundled almanac no longer has ------------------------------------------------

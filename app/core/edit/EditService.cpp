@@ -1022,22 +1022,22 @@ std::optional<qint64> EditService::addRecord(const RecordEntry &entry)
     const auto id = writer.insertRecord(input);
     if (!id)
         return refused(writer.errorString());
-    // The result it was set in, when the almanac has it: the same athlete, event and day, and the mark
-    // (or one that rounds to it: 3:31.36 ratified as 3:31.4).
+    // The result it was set in, when the almanac has it: the same athlete, event and day, and the mark (or one
+    // that rounds to it: 3:31.36 ratified as 3:31.4). Otherwise the record is a performance of its own, in a race
+    // made for it: undo takes those rows away with the record.
     if (entry.athleteId > 0) {
-        QSqlQuery link(m_db);
-        link.prepare(QStringLiteral(
-            "UPDATE records SET result_id = ("
-            "  SELECT r.id FROM results r JOIN events re ON re.id = r.event_id JOIN events ev ON ev.id = records.event_id"
-            "  WHERE r.athlete_id = records.athlete_id AND r.date = records.date AND re.discipline = ev.discipline"
-            "    AND re.sex = ev.sex AND r.status = 'OK'"
-            "    AND (r.value = records.value"
-            "         OR (ev.lower_is_better = 1 AND r.value <= records.value AND r.value > records.value - records.precision)"
-            "         OR (ev.lower_is_better = 0 AND r.value >= records.value AND r.value < records.value + records.precision))"
-            "  ORDER BY r.value LIMIT 1) WHERE id = :id"));
-        link.bindValue(QStringLiteral(":id"), *id);
-        if (!link.exec())
-            return refused(link.lastError().text());
+        const auto linked = writer.linkRecordToResult(*id);
+        if (!linked)
+            return refused(writer.errorString());
+        if (!*linked) {
+            const auto made = writer.addRecordPerformance(*id, QStringLiteral("user"));
+            if (!made)
+                return refused(writer.errorString());
+            if ((made->competition > 0 && !appendAdded(QStringLiteral("competitions"), made->competition, changes))
+                || (made->round > 0 && !appendAdded(QStringLiteral("rounds"), made->round, changes))
+                || (made->result > 0 && !appendAdded(QStringLiteral("results"), made->result, changes)))
+                return std::nullopt;
+        }
     }
     return finishAdd(QStringLiteral("records"), *id, changes,
                      QStringLiteral("Added %1 %2 record, %3: %4%5")

@@ -116,10 +116,11 @@ bool ImportSession::begin()
 {
     m_existing = Statement(m_db, "SELECT r.id, r.round_id, r.value, r.status, r.mark, coalesce(r.import_id, 0) FROM results r "
                                  "JOIN rounds ro ON ro.id = r.round_id "
-                                 "WHERE r.athlete_id = ?1 AND r.event_id = ?2 AND r.date = ?3 AND ro.competition_id = ?4");
+                                 "WHERE r.athlete_id = ?1 AND r.event_id = ?2 AND r.date = ?3 AND ro.competition_id = ?4 "
+                                 "AND ro.coverage IS NOT 'performance'");
     m_elsewhere = Statement(m_db, "SELECT count(*) FROM results r JOIN rounds ro ON ro.id = r.round_id JOIN competitions c ON c.id = ro.competition_id "
                                   "WHERE r.athlete_id = ?1 AND r.event_id = ?2 AND r.date = ?3 AND r.value = ?4 AND r.status = 'OK' "
-                                  "AND (c.country = ?5 OR c.country IS NULL OR ?5 = '')");
+                                  "AND (c.country = ?5 OR c.country IS NULL OR ?5 = '') AND ro.coverage IS NOT 'performance'");
     m_firstMark = Statement(m_db, "SELECT min(d) FROM (SELECT min(date) AS d FROM results WHERE athlete_id = ?1 "
                                   "UNION ALL SELECT min(date) FROM records WHERE athlete_id = ?1)");
     m_markText = Statement(m_db, "SELECT coalesce(mark, '') FROM results WHERE id = ?1");
@@ -444,7 +445,10 @@ std::optional<qint64> ImportSession::round(qint64 competitionId, qint64 eventId,
 {
     if (!m_cache.roundsLoaded.contains(competitionId)) {
         QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("SELECT id, event_id, round, heat, date FROM rounds WHERE competition_id = :c"));
+        // A race made for a record's performance is never an import's race (the import brings the real one, and the
+        // record moves to it): its name is taken, its day never matches.
+        q.prepare(QStringLiteral("SELECT id, event_id, round, heat, CASE WHEN coverage IS 'performance' THEN NULL ELSE date END "
+                                 "FROM rounds WHERE competition_id = :c"));
         q.bindValue(QStringLiteral(":c"), competitionId);
         if (!q.exec()) {
             m_error = q.lastError().text();

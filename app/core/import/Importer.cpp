@@ -9,6 +9,7 @@
 #include "import/ImportSession.h"
 #include "import/TilastopajaReader.h"
 #include "import/WaTopListReader.h"
+#include "repo/AlmanacWriter.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -280,6 +281,14 @@ ImportReport Importer::importOne(const QString &path, ImportFormat format)
         report.error = QStringLiteral("%1: %2").arg(path, session.errorString());
         return report;
     }
+    // A result that is a record's performance carries the record: a record without its result is linked to it, and
+    // one whose result was made for it (its race unknown until now) moves to the race's result, the made one removed.
+    AlmanacWriter records(m_db);
+    const auto moved = records.linkRecordsToResults() ? records.reconcileRecordPerformances() : std::nullopt;
+    if (!moved) {
+        report.error = QStringLiteral("%1: %2").arg(path, records.errorString());
+        return report;
+    }
     QSqlQuery counts(m_db);
     counts.prepare(QStringLiteral("UPDATE imports SET rows_read = :rows, added = :a, merged = :m, conflicts = :c WHERE id = :id"));
     counts.bindValue(QStringLiteral(":rows"), report.rowsRead);
@@ -307,7 +316,8 @@ ImportReport Importer::importOne(const QString &path, ImportFormat format)
         report.error = QStringLiteral("%1: cannot commit the import: %2").arg(path, Database::lastSqliteError(m_db));
         return report;
     }
-    reset.committed = true;
+    // The cache follows the database, but for the rows made for records that the import removed.
+    reset.committed = *moved == 0;
     return report;
 }
 

@@ -3,6 +3,7 @@
 
 #include "domain/Names.h"
 
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QVariant>
 
@@ -432,13 +433,13 @@ std::optional<qint64> AlmanacWriter::insertRecord(const RecordInput &r)
     q.bindValue(QStringLiteral(":type"), r.type);
     q.bindValue(QStringLiteral(":scope"), r.scope);
     q.bindValue(QStringLiteral(":event"), r.eventId);
-    q.bindValue(QStringLiteral(":mark"), r.mark.toString());
+    q.bindValue(QStringLiteral(":mark"), r.mark.display());   // with its flags: 6.20i, 8.90A
     q.bindValue(QStringLiteral(":value"), r.mark.value());
     q.bindValue(QStringLiteral(":precision"), r.mark.precision());
     q.bindValue(QStringLiteral(":timing"), timingCode(r.mark.timing()));
     // A record is compared by what was ratified, so perf follows the ratified mark.
     q.bindValue(QStringLiteral(":perf"), perfOf(r.mark, lowerIsBetter));
-    q.bindValue(QStringLiteral(":amark"), r.actual.hasValue() ? QVariant(r.actual.toString()) : QVariant());
+    q.bindValue(QStringLiteral(":amark"), r.actual.hasValue() ? QVariant(r.actual.display()) : QVariant());
     q.bindValue(QStringLiteral(":avalue"), r.actual.hasValue() ? QVariant(r.actual.value()) : QVariant());
     q.bindValue(QStringLiteral(":athlete"), r.athleteId > 0 ? QVariant(r.athleteId) : QVariant());
     q.bindValue(QStringLiteral(":country"), nullable(r.country));
@@ -462,22 +463,329 @@ bool AlmanacWriter::addRecordSource(qint64 recordId, qint64 source)
     return exec(q, QStringLiteral("adding a record's source"));
 }
 
+namespace {
+
+// The result a record was set in: the same athlete, in the same discipline and sex, on the same day, whose
+// mark is the record's actual or ratified mark (or rounds up to it: 3:31.36 ratified as 3:31.4); a result of a
+// race before one made for a record (coverage 'performance'). %1 narrows the results further.
+QString recordResultSql(const QString &andResults = QString())
+{
+    return QStringLiteral(
+               "SELECT r.id FROM results r JOIN events re ON re.id = r.event_id JOIN events ev ON ev.id = records.event_id "
+               "JOIN rounds ro ON ro.id = r.round_id "
+               "WHERE r.athlete_id = records.athlete_id AND r.date = records.date AND re.discipline = ev.discipline "
+               "AND re.sex = ev.sex AND r.status = 'OK' "
+               "AND (r.value = coalesce(records.actual_value, records.value) "
+               "OR (ev.lower_is_better = 1 AND r.value <= records.value AND r.value > records.value - records.precision) "
+               "OR (ev.lower_is_better = 0 AND r.value >= records.value AND r.value < records.value + records.precision))")
+        + andResults + QStringLiteral(" ORDER BY ro.coverage IS 'performance', r.value LIMIT 1");
+}
+
+/** The championship a competition's name says it is, as far as the name is plain about it; OTHER otherwise. */
+QString categoryOfName(const QString &name)
+{
+    const QString folded = foldName(name);
+    const auto has = [&folded](const char *words) { return folded.contains(QLatin1String(words)); };
+    static const char *const notSenior[] = {"youth", "junior", "u18", "u20", "u23", "masters", "university", "cross", "race walk",
+                                             "half marathon", "relays", "road", "team", "mountain", "student", "military", "deaf"};
+    for (const char *word : notSenior) {
+        if (has(word))
+            return QStringLiteral("OTHER");
+    }
+    if (has("olympic games") || has("olympics"))
+        return QStringLiteral("OG");
+    if (has("world indoor championships"))
+        return QStringLiteral("WIC");
+    if (has("world championships") || has("world athletics championships"))
+        return QStringLiteral("WCH");
+    if (has("european championships") && !has("indoor"))
+        return QStringLiteral("EC");
+    return QStringLiteral("OTHER");
+}
+
+} // namespace
+
 bool AlmanacWriter::linkRecordsToResults()
 {
-    // The result of the same athlete, in the same discipline and sex, on the same day, whose mark is the
-    // record's actual or ratified mark (or rounds up to it: 3:31.36 ratified as 3:31.4).
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "UPDATE records SET result_id = ("
-        "  SELECT r.id FROM results r JOIN events re ON re.id = r.event_id JOIN events ev ON ev.id = records.event_id"
-        "  WHERE r.athlete_id = records.athlete_id AND r.date = records.date AND re.discipline = ev.discipline"
-        "    AND re.sex = ev.sex AND r.status = 'OK'"
-        "    AND (r.value = coalesce(records.actual_value, records.value)"
-        "         OR (ev.lower_is_better = 1 AND r.value <= records.value AND r.value > records.value - records.precision)"
-        "         OR (ev.lower_is_better = 0 AND r.value >= records.value AND r.value < records.value + records.precision))"
-        "  ORDER BY r.value LIMIT 1) "
-        "WHERE result_id IS NULL AND athlete_id IS NOT NULL"));
+    q.prepare(QStringLiteral("UPDATE records SET result_id = (%1) WHERE result_id IS NULL AND athlete_id IS NOT NULL").arg(recordResultSql()));
     return exec(q, QStringLiteral("linking records to results"));
+}
+
+std::optional<bool> AlmanacWriter::linkRecordToResult(qint64 recordId)
+{
+    QSqlQuery &q = prepared(QStringLiteral("record.link"),
+                            QStringLiteral("UPDATE records SET result_id = (%1) WHERE id = :id AND athlete_id IS NOT NULL "
+                                           "AND result_id IS NULL RETURNING result_id IS NOT NULL")
+                                .arg(recordResultSql()));
+    q.bindValue(QStringLiteral(":id"), recordId);
+    if (!exec(q, QStringLiteral("linking a record to its result")))
+        return std::nullopt;
+    const bool linked = q.next() && q.value(0).toBool();
+    q.finish();
+    return linked;
+}
+
+std::optional<qint64> AlmanacWriter::recordCompetition(const QString &origin, const QString &name, const QString &venue,
+                                                       const QDate &date, bool indoor, bool *made)
+{
+    *made = false;
+    const QString day = date.toString(Qt::ISODate);
+    static const QRegularExpression year(QStringLiteral("\\b(18|19|20)\\d\\d\\b"));
+    QString fullName = !name.isEmpty() ? name : !venue.isEmpty() ? venue : QStringLiteral("Meeting");
+    if (!year.match(fullName).hasMatch())
+        fullName += QStringLiteral(" %1").arg(date.year());
+    const QString category = categoryOfName(fullName);
+    // The competition of that city (or venue) whose days hold the record's day, as an import finds it, or the
+    // championships the record's competition names whose days hold it (whatever the spelling of the city); a
+    // championship before another meeting.
+    QSqlQuery &find = prepared(
+        QStringLiteral("record.competition"),
+        QStringLiteral("SELECT id FROM competitions WHERE indoor = :i AND start_date <= :d AND coalesce(end_date, start_date) >= :d "
+                       "AND ((:v <> '' AND (city = :v COLLATE NOCASE OR venue = :v COLLATE NOCASE)) OR (:cat <> 'OTHER' AND category = :cat)) "
+                       "ORDER BY category = 'OTHER', id LIMIT 1"));
+    find.bindValue(QStringLiteral(":i"), indoor ? 1 : 0);
+    find.bindValue(QStringLiteral(":d"), day);
+    find.bindValue(QStringLiteral(":v"), venue);
+    find.bindValue(QStringLiteral(":cat"), category);
+    if (!exec(find, QStringLiteral("looking up the competition of a record")))
+        return std::nullopt;
+    if (find.next()) {
+        const qint64 id = find.value(0).toLongLong();
+        find.finish();
+        return id;
+    }
+    find.finish();
+    CompetitionInput c;
+    c.origin = origin;
+    c.name = fullName;
+    c.uid = QStringLiteral("record:%1:%2%3").arg(foldName(venue.isEmpty() ? c.name : venue).replace(QLatin1Char(' '), QLatin1Char('-')), day,
+                                                 indoor ? QStringLiteral(":indoor") : QString());
+    c.city = venue;
+    c.start = date;
+    c.end = date;
+    c.indoor = indoor;
+    c.category = category;
+    c.note = QStringLiteral("Only the record performances of this meeting are in the almanac, known from record progressions.");
+    const auto id = insertCompetition(c);
+    if (!id)
+        return std::nullopt;
+    *made = true;
+    return id;
+}
+
+std::optional<RecordPerformance> AlmanacWriter::addRecordPerformance(qint64 recordId, const QString &origin)
+{
+    QSqlQuery &q = prepared(
+        QStringLiteral("record.performance"),
+        QStringLiteral("SELECT rec.athlete_id, rec.event_id, rec.date, rec.venue, rec.competition, rec.country, rec.mark, rec.actual_mark, "
+                       "rec.en_route_event, rec.result_id, e.discipline, e.sex, e.indoor, e.relay, a.uid, rec.type, e.name "
+                       "FROM records rec JOIN events e ON e.id = rec.event_id LEFT JOIN athletes a ON a.id = rec.athlete_id "
+                       "WHERE rec.id = :id"));
+    q.bindValue(QStringLiteral(":id"), recordId);
+    if (!exec(q, QStringLiteral("reading a record")))
+        return std::nullopt;
+    if (!q.next()) {
+        m_error = QStringLiteral("no record %1").arg(recordId);
+        return std::nullopt;
+    }
+    const qint64 athlete = q.value(0).toLongLong();
+    const qint64 event = q.value(1).toLongLong();
+    const QDate date = QDate::fromString(q.value(2).toString(), Qt::ISODate);
+    const QString venue = q.value(3).toString().simplified();
+    const QString competitionName = q.value(4).toString().simplified();
+    const QString country = q.value(5).toString();
+    const QString markText = q.value(7).isNull() ? q.value(6).toString() : q.value(7).toString();
+    const bool enRoute = !q.value(8).toString().isEmpty();
+    const bool linked = !q.value(9).isNull();
+    const QString code = q.value(10).toString();
+    const QString sex = q.value(11).toString();
+    const bool indoor = q.value(12).toBool();
+    const bool relay = q.value(13).toBool();
+    const QString athleteUid = q.value(14).toString();
+    const QString type = q.value(15).toString();
+    const QString eventName = q.value(16).toString();
+    q.finish();
+    if (linked || athlete <= 0 || relay || !date.isValid())
+        return RecordPerformance{};
+    const Discipline *discipline = Discipline::find(code);
+    if (!discipline) {
+        m_error = QStringLiteral("unknown discipline %1").arg(code);
+        return std::nullopt;
+    }
+    QString error;
+    auto mark = parseMarkForDiscipline(markText, *discipline, &error);
+    if (!mark || !mark->hasValue()) {
+        m_error = QStringLiteral("the record's mark '%1': %2").arg(markText, error);
+        return std::nullopt;
+    }
+    mark->setEnRoute(enRoute);
+    // A field event's world record may be set indoors ("6.20i"): the performance is an indoor mark, at an indoor meeting,
+    // in the event's indoor list.
+    qint64 resultEvent = event;
+    const bool indoorMark = indoor || mark->isIndoor();
+    if (indoorMark && !indoor) {
+        const auto spec = EventSpec::parse(eventName, &error);
+        const auto indoorEvent = spec ? eventId(*spec, true) : std::nullopt;
+        if (!indoorEvent) {
+            if (m_error.isEmpty())
+                m_error = QStringLiteral("the indoor event of %1: %2").arg(eventName, error);
+            return std::nullopt;
+        }
+        resultEvent = *indoorEvent;
+    }
+
+    RecordPerformance made;
+    bool newCompetition = false;
+    const auto competition = recordCompetition(origin, competitionName, venue, date, indoorMark, &newCompetition);
+    if (!competition)
+        return std::nullopt;
+    if (newCompetition)
+        made.competition = *competition;
+    // The record's sources are sources of the competition now (the only ones of a competition made for it).
+    QSqlQuery &sources = prepared(QStringLiteral("record.competition.sources"),
+                                  QStringLiteral("INSERT OR IGNORE INTO competition_sources (competition_id, source_id) "
+                                                 "SELECT :c, source_id FROM record_sources WHERE record_id = :r"));
+    sources.bindValue(QStringLiteral(":c"), *competition);
+    sources.bindValue(QStringLiteral(":r"), recordId);
+    if (!exec(sources, QStringLiteral("adding a competition's sources")))
+        return std::nullopt;
+    // A race of its own in that competition: the next free number among its one-off races of the event.
+    QSqlQuery &heat = prepared(QStringLiteral("record.heat"),
+                               QStringLiteral("SELECT max(heat) FROM rounds WHERE competition_id = :c AND event_id = :e AND round = 'race'"));
+    heat.bindValue(QStringLiteral(":c"), *competition);
+    heat.bindValue(QStringLiteral(":e"), resultEvent);
+    if (!exec(heat, QStringLiteral("numbering a race")))
+        return std::nullopt;
+    const int number = heat.next() && !heat.value(0).isNull() ? heat.value(0).toInt() + 1 : 0;
+    heat.finish();
+    const auto round = insertRound(*competition, resultEvent, RoundType::Race, number, date, std::nullopt);
+    if (!round)
+        return std::nullopt;
+    made.round = *round;
+    QSqlQuery &coverage = prepared(QStringLiteral("record.coverage"), QStringLiteral("UPDATE rounds SET coverage = 'performance' WHERE id = :r"));
+    coverage.bindValue(QStringLiteral(":r"), *round);
+    if (!exec(coverage, QStringLiteral("declaring a race's coverage")))
+        return std::nullopt;
+
+    ResultInput r;
+    r.origin = origin;
+    if (!athleteUid.isEmpty())
+        r.uid = QStringLiteral("record:%1:%2%3%4:%5").arg(athleteUid, code, sex, indoorMark ? QStringLiteral("i") : QString(), date.toString(Qt::ISODate));
+    r.roundId = *round;
+    r.athleteId = athlete;
+    r.country = country;
+    r.mark = *mark;
+    r.note = QStringLiteral("Known from the %1 progression: the rest of this race is not in the almanac.").arg(type);
+    const auto result = insertResult(r);
+    if (!result)
+        return std::nullopt;
+    made.result = *result;
+    QSqlQuery &link = prepared(QStringLiteral("record.made.link"), QStringLiteral("UPDATE records SET result_id = :res WHERE id = :id"));
+    link.bindValue(QStringLiteral(":res"), *result);
+    link.bindValue(QStringLiteral(":id"), recordId);
+    if (!exec(link, QStringLiteral("linking a record to its performance")))
+        return std::nullopt;
+    return made;
+}
+
+bool AlmanacWriter::addRecordPerformances(const QString &origin, MadePerformances *counts)
+{
+    if (counts)
+        *counts = MadePerformances();
+    QList<qint64> records;
+    {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT rec.id FROM records rec JOIN events e ON e.id = rec.event_id "
+                                   "WHERE rec.result_id IS NULL AND rec.athlete_id IS NOT NULL AND e.relay = 0 ORDER BY rec.date, rec.id"))) {
+            m_error = QStringLiteral("reading the records without a result: %1").arg(q.lastError().text());
+            return false;
+        }
+        while (q.next())
+            records.append(q.value(0).toLongLong());
+    }
+    for (const qint64 id : std::as_const(records)) {
+        // A record set in the same performance as one before it (a world record that is also an area and a
+        // national record) is linked to the result made for the first.
+        const auto linked = linkRecordToResult(id);
+        if (!linked)
+            return false;
+        if (*linked)
+            continue;
+        const auto made = addRecordPerformance(id, origin);
+        if (!made)
+            return false;
+        if (counts && made->result > 0)
+            ++counts->results;
+        if (counts && made->competition > 0)
+            ++counts->competitions;
+    }
+    return true;
+}
+
+std::optional<int> AlmanacWriter::reconcileRecordPerformances()
+{
+    // Records on a made result for which a result of a real race now answers.
+    QList<std::pair<qint64, qint64>> moves;   // made result → the race's result
+    {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT DISTINCT records.result_id, (%1) FROM records JOIN results made ON made.id = records.result_id "
+                                   "JOIN rounds mr ON mr.id = made.round_id WHERE mr.coverage = 'performance'")
+                        .arg(recordResultSql(QStringLiteral(" AND ro.coverage IS NOT 'performance'"))))) {
+            m_error = QStringLiteral("finding the races of record performances: %1").arg(q.lastError().text());
+            return std::nullopt;
+        }
+        while (q.next()) {
+            if (!q.value(1).isNull())
+                moves.append({q.value(0).toLongLong(), q.value(1).toLongLong()});
+        }
+    }
+    int moved = 0;
+    for (const auto &[made, race] : std::as_const(moves)) {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("UPDATE records SET result_id = :race WHERE result_id = :made"));
+        q.bindValue(QStringLiteral(":race"), race);
+        q.bindValue(QStringLiteral(":made"), made);
+        if (!exec(q, QStringLiteral("moving a record to its race")))
+            return std::nullopt;
+        moved += q.numRowsAffected();
+        // The made result goes, then its round and competition when nothing else is in them.
+        QSqlQuery where(m_db);
+        where.prepare(QStringLiteral("SELECT ro.id, ro.competition_id FROM results r JOIN rounds ro ON ro.id = r.round_id WHERE r.id = :id"));
+        where.bindValue(QStringLiteral(":id"), made);
+        if (!exec(where, QStringLiteral("finding a record performance")) || !where.next())
+            return std::nullopt;
+        const qint64 round = where.value(0).toLongLong();
+        const qint64 competition = where.value(1).toLongLong();
+        const std::pair<const char *, qint64> deletions[] = {
+            {"DELETE FROM results WHERE id = :id", made},
+            {"DELETE FROM rounds WHERE id = :id AND NOT EXISTS (SELECT 1 FROM results WHERE round_id = :id)", round},
+            {"DELETE FROM competition_sources WHERE competition_id = :id AND EXISTS (SELECT 1 FROM competitions c WHERE c.id = :id "
+             "AND c.uid LIKE 'record:%' AND NOT EXISTS (SELECT 1 FROM rounds WHERE competition_id = :id))",
+             competition},
+            {"DELETE FROM competitions WHERE id = :id AND uid LIKE 'record:%' AND NOT EXISTS (SELECT 1 FROM rounds WHERE competition_id = :id)",
+             competition},
+        };
+        for (const auto &[sql, id] : deletions) {
+            QSqlQuery d(m_db);
+            d.prepare(QString::fromLatin1(sql));
+            d.bindValue(QStringLiteral(":id"), id);
+            if (!exec(d, QStringLiteral("removing a record performance")))
+                return std::nullopt;
+        }
+        m_rounds.remove(round);
+    }
+    // A race made for a record that now holds other results too (an import put its race there) is no longer known
+    // from the record alone: what it covers is not declared.
+    QSqlQuery widened(m_db);
+    if (!widened.exec(QStringLiteral("UPDATE rounds SET coverage = NULL WHERE coverage = 'performance' AND EXISTS (SELECT 1 FROM results r "
+                                     "WHERE r.round_id = rounds.id AND NOT EXISTS (SELECT 1 FROM records rec WHERE rec.result_id = r.id))"))) {
+        m_error = QStringLiteral("declaring what a race covers: %1").arg(widened.lastError().text());
+        return std::nullopt;
+    }
+    return moved;
 }
 
 } // namespace almanac

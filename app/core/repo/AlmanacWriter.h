@@ -77,6 +77,15 @@ struct RecordInput
     QString note;
 };
 
+/** The rows made for a record whose performance the almanac has no result of: its result, the round of
+    coverage 'performance' it is alone in, and the competition (0 when it went into one the almanac has). */
+struct RecordPerformance
+{
+    qint64 result = 0;
+    qint64 round = 0;
+    qint64 competition = 0;
+};
+
 /**
  * Writes almanac rows with prepared, bound statements. Callers hold the transaction. Each method
  * returns the new row's id, or std::nullopt with errorString() set.
@@ -105,6 +114,32 @@ public:
     bool addRecordSource(qint64 recordId, qint64 sourceId);
     /** Links records to the results they were set in (same athlete, event and date, same mark). */
     bool linkRecordsToResults();
+    /** Links one record to the result it was set in, when the almanac has it: true when it is linked. */
+    std::optional<bool> linkRecordToResult(qint64 recordId);
+
+    /**
+     * A record with its athlete, date and mark is a performance of that athlete. When the almanac has no
+     * result of it, the record is given one: a round of coverage 'performance' (the rest of the race is not
+     * known) in the competition of that venue and day, found as imports find it (the same city, the day within
+     * its dates) or made ("Bislett Games 1979", named after the record's competition or venue), and the result
+     * (the actual mark where the record was ratified rounded, en route where it was set inside a longer race).
+     * A relay record (the team's runners are not rows) and a record without its athlete get none. The result
+     * is empty (0) when the record needs none; nullopt on an error.
+     */
+    std::optional<RecordPerformance> addRecordPerformance(qint64 recordId, const QString &origin);
+    /** Links every record without a result, or gives it its performance (addRecordPerformance). */
+    struct MadePerformances
+    {
+        int results = 0;
+        int competitions = 0;
+    };
+    bool addRecordPerformances(const QString &origin, MadePerformances *made = nullptr);
+    /**
+     * A record whose result was made for it (addRecordPerformance) and whose race is now in the almanac (an
+     * import, the bundled almanac's newer results): the record goes to the race's result and the made rows
+     * are removed, so that the performance counts once. The number of records moved, or nullopt.
+     */
+    std::optional<int> reconcileRecordPerformances();
 
 private:
     struct RoundInfo
@@ -126,6 +161,8 @@ private:
     bool run(Statement &statement, const QString &what);
     const EventInfo *eventInfo(qint64 event);
     std::optional<bool> competitionIndoor(qint64 competition);
+    std::optional<qint64> recordCompetition(const QString &origin, const QString &name, const QString &venue,
+                                            const QDate &date, bool indoor, bool *made);
 
     QSqlDatabase m_db;
     QString m_error;

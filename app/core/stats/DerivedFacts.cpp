@@ -98,6 +98,13 @@ bool DerivedFacts::loadRecordKeys()
     while (q.next())
         m_recordKeys.insert(recordKey(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                                       q.value(3).toString(), q.value(4).toBool()));
+    // The results records were set in, with the records' types and scopes (a few hundred, read once).
+    if (!q.exec(QStringLiteral("SELECT result_id, type, scope FROM records WHERE result_id IS NOT NULL"))) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    while (q.next())
+        m_linked[q.value(0).toLongLong()].append({q.value(1).toString(), q.value(2).toString()});
     m_recordKeysLoaded = true;
     return true;
 }
@@ -556,7 +563,14 @@ bool DerivedFacts::annotate(ResultInfo &r)
 
     // Records: hand times set no record where the record in force was timed automatically.
     QStringList recordFlags;
-    for (const Scope &s : recordScopes(r)) {
+    QList<Scope> scopes = recordScopes(r);
+    const QList<Scope> linkedScopes = m_linked.value(r.id);
+    // A record the result was set in is its flag whatever the record's list (an indoor mark that set a world record).
+    for (const Scope &s : linkedScopes) {
+        if (std::none_of(scopes.cbegin(), scopes.cend(), [&s](const Scope &k) { return k.type == s.type && k.scope == s.scope; }))
+            scopes.append(s);
+    }
+    for (const Scope &s : std::as_const(scopes)) {
         const QString flag = recordFlag(s.type, s.scope);
         m_error.clear();
         static const QString inForceSql = QStringLiteral(
@@ -574,11 +588,9 @@ bool DerivedFacts::annotate(ResultInfo &r)
         const bool automaticRecord = known && inForce.value(1).toString() == QLatin1String("A") && inForce.value(2).toInt() < 100;
         inForce.finish();
         // A result a record row names is that record, equalled or not.
-        const auto linked = scalar(QStringLiteral("SELECT count(*) FROM records WHERE result_id = :id AND type = :t AND scope = :s"),
-                                   with({{QStringLiteral(":t"), s.type}, {QStringLiteral(":s"), s.scope}}));
-        if (!m_error.isEmpty())
-            return false;
-        if (linked && *linked > 0) {
+        const bool linked = std::any_of(linkedScopes.cbegin(), linkedScopes.cend(),
+                                        [&s](const Scope &k) { return k.type == s.type && k.scope == s.scope; });
+        if (linked) {
             recordFlags.append(known && r.perf == recordPerf ? QLatin1Char('=') + flag : flag);
             continue;
         }

@@ -97,6 +97,7 @@ private:
     QHash<QString, QString> m_areas;   // every country's area code (empty: none)
     bool m_areasLoaded = false;
     QSet<QString> m_recordKeys;   // type|scope|discipline|sex|indoor of every record in the almanac
+    QHash<qint64, QList<Scope>> m_linked;   // result → the records set in it
     bool m_recordKeysLoaded = false;
     QHash<QString, QSqlQuery> m_queries;
     QHash<QString, int> m_groups;                // how many results of each series are being annotated

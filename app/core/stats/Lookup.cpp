@@ -200,4 +200,19 @@ std::optional<QList<CompetitionInfo>> Lookup::competitions(const QString &text)
     return found;
 }
 
+std::optional<QList<CompetitionInfo>> Lookup::competitionsMeant(const QString &text)
+{
+    auto found = competitions(text);
+    if (!found)
+        return found;
+    QList<CompetitionInfo> championships;
+    for (const CompetitionInfo &c : std::as_const(*found)) {
+        if (kChampionshipCategories.contains(c.category))
+            championships.append(c);
+    }
+    if (!championships.isEmpty() && championships.size() < found->size())
+        return championships;
+    return found;
+}
+
 } // namespace almanac

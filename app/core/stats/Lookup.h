@@ -25,6 +25,10 @@ public:
 
     std::optional<QList<AthleteInfo>> athletes(const QString &query);
     std::optional<QList<CompetitionInfo>> competitions(const QString &query);
+    /** The competitions a text means where one is wanted: its matches, narrowed to the championships among them when
+        there are others too ("Paris 2024" is the Olympic Games, not the Meeting de Paris of that year, which its own
+        name finds). */
+    std::optional<QList<CompetitionInfo>> competitionsMeant(const QString &query);
     std::optional<AthleteInfo> athlete(qint64 id);
     std::optional<CompetitionInfo> competition(qint64 id);
     /** "Great Britain & N.I." for "GBR"; the code itself when the almanac does not know it. */
