@@ -438,6 +438,16 @@ private slots:
         // there, in a race of its own that says it holds his performance only.
         QCOMPARE(top->first().result.category, QStringLiteral("WCH"));
         QCOMPARE(top->first().result.round, QStringLiteral("race"));
+        ChampionshipService championships(m_almanac.db());
+        const auto berlin = championships.race(top->first().result.roundId);
+        QVERIFY(berlin);
+        QCOMPARE(berlin->coverage, QStringLiteral("performance"));
+        QCOMPARE(berlin->results.size(), 1);
+        QVERIFY(raceCoverageText(berlin->coverage).contains(QLatin1String("rest of this race is not in the almanac")));
+        // The 1500m final beside it declares nothing.
+        const auto final1500 = championships.results(competitionId(QStringLiteral("Berlin 2009")), eventSpec("Men's 1500m"), QStringLiteral("final"));
+        QVERIFY(final1500 && final1500->size() == 1);
+        QVERIFY(final1500->first().coverage.isEmpty());
 
         // The profiles list the world records as personal bests.
         AthleteService athletes(m_almanac.db());

@@ -534,6 +534,8 @@ void printRace(QTextStream &out, const RaceResults &race)
     if (race.wind)
         out << ", wind " << (race.wind->isMeasured() ? race.wind->toString() : QStringLiteral("not measured"));
     out << '\n';
+    if (const QString coverage = raceCoverageText(race.coverage); !coverage.isEmpty())
+        out << "  (" << coverage << ")\n";
     TextTable t({QStringLiteral("Place"), QStringLiteral("Athlete"), QStringLiteral("Nat"), QStringLiteral("Mark"), QStringLiteral("Q"), QStringLiteral("Flags")});
     for (const ResultInfo &r : race.results)
         t.add({r.placeText(), r.relay ? QStringLiteral("%1 (%2)").arg(r.athlete, r.members.join(QStringLiteral(", "))) : r.athlete, r.country,
@@ -593,6 +595,7 @@ std::optional<Failure> cmdResults(Session &s, const Arguments &args)
             e.insert(QStringLiteral("heat"), race.heat > 0 ? QJsonValue(race.heat) : QJsonValue(QJsonValue::Null));
             e.insert(QStringLiteral("date"), isoDate(race.date));
             e.insert(QStringLiteral("wind"), race.wind && race.wind->isMeasured() ? QJsonValue(race.wind->toString()) : QJsonValue(QJsonValue::Null));
+            e.insert(QStringLiteral("coverage"), race.coverage.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(race.coverage));
             QJsonArray results;
             for (const ResultInfo &r : race.results)
                 results.append(resultJson(r));

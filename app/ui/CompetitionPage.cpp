@@ -400,6 +400,8 @@ void CompetitionPage::showRace(int index)
     if (const QString wind = windText(race.wind); !wind.isEmpty())
         facts << wind;
     facts << tr("%n result(s)", nullptr, int(race.results.size()));
+    if (const QString coverage = raceCoverageText(race.coverage); !coverage.isEmpty())
+        facts << coverage.toHtmlEscaped();
     m_raceTitle->setText(QStringLiteral("<b>%1 — %2</b> · %3").arg(race.event.toHtmlEscaped(), roundName(race.round, race.heat), facts.join(QStringLiteral(" · "))));
     m_race->setResults(race.results);
     resort(m_raceView);

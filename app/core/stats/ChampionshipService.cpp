@@ -9,6 +9,7 @@
 #include <QMap>
 #include <QSet>
 #include <QSqlError>
+#include <QObject>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -75,12 +76,29 @@ std::optional<QList<RaceResults>> ChampionshipService::results(qint64 competitio
     // The race wind is the round's.
     for (RaceResults &race : races) {
         QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("SELECT ro.wind_tenths, e.wind_measured FROM rounds ro JOIN events e ON e.id = ro.event_id WHERE ro.id = :id"));
+        q.prepare(QStringLiteral("SELECT ro.wind_tenths, e.wind_measured, coalesce(ro.coverage, '') FROM rounds ro JOIN events e ON e.id = ro.event_id "
+                                 "WHERE ro.id = :id"));
         q.bindValue(QStringLiteral(":id"), race.roundId);
-        if (q.exec() && q.next() && q.value(1).toBool() && !q.value(0).isNull())
+        if (!q.exec() || !q.next())
+            continue;
+        if (q.value(1).toBool() && !q.value(0).isNull())
             race.wind = Wind::fromTenths(q.value(0).toInt());
+        race.coverage = q.value(2).toString();
     }
     return races;
+}
+
+QString raceCoverageText(const QString &coverage)
+{
+    if (coverage == QLatin1String("performance"))
+        return QObject::tr("known from a record progression: the rest of this race is not in the almanac");
+    if (coverage == QLatin1String("medallists"))
+        return QObject::tr("the medallists only: the rest of this race is not in the almanac");
+    if (coverage == QLatin1String("places"))
+        return QObject::tr("some places only: the rest of this race is not in the almanac");
+    if (coverage == QLatin1String("all"))
+        return QObject::tr("every athlete of the race");
+    return {};
 }
 
 std::optional<RaceResults> ChampionshipService::race(qint64 roundId)

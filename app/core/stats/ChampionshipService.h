@@ -18,8 +18,12 @@ struct RaceResults
     int heat = 0;
     QDate date;
     std::optional<Wind> wind;
+    QString coverage;   // what the race's results cover: all, medallists, places, performance; empty: not declared
     QList<ResultInfo> results;
 };
+
+/** What a race's coverage means, in a sentence a reader of its results needs ("" when not declared). */
+QString raceCoverageText(const QString &coverage);
 
 /**
  * What a championship's results give: the full results of its races, its medal table and the
