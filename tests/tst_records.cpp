@@ -266,6 +266,44 @@ private slots:
         }
     }
 
+    void aTypedResultTakesTheRecord()
+    {
+        // The user adds the 1979 race's result to the meeting the almanac made for Coe's record: the records move to
+        // it, the race made for them goes; undo puts everything back.
+        const qint64 made = value(QStringLiteral("SELECT result_id FROM records WHERE type = 'WR' AND date = '1979-07-17'")).toLongLong();
+        const qint64 meeting = value(QStringLiteral("SELECT ro.competition_id FROM results r JOIN rounds ro ON ro.id = r.round_id WHERE r.id = ?"),
+                                     made)
+                                   .toLongLong();
+        QVERIFY(made > 0 && meeting > 0);
+        EditService edits(db());
+        ResultEntry entry;
+        entry.competitionId = meeting;
+        entry.event = QStringLiteral("Men's Mile");
+        entry.round = QStringLiteral("final");
+        entry.athleteId = athlete("Sebastian Coe");
+        entry.fields.mark = QStringLiteral("3:48.95");
+        entry.fields.place = 1;
+        QVERIFY2(edits.addResult(entry), qPrintable(edits.errorString()));
+        const qint64 typed = edits.addedId();
+        QVERIFY(typed > 0 && typed != made);
+        QCOMPARE(value(QStringLiteral("SELECT count(*) FROM records WHERE result_id = ?"), typed).toInt(), 2);
+        QCOMPARE(count(db(), QStringLiteral("SELECT count(*) FROM results WHERE id = %1").arg(made)), 0);
+        QCOMPARE(count(db(), QStringLiteral("SELECT count(*) FROM rounds WHERE coverage = 'performance' AND competition_id = %1").arg(meeting)), 0);
+        const QList<ResultInfo> coe = resultsOf("Sebastian Coe");
+        QCOMPARE(coe.size(), 1);
+        QCOMPARE(coe.first().round, QStringLiteral("final"));
+        QVERIFY2(coe.first().flags.contains(QLatin1String("WR")), qPrintable(coe.first().flags.join(QLatin1Char(' '))));
+
+        QVERIFY2(edits.undo(), qPrintable(edits.errorString()));
+        QCOMPARE(value(QStringLiteral("SELECT count(*) FROM records WHERE result_id = ?"), made).toInt(), 2);
+        QCOMPARE(resultsOf("Sebastian Coe").size(), 1);
+        QCOMPARE(resultsOf("Sebastian Coe").first().id, made);
+        QCOMPARE(value(QStringLiteral("SELECT coverage FROM rounds r JOIN results x ON x.round_id = r.id WHERE x.id = ?"), made).toString(),
+                 QStringLiteral("performance"));
+        QVERIFY2(edits.redo(), qPrintable(edits.errorString()));
+        QCOMPARE(resultsOf("Sebastian Coe").first().id, typed);
+    }
+
     void aRecordAddedByHandIsAPerformanceUntilUndone()
     {
         const int results = count(db(), QStringLiteral("SELECT count(*) FROM results"));

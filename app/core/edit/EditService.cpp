@@ -15,6 +15,8 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <functional>
+
 namespace almanac {
 
 namespace {
@@ -171,6 +173,64 @@ bool EditService::appendAdded(const QString &table, qint64 id, QList<RowChange> 
     if (!after)
         return false;
     changes.append({table, key, {}, *after});
+    return true;
+}
+
+bool EditService::adoptRecords(qint64 resultId, QList<RowChange> &changes)
+{
+    AlmanacWriter writer(m_db);
+    const auto records = writer.recordsOfPerformance(resultId);
+    if (!records)
+        return fail(writer.errorString());
+    const auto change = [&](const QString &table, qint64 id, const std::function<QJsonObject(QJsonObject)> &to) {
+        const QString key = QString::number(id);
+        const auto before = row(table, key);
+        if (!before)
+            return false;
+        const QJsonObject after = to(*before);
+        if (!setRow(table, key, after))
+            return false;
+        changes.append({table, key, *before, after});
+        return true;
+    };
+    QList<qint64> made;
+    for (const AlmanacWriter::PerformanceRecord &record : *records) {
+        if (!change(QStringLiteral("records"), record.record, [resultId](QJsonObject r) {
+                r.insert(QStringLiteral("result_id"), resultId);
+                return r;
+            }))
+            return false;
+        if (record.made > 0 && !made.contains(record.made))
+            made.append(record.made);
+    }
+    const auto none = [](const QJsonObject &) { return QJsonObject(); };
+    for (const qint64 result : std::as_const(made)) {
+        const auto linked = countOf(QStringLiteral("SELECT count(*) FROM records WHERE result_id = :r"), {{QStringLiteral(":r"), result}});
+        const auto round = countOf(QStringLiteral("SELECT round_id FROM results WHERE id = :r"), {{QStringLiteral(":r"), result}});
+        if (!linked || !round)
+            return false;
+        if (*linked > 0)
+            continue;
+        if (!change(QStringLiteral("results"), result, none))
+            return false;
+        const auto left = countOf(QStringLiteral("SELECT count(*) FROM results WHERE round_id = :r"), {{QStringLiteral(":r"), *round}});
+        if (!left)
+            return false;
+        if (*left == 0 && !change(QStringLiteral("rounds"), *round, none))
+            return false;
+    }
+    // A race made for a record that the result joined holds more than the record's performance now.
+    const auto joined = countOf(QStringLiteral("SELECT coalesce((SELECT ro.id FROM results r JOIN rounds ro ON ro.id = r.round_id "
+                                               "WHERE r.id = :r AND ro.coverage IS 'performance'), 0)"),
+                                {{QStringLiteral(":r"), resultId}});
+    if (!joined)
+        return false;
+    if (*joined > 0) {
+        return change(QStringLiteral("rounds"), *joined, [](QJsonObject r) {
+            r.insert(QStringLiteral("coverage"), QJsonValue::Null);
+            return r;
+        });
+    }
     return true;
 }
 
@@ -892,6 +952,8 @@ std::optional<qint64> EditService::addResult(const ResultEntry &entry)
             return std::nullopt;
         firstId = firstId ? firstId : *id;
     }
+    if (!discipline.relay && mark->hasValue() && !entry.fields.annulled && !adoptRecords(firstId, changes))
+        return std::nullopt;
     const QString who = discipline.relay ? QStringLiteral("%1 team").arg(country) : people.first().name;
     const QString markText = mark->hasValue() ? mark->toString() : statusToString(mark->status());
     const auto edit = finish(QStringLiteral("Added %1, %2, %3 (%4)").arg(who, event, competition, markText), changes, *transaction);

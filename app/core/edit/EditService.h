@@ -167,6 +167,9 @@ private:
     std::optional<qint64> finishAdd(const QString &table, qint64 id, QList<RowChange> changes, const QString &description, SqlTransaction &transaction);
     /** Appends the row an add* inserted (no "before"); false with the error when it cannot be read. */
     bool appendAdded(const QString &table, qint64 id, QList<RowChange> &changes);
+    /** A result just added that is a record's performance takes the record: the record is linked to it, and the
+        result and race made for the record (its race unknown until now) go, each change in changes. */
+    bool adoptRecords(qint64 resultId, QList<RowChange> &changes);
     bool apply(qint64 editId, bool forward);
     /** False, with the sentence to show, when the almanac cannot be written or the transaction not begun. */
     bool writable();

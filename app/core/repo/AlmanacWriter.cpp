@@ -724,6 +724,24 @@ bool AlmanacWriter::addRecordPerformances(const QString &origin, MadePerformance
     return true;
 }
 
+std::optional<QList<AlmanacWriter::PerformanceRecord>> AlmanacWriter::recordsOfPerformance(qint64 resultId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT records.id, CASE WHEN mr.coverage IS 'performance' THEN records.result_id ELSE 0 END FROM records "
+                             "JOIN results x ON x.id = :res AND x.athlete_id = records.athlete_id AND x.date = records.date "
+                             "LEFT JOIN results made ON made.id = records.result_id LEFT JOIN rounds mr ON mr.id = made.round_id "
+                             "WHERE (records.result_id IS NULL OR mr.coverage IS 'performance') AND records.result_id IS NOT :res "
+                             "AND (%1) = :res ORDER BY records.id")
+                  .arg(recordResultSql(QStringLiteral(" AND (ro.coverage IS NOT 'performance' OR r.id = :res)"))));
+    q.bindValue(QStringLiteral(":res"), resultId);
+    if (!exec(q, QStringLiteral("finding the records a result set")))
+        return std::nullopt;
+    QList<PerformanceRecord> found;
+    while (q.next())
+        found.append({q.value(0).toLongLong(), q.value(1).toLongLong()});
+    return found;
+}
+
 std::optional<int> AlmanacWriter::reconcileRecordPerformances()
 {
     // Records on a made result for which a result of a real race now answers.

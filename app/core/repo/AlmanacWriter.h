@@ -140,6 +140,14 @@ public:
      * are removed, so that the performance counts once. The number of records moved, or nullopt.
      */
     std::optional<int> reconcileRecordPerformances();
+    /** The records whose performance a result is (its athlete, day and mark) and that have no result of a race yet:
+        each with the result made for it (0: none). */
+    struct PerformanceRecord
+    {
+        qint64 record = 0;
+        qint64 made = 0;
+    };
+    std::optional<QList<PerformanceRecord>> recordsOfPerformance(qint64 resultId);
 
 private:
     struct RoundInfo
