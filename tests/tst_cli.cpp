@@ -126,6 +126,24 @@ private slots:
         QCOMPARE(findResult(results, QStringLiteral("Jakob Ingebrigtsen")).value(QStringLiteral("place")).toString(), QStringLiteral("4"));
     }
 
+    void aRecordsRaceSaysItHoldsOnlyTheRecord()
+    {
+        // Bolt's 9.58 is in the almanac from the world record progression; its race says so, the 1500m final declares
+        // nothing.
+        const Run r = json({QStringLiteral("results"), QStringLiteral("--competition"), QStringLiteral("Berlin 2009")});
+        QCOMPARE(r.status, 0);
+        QHash<QString, QJsonValue> coverage;
+        for (const QJsonValue &e : r.json().value(QStringLiteral("events")).toArray())
+            coverage.insert(e.toObject().value(QStringLiteral("event")).toString(), e.toObject().value(QStringLiteral("coverage")));
+        QCOMPARE(coverage.value(QStringLiteral("Men's 100m")).toString(), QStringLiteral("performance"));
+        QVERIFY(coverage.value(QStringLiteral("Men's 1500m")).isNull());
+        const Run text = run({QStringLiteral("results"), QStringLiteral("--competition"), QStringLiteral("Berlin 2009"), QStringLiteral("--event"),
+                              QStringLiteral("Men's 100m")},
+                              m_db);
+        QCOMPARE(text.status, 0);
+        QVERIFY2(text.out.contains("the rest of this race is not in the almanac") && text.out.contains("9.58"), text.out.constData());
+    }
+
     void britishMileRecordBeforeKerr()
     {
         const Run r = json({QStringLiteral("records"), QStringLiteral("--event"), QStringLiteral("Men's Mile"), QStringLiteral("--type"),
