@@ -5,6 +5,7 @@
 #include "TestAlmanac.h"
 
 #include "import/AlmanacCsv.h"
+#include "import/Csv.h"
 #include "import/Importer.h"
 #include "stats/AthleteService.h"
 #include "stats/ChampionshipService.h"
@@ -410,11 +411,67 @@ private slots:
         QCOMPARE(top->first().result.athlete, QStringLiteral("Hicham El Guerrouj"));
         QCOMPARE(top->first().result.mark.toString(), QStringLiteral("3:26.00"));
 
-        // Importing a file again adds nothing.
+        // The list knows down to which mark it is complete: the last mark of the file's senior outdoor list (by its
+        // rank), for marks up to the newest date of that list.
+        {
+            QFile file(waDir() + QStringLiteral("/male/1500-metres.csv"));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            CsvError error;
+            const QList<CsvRecord> records = parseCsv(QString::fromUtf8(file.readAll()), &error);
+            QVERIFY(error.message.isEmpty() && records.size() > 1);
+            const QStringList header = records.first().fields;
+            const int rank = int(header.indexOf(QStringLiteral("rank"))), mark = int(header.indexOf(QStringLiteral("mark")));
+            const int age = int(header.indexOf(QStringLiteral("age_cat"))), venue = int(header.indexOf(QStringLiteral("venue")));
+            const int date = int(header.indexOf(QStringLiteral("date")));
+            int lastRank = 0;
+            QString lastMark, newest;
+            for (qsizetype i = 1; i < records.size(); ++i) {
+                const QStringList &f = records.at(i).fields;
+                if (f.value(age) != QLatin1String("senior") || f.value(venue).endsWith(QLatin1String("(i)")))
+                    continue;
+                if (f.value(rank).toInt() >= lastRank) {
+                    lastRank = f.value(rank).toInt();
+                    lastMark = f.value(mark);
+                }
+                newest = std::max(newest, f.value(date));
+            }
+            t = TopListQuery();
+            t.event = *EventSpec::parse(QStringLiteral("Men's 1500m"));
+            const auto complete = lists.completeness(t);
+            QVERIFY(complete);
+            // The same mark, whichever of equal marks (3:38.00, 3:38.0h) the list ranks last.
+            const Discipline &d1500 = *Discipline::find(QStringLiteral("1500"));
+            QCOMPARE(parseMarkForDiscipline(complete->downTo, d1500)->value(), parseMarkForDiscipline(lastMark, d1500)->value());
+            QCOMPARE(complete->asOf.toString(Qt::ISODate), newest);
+            QVERIFY(complete->source.contains(QLatin1String("1500-metres.csv")));
+            QVERIFY(completenessText(*complete).contains(complete->downTo));
+            // A season's list is covered too; not the hand-timed list, the list of all marks, or the indoor list.
+            t.year = 2024;
+            QCOMPARE(lists.completeness(t)->downTo, complete->downTo);
+            t.hand = true;
+            QVERIFY(lists.completeness(t)->downTo.isEmpty());
+            t.hand = false;
+            t.legalOnly = false;
+            QVERIFY(lists.completeness(t)->downTo.isEmpty());
+            t.legalOnly = true;
+            t.indoor = true;
+            QVERIFY(lists.completeness(t)->downTo.isEmpty());
+            // An event no list covers says so.
+            t = TopListQuery();
+            t.event = *EventSpec::parse(QStringLiteral("Men's 400m"));
+            const auto none = lists.completeness(t);
+            QVERIFY(none && none->downTo.isEmpty());
+            QVERIFY(completenessText(*none).contains(QLatin1String("only the marks the almanac holds")));
+        }
+        const int coverage = count(almanac.db(), QStringLiteral("SELECT count(*) FROM list_coverage"));
+        QVERIFY(coverage >= 28);
+
+        // Importing a file again adds nothing, its coverage included.
         const ImportReport again = importer.importFile(waDir() + QStringLiteral("/male/1500-metres.csv"));
         QVERIFY(again.ok);
         QCOMPARE(again.added, 0);
         QCOMPARE(again.athletesAdded, 0);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM list_coverage")), coverage);
 
         // The 2023 layout of the same lists (DD MON YYYY dates, no sex column) merges into the same athletes and races.
         const QString older = test::sharedDataDir() + QStringLiteral("/wa-toplists-2023/men/1500-metres.csv");

@@ -806,9 +806,22 @@ std::optional<Failure> cmdTopList(Session &s, const Arguments &args)
         return dbFailure(service.errorString());
     if (entries->isEmpty())
         return Failure{NotFound, QStringLiteral("no marks of the %1 match these filters in the almanac").arg(q.event.displayName())};
+    const auto completeness = service.completeness(q);
+    if (!completeness)
+        return dbFailure(service.errorString());
     if (s.json()) {
         QJsonObject o;
         o.insert(QStringLiteral("event"), q.event.displayName());
+        if (completeness->downTo.isEmpty()) {
+            o.insert(QStringLiteral("complete_to"), QJsonValue(QJsonValue::Null));
+        } else {
+            QJsonObject c;
+            c.insert(QStringLiteral("mark"), completeness->downTo);
+            c.insert(QStringLiteral("as_of"), isoDate(completeness->asOf));
+            c.insert(QStringLiteral("source"), completeness->source);
+            o.insert(QStringLiteral("complete_to"), c);
+        }
+        o.insert(QStringLiteral("basis"), completenessText(*completeness));
         o.insert(QStringLiteral("season"), allTime ? QJsonValue(QStringLiteral("all-time")) : QJsonValue(q.year));
         o.insert(QStringLiteral("list"), q.performances ? QStringLiteral("performances") : QStringLiteral("performers"));
         o.insert(QStringLiteral("indoor"), q.indoor);
@@ -831,12 +844,20 @@ std::optional<Failure> cmdTopList(Session &s, const Arguments &args)
     out << q.event.displayName() << (q.indoor ? " (indoor)" : "") << " — " << (allTime ? QStringLiteral("all-time") : QString::number(q.year)) << ", "
         << (q.performances ? "all performances" : "one mark per athlete") << (q.legalOnly ? ", legal marks" : ", all marks")
         << (q.hand ? ", hand times" : "") << (q.country.isEmpty() ? QString() : QStringLiteral(", %1 only").arg(q.country)) << '\n';
+    out << completenessText(*completeness) << '\n';
     TextTable t({QStringLiteral("Rank"), QStringLiteral("Mark"), QStringLiteral("Athlete"), QStringLiteral("Nat"), QStringLiteral("Place"), QStringLiteral("Competition"),
                  QStringLiteral("Date")});
-    for (const TopListEntry &e : *entries)
+    bool ruled = completeness->downTo.isEmpty();
+    for (const TopListEntry &e : *entries) {
+        // A rule where the list stops being complete.
+        if (!ruled && e.result.perf > completeness->perf) {
+            t.add({QStringLiteral("--"), QStringLiteral("--"), QStringLiteral("below %1, only the marks the almanac holds").arg(completeness->downTo), {}, {}, {}, {}});
+            ruled = true;
+        }
         t.add({QString::number(e.rank) + (e.tied ? QStringLiteral("=") : QString()), e.result.markText(),
                e.result.relay ? e.result.members.join(QStringLiteral(", ")) : e.result.athlete, e.result.country,
                e.result.placeText(), e.result.competition, isoDate(e.result.date)});
+    }
     t.print(out);
     return std::nullopt;
 }

@@ -164,9 +164,14 @@ bool TopListPage::build()
     resort(m_view);
     const QString scope = query.country.isEmpty() ? tr("world") : query.country;
     const QString when = query.year > 0 ? QString::number(query.year) : tr("all-time");
+    // What the list stands on: down to which mark an imported list proves it complete, or that it holds only the marks
+    // the almanac holds.
+    const auto completeness = service.completeness(query);
     m_summary->setText(tr("<b>%1</b> · %2 %3 list · %4 · %n line(s)", nullptr, int(rows.size()))
                            .arg(m_event->currentText().toHtmlEscaped(), when, scope,
-                                query.performances ? tr("performances") : tr("performers")));
+                                query.performances ? tr("performances") : tr("performers"))
+                       + QStringLiteral("<br>")
+                       + (completeness ? completenessText(*completeness) : service.errorString()).toHtmlEscaped());
     return true;
 }
 

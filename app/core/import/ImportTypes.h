@@ -80,9 +80,20 @@ struct ImportIssue
 };
 
 /** What a reader made of a file, before anything is written. */
+/** What a list file covers: every legal mark of its event and environment better than downTo, run up to asOf. */
+struct ListCoverage
+{
+    EventSpec event;
+    bool indoor = false;
+    Mark downTo;
+    QDate asOf;
+    QString source;
+};
+
 struct ReadResult
 {
     QList<ImportRow> rows;
+    QList<ListCoverage> coverage;    // what a list file covers (World Athletics lists)
     QList<ImportIssue> rejected;     // rows that cannot be read: the file is not imported
     QList<ImportIssue> skipped;      // rows of events the almanac does not keep
     int rowsRead = 0;

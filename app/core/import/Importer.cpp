@@ -289,6 +289,28 @@ ImportReport Importer::importOne(const QString &path, ImportFormat format)
         report.error = QStringLiteral("%1: %2").arg(path, records.errorString());
         return report;
     }
+    // What a list file covers is kept with the import: lists then know down to which mark they are complete. The same
+    // list imported again adds nothing.
+    int coverageAdded = 0;
+    for (const ListCoverage &c : std::as_const(read.coverage)) {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("INSERT INTO list_coverage (import_id, discipline, sex, indoor, down_to, down_to_perf, as_of, source) "
+                                 "SELECT :i, :d, :s, :in, :m, :p, :a, :src WHERE NOT EXISTS (SELECT 1 FROM list_coverage WHERE discipline = :d "
+                                 "AND sex = :s AND indoor = :in AND down_to_perf = :p AND as_of = :a AND source = :src)"));
+        q.bindValue(QStringLiteral(":i"), importId);
+        q.bindValue(QStringLiteral(":d"), c.event.discipline->code);
+        q.bindValue(QStringLiteral(":s"), sexCode(c.event.sex));
+        q.bindValue(QStringLiteral(":in"), c.indoor ? 1 : 0);
+        q.bindValue(QStringLiteral(":m"), c.downTo.toString());
+        q.bindValue(QStringLiteral(":p"), perfOf(c.downTo, c.event.discipline->lowerIsBetter));
+        q.bindValue(QStringLiteral(":a"), c.asOf.toString(Qt::ISODate));
+        q.bindValue(QStringLiteral(":src"), c.source);
+        if (!q.exec()) {
+            report.error = QStringLiteral("%1: keeping what the list covers: %2").arg(path, q.lastError().text());
+            return report;
+        }
+        coverageAdded += q.numRowsAffected();
+    }
     QSqlQuery counts(m_db);
     counts.prepare(QStringLiteral("UPDATE imports SET rows_read = :rows, added = :a, merged = :m, conflicts = :c WHERE id = :id"));
     counts.bindValue(QStringLiteral(":rows"), report.rowsRead);
@@ -302,7 +324,8 @@ ImportReport Importer::importOne(const QString &path, ImportFormat format)
     }
     report.ok = true;
     // A dry run writes nothing; a file that brings nothing new leaves no trace either.
-    const bool changed = report.added > 0 || report.athletesAdded > 0 || report.competitionsAdded > 0 || session.changes() > 0;
+    const bool changed = report.added > 0 || report.athletesAdded > 0 || report.competitionsAdded > 0 || session.changes() > 0
+                         || coverageAdded > 0;
     if (m_dryRun)
         return report;   // the transaction rolls back
     if (!changed) {

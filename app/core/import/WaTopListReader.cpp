@@ -183,6 +183,11 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
     QHash<QString, ListVenue> venues;
     QHash<QString, ListPosition> positions;
     const QString citation = QStringLiteral("World Athletics all-time top list, as imported from %1").arg(file);
+    // What the list covers: its senior list (the U20 and U18 lists added to the file reach further down, for those
+    // athletes only) holds every outdoor mark better than its last one. Indoor marks listed beside them say nothing
+    // of the indoor marks left out.
+    const bool ageLists = column.contains(QStringLiteral("age_cat"));
+    QHash<QString, ListCoverage> covered;   // discipline|sex → what the file covers
     for (qsizetype n = 1; n < records.size(); ++n) {
         const CsvRecord &record = records[n];
         ++result.rowsRead;
@@ -231,6 +236,19 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
         const QString markText = field(record, "mark");
         const QString venueText = field(record, "venue");
         const QString dateText = field(record, "date");
+        if (!ageLists || field(record, "age_cat").compare(QLatin1String("senior"), Qt::CaseInsensitive) == 0) {
+            const auto listed = parseMarkForDiscipline(markText, *discipline);
+            const QDate day = parseListDate(dateText);
+            if (listed && listed->hasValue() && day.isValid() && !parseListVenue(venueText).indoor) {
+                ListCoverage &c = covered[disciplineName + QLatin1Char('|') + sexCode(*sex)];
+                if (!c.downTo.hasValue() || compareMarks(*listed, c.downTo, discipline->lowerIsBetter) > 0) {
+                    c.event = EventSpec{*sex, discipline};
+                    c.downTo = listed->withoutFlags();
+                    c.source = citation;
+                }
+                c.asOf = std::max(c.asOf, day);
+            }
+        }
         // The same performance appears once per age list: keep it once.
         const QString key = QStringList{competitor, dob, markText, dateText, venueText, disciplineName}.join(QLatin1Char('|'));
         if (seen.contains(key)) {
@@ -314,6 +332,7 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
         row.heat = position.heat;
         result.rows.append(row);
     }
+    result.coverage = covered.values();
     return result;
 }
 

@@ -8,6 +8,7 @@
 #include "stats/ResultQuery.h"
 
 #include <QHash>
+#include <QObject>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -321,6 +322,44 @@ std::optional<QList<TopListService::Line>> TopListService::rankedBySql(const Top
     while (q.next())
         lines.append({q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toInt() > 1});
     return lines;
+}
+
+std::optional<ListCompleteness> TopListService::completeness(const TopListQuery &query)
+{
+    ListCompleteness found;
+    // Lists of legal automatic marks only: an imported list leaves out wind-assisted marks, and its hand times are not
+    // the hand-timed list.
+    if (!query.event.discipline || !query.legalOnly || query.hand)
+        return found;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT down_to, down_to_perf, as_of, source FROM list_coverage WHERE discipline = :d AND sex = :s "
+                             "AND indoor = :i AND (season_from IS NULL OR season_from <= :y) AND (season_to IS NULL OR season_to >= :y) "
+                             "AND as_of >= :from ORDER BY down_to_perf DESC, as_of DESC LIMIT 1"));
+    q.bindValue(QStringLiteral(":d"), query.event.discipline->code);
+    q.bindValue(QStringLiteral(":s"), sexCode(query.event.sex));
+    q.bindValue(QStringLiteral(":i"), query.indoor ? 1 : 0);
+    // A season's list is covered by a list made after the season began (up to its newest mark); all-time by any.
+    q.bindValue(QStringLiteral(":y"), query.year);
+    q.bindValue(QStringLiteral(":from"), query.year > 0 ? seasonStart(query.year, query.indoor).toString(Qt::ISODate) : QStringLiteral("0000"));
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return std::nullopt;
+    }
+    if (q.next()) {
+        found.downTo = q.value(0).toString();
+        found.perf = q.value(1).toLongLong();
+        found.asOf = QDate::fromString(q.value(2).toString(), Qt::ISODate);
+        found.source = q.value(3).toString();
+    }
+    return found;
+}
+
+QString completenessText(const ListCompleteness &c)
+{
+    if (c.downTo.isEmpty())
+        return QObject::tr("No list the almanac holds covers this one: it shows only the marks the almanac holds, and better marks may be missing.");
+    return QObject::tr("Complete down to %1 for marks up to %2 (%3); below that, only the marks the almanac holds.")
+        .arg(c.downTo, c.asOf.toString(Qt::ISODate), c.source);
 }
 
 } // namespace almanac

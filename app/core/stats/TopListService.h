@@ -20,6 +20,18 @@ struct TopListQuery
     int limit = 50;
 };
 
+/** How far down a list is complete: every legal mark better than downTo, run up to asOf, is in the almanac. */
+struct ListCompleteness
+{
+    QString downTo;     // the covering list's last mark; empty: no list covers this one
+    qint64 perf = 0;
+    QDate asOf;         // the covering list's newest mark
+    QString source;
+};
+
+/** The line a list shows above its rows: where it is complete and on what, or that it holds only what the almanac holds. */
+QString completenessText(const ListCompleteness &completeness);
+
 /**
  * Season and all-time lists. Performers lists keep each athlete's best mark (the earliest of equal
  * marks); performance lists keep every mark. Equal marks share the rank; they are listed by date,
@@ -31,6 +43,9 @@ public:
     explicit TopListService(QSqlDatabase db);
 
     std::optional<QList<TopListEntry>> topList(const TopListQuery &query);
+    /** How far down the query's list is complete: the deepest imported list (list_coverage) of its event and environment
+        that covers its seasons, for legal automatic marks; an empty downTo when none does; nullopt on an error. */
+    std::optional<ListCompleteness> completeness(const TopListQuery &query);
     QString errorString() const { return m_error; }
 
 private:
