@@ -23,6 +23,7 @@
 #include "stats/TopListService.h"
 
 #include <QAbstractItemModelTester>
+#include <QFont>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -301,7 +302,7 @@ private slots:
             if (!tied)
                 continue;
             for (const TopListEntry &entry : *list)
-                rows.append({entry.result, event, entry.rank, entry.tied});
+                rows.append({entry.result, event, entry.rank, entry.tied, QString()});
             break;
         }
         QVERIFY2(!rows.isEmpty(), "no top list with equal marks");
@@ -326,6 +327,15 @@ private slots:
             }
         }
         QVERIFY(tiedRows >= 2);
+        // A row below where a list is complete is shown apart, in italics, and says why.
+        QList<ResultTableModel::Row> apart = rows.mid(0, 2);
+        apart[1].beyond = QStringLiteral("Below 2.30 the list holds only the marks the almanac holds");
+        model.setRows(apart);
+        QVERIFY(!model.index(0, 3).data(Qt::FontRole).value<QFont>().italic());
+        QVERIFY(model.index(1, 3).data(Qt::FontRole).value<QFont>().italic());
+        QCOMPARE(model.index(1, 3).data(Qt::ToolTipRole).toString(), apart[1].beyond);
+        QVERIFY(!model.index(0, 3).data(Qt::ToolTipRole).isValid());
+        model.setRows(rows);
         // Rank sorts as a number, not as text ("=10" after "9").
         model.sort(0, Qt::DescendingOrder);
         for (int row = 1; row < model.rowCount(); ++row)

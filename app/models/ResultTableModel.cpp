@@ -5,6 +5,9 @@
 #include "domain/Placing.h"
 
 #include <QCollator>
+#include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
 #include <QSet>
 
 #include <algorithm>
@@ -132,7 +135,7 @@ void ResultTableModel::setResults(const QList<ResultInfo> &results)
     QList<Row> rows;
     rows.reserve(results.size());
     for (const ResultInfo &r : results)
-        rows.append(Row{r, QString(), 0, false});
+        rows.append(Row{r, QString(), 0, false, QString()});
     setRows(std::move(rows));
 }
 
@@ -282,7 +285,20 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return displayText(row, column);
+    case Qt::FontRole:
+        if (!row.beyond.isEmpty()) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if (!row.beyond.isEmpty())
+            return QGuiApplication::palette().brush(QPalette::PlaceholderText);
+        return {};
     case Qt::ToolTipRole:
+        if (!row.beyond.isEmpty() && column != Flags && column != Mark)
+            return row.beyond;
         switch (column) {
         case Flags: {
             const QString tip = flagsTooltip(r.flags);

@@ -29,6 +29,7 @@ public:
         QString label;
         int rank = 0;
         bool tied = false;
+        QString beyond;   // a list's row below where the list is complete: why (shown apart, in italics)
     };
 
     explicit ResultTableModel(QObject *parent = nullptr);

@@ -316,11 +316,11 @@ bool AthletePage::showLocation(const Location &location)
     // Bests.
     QList<ResultTableModel::Row> bests;
     for (const PersonalBest &pb : std::as_const(m_profile.personalBests))
-        bests.append({pb.result, bestLabel(pb.event, pb.indoor, pb.hand), 0, false});
+        bests.append({pb.result, bestLabel(pb.event, pb.indoor, pb.hand), 0, false, QString()});
     m_bests->setRows(bests);
     QList<ResultTableModel::Row> seasons;
     for (const SeasonBest &sb : std::as_const(m_profile.seasonBests))
-        seasons.append({sb.result, sb.indoor ? tr("%1 indoor").arg(sb.year) : QString::number(sb.year), 0, false});
+        seasons.append({sb.result, sb.indoor ? tr("%1 indoor").arg(sb.year) : QString::number(sb.year), 0, false, QString()});
     m_seasons->setRows(seasons);
     m_honours->setResults(m_profile.honours);
     for (QTableView *view : {m_bestsView, m_seasonsView, m_honoursView})

@@ -157,16 +157,19 @@ bool TopListPage::build()
         m_summary->setText(service.errorString());
         return fail(service.errorString());
     }
+    // What the list stands on: down to which mark an imported list proves it complete, or that it holds only the marks
+    // the almanac holds. The rows below that mark are shown apart.
+    const auto completeness = service.completeness(query);
+    const QString beyond = completeness && !completeness->downTo.isEmpty()
+                               ? tr("Below %1 the list holds only the marks the almanac holds").arg(completeness->downTo)
+                               : QString();
     QList<ResultTableModel::Row> rows;
     for (const TopListEntry &e : *list)
-        rows.append({e.result, QString(), e.rank, e.tied});
+        rows.append({e.result, QString(), e.rank, e.tied, !beyond.isEmpty() && e.result.perf > completeness->perf ? beyond : QString()});
     m_model->setRows(rows);
     resort(m_view);
     const QString scope = query.country.isEmpty() ? tr("world") : query.country;
     const QString when = query.year > 0 ? QString::number(query.year) : tr("all-time");
-    // What the list stands on: down to which mark an imported list proves it complete, or that it holds only the marks
-    // the almanac holds.
-    const auto completeness = service.completeness(query);
     m_summary->setText(tr("<b>%1</b> · %2 %3 list · %4 · %n line(s)", nullptr, int(rows.size()))
                            .arg(m_event->currentText().toHtmlEscaped(), when, scope,
                                 query.performances ? tr("performances") : tr("performers"))
