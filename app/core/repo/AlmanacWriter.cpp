@@ -773,8 +773,12 @@ std::optional<int> AlmanacWriter::reconcileRecordPerformances()
         QSqlQuery where(m_db);
         where.prepare(QStringLiteral("SELECT ro.id, ro.competition_id FROM results r JOIN rounds ro ON ro.id = r.round_id WHERE r.id = :id"));
         where.bindValue(QStringLiteral(":id"), made);
-        if (!exec(where, QStringLiteral("finding a record performance")) || !where.next())
+        if (!exec(where, QStringLiteral("finding a record performance")))
             return std::nullopt;
+        if (!where.next()) {
+            m_error = QStringLiteral("the result %1 made for a record is not in the almanac").arg(made);
+            return std::nullopt;
+        }
         const qint64 round = where.value(0).toLongLong();
         const qint64 competition = where.value(1).toLongLong();
         const std::pair<const char *, qint64> deletions[] = {
