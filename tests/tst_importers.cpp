@@ -9,11 +9,15 @@
 #include "import/Importer.h"
 #include "stats/AthleteService.h"
 #include "stats/ChampionshipService.h"
+#include "stats/HeadToHeadService.h"
 #include "stats/Lookup.h"
 #include "stats/TopListService.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -553,6 +557,41 @@ private slots:
         QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM results r JOIN athletes a ON a.id = r.athlete_id JOIN events e ON e.id = r.event_id "
                                                     "WHERE a.name = 'Jakob Ingebrigtsen' AND r.date = '2024-06-12' AND e.discipline = '1500'")),
                  1);
+
+        // His history file is his whole career up to its newest result: the profile and a head-to-head say so.
+        QFile history(dir + QStringLiteral("/athletes/170792.json"));
+        QVERIFY(history.open(QIODevice::ReadOnly));
+        QString newest;
+        for (const QJsonValue &r : QJsonDocument::fromJson(history.readAll()).object().value(QStringLiteral("results")).toArray())
+            newest = std::max(newest, r.toObject().value(QStringLiteral("date")).toString());
+        const qint64 jakob = onlyAthlete(almanac.db(), QStringLiteral("Jakob Ingebrigtsen"));
+        AthleteService athletes(almanac.db());
+        const auto profile = athletes.profile(jakob);
+        QVERIFY(profile);
+        QCOMPARE(profile->coverage.completeTo.toString(Qt::ISODate), newest);
+        QVERIFY(profile->coverage.source.contains(QLatin1String("170792")));
+        QCOMPARE(profile->coverage.results, int(profile->results.size()));
+        QVERIFY(careerCoverageText(profile->athlete.name, profile->coverage).contains(QStringLiteral("whole career up to ") + newest));
+        // Importing the file again keeps one coverage of it.
+        const int histories = count(almanac.db(), QStringLiteral("SELECT count(*) FROM history_coverage"));
+        QVERIFY(histories >= 300);
+        QVERIFY(importer.importFile(dir + QStringLiteral("/athletes/170792.json")).ok);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM history_coverage")), histories);
+        // An athlete of the championship file without a history file of their own: no source gives the whole career.
+        const qint64 noHistory = count(almanac.db(), QStringLiteral("SELECT a.id FROM athletes a WHERE NOT EXISTS (SELECT 1 FROM history_coverage h "
+                                                                    "WHERE h.athlete_id = a.id) ORDER BY a.id LIMIT 1"));
+        QVERIFY(noHistory > 0);
+        const auto other = athletes.profile(noHistory);
+        QVERIFY(other && !other->coverage.completeTo.isValid());
+        QVERIFY(careerCoverageText(other->athlete.name, other->coverage).contains(QLatin1String("No source in it gives the whole career")));
+        // Ingebrigtsen against the runner-up of the final: the count says how much of each career it stands on.
+        HeadToHeadService h2h(almanac.db());
+        const qint64 vermeulen = onlyAthlete(almanac.db(), QStringLiteral("Jochem Vermeulen"));
+        const auto met = h2h.compare(jakob, vermeulen, HeadToHeadFilter());
+        QVERIFY(met && !met->races.isEmpty());
+        const auto basis = h2h.basis(*met);
+        QVERIFY(basis);
+        QVERIFY2(basis->contains(QStringLiteral("Jakob Ingebrigtsen's whole career is known up to ") + newest), qPrintable(*basis));
     }
 };
 

@@ -437,6 +437,15 @@ std::optional<Failure> cmdAthlete(Session &s, const Arguments &args)
         o.insert(QStringLiteral("season_bests"), sbs);
         o.insert(QStringLiteral("honours"), honours);
         o.insert(QStringLiteral("results"), results);
+        QJsonObject coverage;
+        coverage.insert(QStringLiteral("results"), p->coverage.results);
+        coverage.insert(QStringLiteral("first_season"), p->coverage.firstSeason > 0 ? QJsonValue(p->coverage.firstSeason) : QJsonValue(QJsonValue::Null));
+        coverage.insert(QStringLiteral("last_season"), p->coverage.lastSeason > 0 ? QJsonValue(p->coverage.lastSeason) : QJsonValue(QJsonValue::Null));
+        coverage.insert(QStringLiteral("complete_to"), p->coverage.completeTo.isValid() ? QJsonValue(isoDate(p->coverage.completeTo))
+                                                                                        : QJsonValue(QJsonValue::Null));
+        coverage.insert(QStringLiteral("source"), jsonOrNull(p->coverage.source));
+        coverage.insert(QStringLiteral("basis"), careerCoverageText(p->athlete.name, p->coverage));
+        o.insert(QStringLiteral("coverage"), coverage);
         s.emitJson(o);
         return std::nullopt;
     }
@@ -449,6 +458,7 @@ std::optional<Failure> cmdAthlete(Session &s, const Arguments &args)
     out << '\n';
     if (!p->athlete.otherNames.isEmpty())
         out << "Also written: " << p->athlete.otherNames.join(QStringLiteral(", ")) << '\n';
+    out << careerCoverageText(p->athlete.name, p->coverage) << '\n';
     out << "\nPersonal bests\n";
     TextTable pbs({QStringLiteral("Event"), QStringLiteral("Mark"), QStringLiteral("Date"), QStringLiteral("Competition"), QStringLiteral("Flags")});
     for (const PersonalBest &pb : p->personalBests)
@@ -937,6 +947,9 @@ std::optional<Failure> cmdHeadToHead(Session &s, const Arguments &args)
         return Failure{NotFound, QStringLiteral("the almanac has no race that %1 and %2 both ran%3").arg(a.name, b.name,
                                                                                               filter.event || filter.finalsOnly || filter.championshipsOnly || filter.from.isValid() || filter.to.isValid()
                                                                                                   ? QStringLiteral(" with these filters") : QString())};
+    const auto basis = service.basis(*h);
+    if (!basis)
+        return dbFailure(service.errorString());
     if (s.json()) {
         QJsonObject o;
         o.insert(QStringLiteral("a"), athleteJson(h->a));
@@ -965,6 +978,7 @@ std::optional<Failure> cmdHeadToHead(Session &s, const Arguments &args)
             races.append(j);
         }
         o.insert(QStringLiteral("races"), races);
+        o.insert(QStringLiteral("basis"), *basis);
         s.emitJson(o);
         return std::nullopt;
     }
@@ -986,7 +1000,7 @@ std::optional<Failure> cmdHeadToHead(Session &s, const Arguments &args)
     out << " in " << h->races.size() << (h->races.size() == 1 ? " race" : " races");
     if (!filters.isEmpty())
         out << " (" << filters.join(QStringLiteral(", ")) << ")";
-    out << '\n';
+    out << '\n' << *basis << '\n';
     TextTable t({QStringLiteral("Date"), QStringLiteral("Competition"), QStringLiteral("Event"), QStringLiteral("Round"), h->a.name, h->b.name, QStringLiteral("Winner")});
     for (const HeadToHead::Race &race : h->races) {
         auto cell = [](const ResultInfo &r) -> QString { return (r.placeText().isEmpty() ? QString() : r.placeText() + QStringLiteral(". ")) + r.markText(); };

@@ -96,6 +96,8 @@ std::optional<PrintDocument> ProfileDocument::build(qint64 athleteId, const Prof
     doc.addParagraph(facts.join(QStringLiteral(" · ")));
     if (!a.otherNames.isEmpty())
         doc.addParagraph(tr("Also written: %1").arg(a.otherNames.join(QStringLiteral(", "))), true);
+    // How much of the career the page stands on.
+    doc.addParagraph(careerCoverageText(a.name, profile->coverage), true);
 
     // Personal bests: outdoors, then indoors.
     PrintDocument::Table pbs;

@@ -296,6 +296,8 @@ bool AthletePage::showLocation(const Location &location)
     QString header = QStringLiteral("<h2 style='margin:0'>%1</h2>%2").arg(a.name.toHtmlEscaped(), facts.join(QStringLiteral(" · ")));
     if (!a.otherNames.isEmpty())
         header += QStringLiteral("<br><small>%1</small>").arg(tr("also written %1").arg(a.otherNames.join(QStringLiteral(", ")).toHtmlEscaped()));
+    // How much of the career the almanac holds.
+    header += QStringLiteral("<br><small>%1</small>").arg(careerCoverageText(a.name, m_profile.coverage).toHtmlEscaped());
     m_header->setText(header);
 
     const auto merge = EditService(db()).lastMergeInto(a.id);

@@ -190,6 +190,9 @@ bool HeadToHeadPage::compare()
                         .arg(h2h->b.name.toHtmlEscaped());
     if (h2h->noDecision > 0)
         count += tr(" · %n without a winner (a tie, or neither finished)", nullptr, h2h->noDecision);
+    // What the count stands on: the races the almanac holds, and how much of each career it knows.
+    if (const auto basis = service.basis(*h2h))
+        count += QStringLiteral("<br>") + basis->toHtmlEscaped();
     m_count->setText(count);
     return true;
 }

@@ -22,3 +22,14 @@ CREATE TABLE list_coverage (
     source       TEXT NOT NULL
 );
 CREATE INDEX list_coverage_event ON list_coverage(discipline, sex, indoor);
+
+-- What an athlete's history covers: an imported Tilastopaja athlete file holds every result of the athlete's career
+-- up to the day of its newest result (up_to). Profiles and head-to-heads then say how much of a career they stand on.
+CREATE TABLE history_coverage (
+    id         INTEGER PRIMARY KEY,
+    athlete_id INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+    import_id  INTEGER REFERENCES imports(id) ON DELETE CASCADE,
+    up_to      TEXT NOT NULL,
+    source     TEXT NOT NULL
+);
+CREATE INDEX history_coverage_athlete ON history_coverage(athlete_id);

@@ -90,10 +90,20 @@ struct ListCoverage
     QString source;
 };
 
+/** What an athlete's history file covers: every result of the athlete up to upTo. */
+struct HistoryCoverage
+{
+    QString externalSource;
+    QString externalId;
+    QDate upTo;
+    QString source;
+};
+
 struct ReadResult
 {
     QList<ImportRow> rows;
     QList<ListCoverage> coverage;    // what a list file covers (World Athletics lists)
+    QList<HistoryCoverage> histories;   // what an athlete's history covers (Tilastopaja athlete files)
     QList<ImportIssue> rejected;     // rows that cannot be read: the file is not imported
     QList<ImportIssue> skipped;      // rows of events the almanac does not keep
     int rowsRead = 0;

@@ -311,6 +311,24 @@ ImportReport Importer::importOne(const QString &path, ImportFormat format)
         }
         coverageAdded += q.numRowsAffected();
     }
+    // What an athlete's history covers is kept for the athlete the file's rows went to.
+    for (const HistoryCoverage &h : std::as_const(read.histories)) {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("INSERT INTO history_coverage (athlete_id, import_id, up_to, source) "
+                                 "SELECT i.athlete_id, :imp, :up, :src FROM athlete_ids i WHERE i.source = :s AND i.external_id = :e "
+                                 "AND NOT EXISTS (SELECT 1 FROM history_coverage h WHERE h.athlete_id = i.athlete_id AND h.up_to = :up "
+                                 "AND h.source = :src)"));
+        q.bindValue(QStringLiteral(":imp"), importId);
+        q.bindValue(QStringLiteral(":up"), h.upTo.toString(Qt::ISODate));
+        q.bindValue(QStringLiteral(":src"), h.source);
+        q.bindValue(QStringLiteral(":s"), h.externalSource);
+        q.bindValue(QStringLiteral(":e"), h.externalId);
+        if (!q.exec()) {
+            report.error = QStringLiteral("%1: keeping what the athlete's history covers: %2").arg(path, q.lastError().text());
+            return report;
+        }
+        coverageAdded += q.numRowsAffected();
+    }
     QSqlQuery counts(m_db);
     counts.prepare(QStringLiteral("UPDATE imports SET rows_read = :rows, added = :a, merged = :m, conflicts = :c WHERE id = :id"));
     counts.bindValue(QStringLiteral(":rows"), report.rowsRead);

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 #include <algorithm>
 
@@ -356,8 +357,18 @@ void readAthlete(const QString &file, const QJsonObject &root, ReadResult &resul
         return;
     }
     const QJsonArray results = root.value(QStringLiteral("results")).toArray();
+    // The file is the athlete's career up to its newest result, events the almanac does not keep included.
+    HistoryCoverage history{QStringLiteral("tilastopaja"), id, QDate(),
+                            QStringLiteral("Tilastopaja athlete history of %1 %2 (Tilastopaja id %3)").arg(given, family, id)};
+    const auto noteHistory = qScopeGuard([&] {
+        if (history.upTo.isValid() && result.rejected.isEmpty())
+            result.histories.append(history);
+    });
     for (qsizetype i = 0; i < results.size(); ++i) {
         ++result.rowsRead;
+        if (const QDate day = QDate::fromString(text(results[i].toObject().value(QStringLiteral("date"))), Qt::ISODate);
+            day.isValid() && resultDateProblem(day).isEmpty())
+            history.upTo = std::max(history.upTo, day);
         const QJsonObject res = results[i].toObject();
         const QString location = QStringLiteral("%1: results[%2]").arg(file).arg(i);
         const QString code = text(res.value(QStringLiteral("event")));

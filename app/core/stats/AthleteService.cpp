@@ -8,6 +8,9 @@
 #include "stats/ResultQuery.h"
 
 #include <QMap>
+#include <QObject>
+#include <QSqlError>
+#include <QSqlQuery>
 
 #include <algorithm>
 
@@ -99,7 +102,49 @@ std::optional<AthleteProfile> AthleteService::profile(qint64 athleteId)
         if (kChampionshipCategories.contains(r.category) && r.isMedalFinal() && (r.place > 0 || !r.hasMark()))
             p.honours.append(r);
     }
+    const auto held = coverage(athleteId, p.results);
+    if (!held)
+        return std::nullopt;
+    p.coverage = *held;
     return p;
+}
+
+std::optional<CareerCoverage> AthleteService::coverage(qint64 athleteId, const QList<ResultInfo> &results)
+{
+    CareerCoverage c;
+    c.results = int(results.size());
+    for (const ResultInfo &r : results) {
+        const int season = seasonOf(r.date, r.indoor);
+        c.firstSeason = c.firstSeason == 0 ? season : std::min(c.firstSeason, season);
+        c.lastSeason = std::max(c.lastSeason, season);
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT up_to, source FROM history_coverage WHERE athlete_id = :a ORDER BY up_to DESC LIMIT 1"));
+    q.bindValue(QStringLiteral(":a"), athleteId);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return std::nullopt;
+    }
+    if (q.next()) {
+        c.completeTo = QDate::fromString(q.value(0).toString(), Qt::ISODate);
+        c.source = q.value(1).toString();
+    }
+    return c;
+}
+
+QString careerCoverageText(const QString &name, const CareerCoverage &c)
+{
+    const QString count = c.results == 1 ? QObject::tr("1 result") : QObject::tr("%1 results").arg(c.results);
+    const QString held = c.results == 0 ? QObject::tr("The almanac holds no result of %1.").arg(name)
+                         : c.firstSeason == c.lastSeason
+                             ? QObject::tr("The almanac holds %1 of %2, of %3.").arg(count, name).arg(c.firstSeason)
+                             : QObject::tr("The almanac holds %1 of %2, of %3 to %4.").arg(count, name).arg(c.firstSeason).arg(c.lastSeason);
+    if (c.completeTo.isValid())
+        return held + QLatin1Char(' ')
+               + QObject::tr("They are the whole career up to %1 (%2).").arg(c.completeTo.toString(Qt::ISODate), c.source);
+    return held + QLatin1Char(' ')
+           + QObject::tr("No source in it gives the whole career: bests are the best the almanac knows, and races it does not hold are "
+                         "missing.");
 }
 
 std::optional<Progression> AthleteService::progression(qint64 athleteId, const EventSpec &event, bool indoor)

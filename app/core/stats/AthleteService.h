@@ -8,6 +8,19 @@
 
 namespace almanac {
 
+/** How much of a career the almanac holds: its results and seasons, and up to when a source gives the whole career. */
+struct CareerCoverage
+{
+    int results = 0;
+    int firstSeason = 0;
+    int lastSeason = 0;
+    QDate completeTo;       // invalid: no source gives the whole career
+    QString source;         // the source that does
+};
+
+/** The sentence a profile or head-to-head shows about what it stands on ("" for nobody). */
+QString careerCoverageText(const QString &name, const CareerCoverage &coverage);
+
 struct AthleteProfile
 {
     AthleteInfo athlete;
@@ -15,6 +28,7 @@ struct AthleteProfile
     QList<SeasonBest> seasonBests;       // per event and year, newest first
     QList<ResultInfo> honours;           // championship finals, newest first
     QList<ResultInfo> results;           // every result, newest first, with computed flags
+    CareerCoverage coverage;
 };
 
 struct Progression
@@ -39,6 +53,8 @@ public:
     static Progression progressionFrom(const AthleteInfo &athlete, const QList<ResultInfo> &results, const EventSpec &event, bool indoor);
     /** Every result of the athlete, newest first, flags computed. */
     std::optional<QList<ResultInfo>> results(qint64 athleteId);
+    /** What the almanac holds of the athlete's career: results and seasons counted from results. */
+    std::optional<CareerCoverage> coverage(qint64 athleteId, const QList<ResultInfo> &results);
     QString errorString() const { return m_error; }
 
 private:

@@ -7,6 +7,7 @@
 #include "stats/ResultQuery.h"
 
 #include <QHash>
+#include <QObject>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -178,6 +179,42 @@ std::optional<QList<Rival>> HeadToHeadService::rivals(qint64 athleteId, int limi
         rivals.append({it.value(), races});
     }
     return rivals;
+}
+
+std::optional<QString> HeadToHeadService::basis(const HeadToHead &h2h)
+{
+    const auto completeTo = [this](qint64 athlete) -> std::optional<QDate> {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT max(up_to) FROM history_coverage WHERE athlete_id = :a"));
+        q.bindValue(QStringLiteral(":a"), athlete);
+        if (!q.exec() || !q.next()) {
+            m_error = q.lastError().text();
+            return std::nullopt;
+        }
+        return QDate::fromString(q.value(0).toString(), Qt::ISODate);
+    };
+    const auto a = completeTo(h2h.a.id);
+    const auto b = completeTo(h2h.b.id);
+    if (!a || !b)
+        return std::nullopt;
+    const int races = int(h2h.races.size());
+    QString text = races == 1 ? QObject::tr("Counted from the 1 race of both that the almanac holds.")
+                              : QObject::tr("Counted from the %1 races of both that the almanac holds.").arg(races);
+    const auto history = [](const QString &name, const QDate &to) {
+        return to.isValid() ? QObject::tr("%1's whole career is known up to %2").arg(name, to.toString(Qt::ISODate))
+                            : QObject::tr("%1's is not").arg(name);
+    };
+    if (!a->isValid() && !b->isValid())
+        return text + QLatin1Char(' ')
+               + QObject::tr("No source in the almanac gives the whole career of either: races it does not hold are not counted.");
+    if (a->isValid() && b->isValid())
+        return text + QLatin1Char(' ')
+               + QObject::tr("%1, and %2: races after that are counted only where the almanac holds them.")
+                     .arg(history(h2h.a.name, *a), QObject::tr("%1's up to %2").arg(h2h.b.name, b->toString(Qt::ISODate)));
+    const bool aKnown = a->isValid();
+    return text + QLatin1Char(' ')
+           + QObject::tr("%1; %2: races it does not hold are not counted.")
+                 .arg(history(aKnown ? h2h.a.name : h2h.b.name, aKnown ? *a : *b), history(aKnown ? h2h.b.name : h2h.a.name, QDate()));
 }
 
 } // namespace almanac

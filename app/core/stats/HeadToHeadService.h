@@ -37,6 +37,9 @@ public:
     /** The athletes who met this one most often (the races both ran, relays and en-route times left
         out), most meetings first. */
     std::optional<QList<Rival>> rivals(qint64 athleteId, int limit);
+    /** What a head-to-head stands on: the races both ran that the almanac holds, and up to when each athlete's whole
+        career is known to it (history_coverage). A sentence; nullopt on an error. */
+    std::optional<QString> basis(const HeadToHead &h2h);
     QString errorString() const { return m_error; }
 
 private:
