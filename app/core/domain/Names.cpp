@@ -2,6 +2,7 @@
 #include "domain/Names.h"
 
 #include <QList>
+#include <QStringList>
 
 #include <algorithm>
 
@@ -77,6 +78,45 @@ int editDistance(const QString &a, const QString &b, int limit)
         std::swap(prev, cur);
     }
     return prev[m];
+}
+
+QString categoryOfCompetition(const QString &name, const QString &shortName)
+{
+    // The short code first; otherwise only the plain titles of the senior championships.
+    const QString code = shortName.toUpper();
+    if (code == QLatin1String("OG"))
+        return QStringLiteral("OG");
+    if (code == QLatin1String("WC") || code == QLatin1String("WCH"))
+        return QStringLiteral("WCH");
+    if (code == QLatin1String("WI") || code == QLatin1String("WIC"))
+        return QStringLiteral("WIC");
+    if (code == QLatin1String("EC"))
+        return QStringLiteral("EC");
+    if (code == QLatin1String("DL"))
+        return QStringLiteral("DL");
+    const QString n = name.toLower();
+    static const QStringList notSenior = {
+        QStringLiteral("youth"),      QStringLiteral("junior"),     QStringLiteral("u18"),         QStringLiteral("u20"),
+        QStringLiteral("u23"),        QStringLiteral("festival"),   QStringLiteral("half marathon"), QStringLiteral("cross"),
+        QStringLiteral("relays"),     QStringLiteral("race walk"),  QStringLiteral("military"),    QStringLiteral("team"),
+        QStringLiteral("cup"),        QStringLiteral("tour"),       QStringLiteral("university"),  QStringLiteral("masters"),
+        QStringLiteral("bucs"),       QStringLiteral("stadium"),    QStringLiteral("road"),        QStringLiteral("mountain"),
+        QStringLiteral("para athletics"), QStringLiteral("deaf"),
+    };
+    if (std::any_of(notSenior.cbegin(), notSenior.cend(), [&](const QString &w) { return n.contains(w); }))
+        return QStringLiteral("OTHER");
+    if (n.contains(QLatin1String("olympic games")))
+        return QStringLiteral("OG");
+    if (n.contains(QLatin1String("world indoor championships")) || n.contains(QLatin1String("world athletics indoor championships")))
+        return QStringLiteral("WIC");
+    if (n.contains(QLatin1String("world championships")) || n.contains(QLatin1String("world athletics championships")))
+        return QStringLiteral("WCH");
+    if ((n.contains(QLatin1String("european athletics championships")) || n.contains(QLatin1String("european championships")))
+        && !n.contains(QLatin1String("indoor")))
+        return QStringLiteral("EC");
+    if (n.contains(QLatin1String("diamond league")))
+        return QStringLiteral("DL");
+    return QStringLiteral("OTHER");
 }
 
 } // namespace almanac

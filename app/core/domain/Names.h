@@ -13,5 +13,8 @@ QString foldName(const QString &name);
 QStringList nameTokens(const QString &name);
 /** Damerau–Levenshtein distance (adjacent transpositions count as one edit), stopping early above limit. */
 int editDistance(const QString &a, const QString &b, int limit);
+/** The championship series a competition's name (or a source's short code: OG, WC, WI, EC, DL) plainly says it
+    belongs to: OG, WCH, WIC, EC, DL; OTHER for anything else, youth, team, road and cross-country titles included. */
+QString categoryOfCompetition(const QString &name, const QString &shortName = QString());
 
 } // namespace almanac

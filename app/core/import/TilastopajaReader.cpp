@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "import/TilastopajaReader.h"
 
+#include "domain/Names.h"
 #include "import/Csv.h"
 #include "import/WaTopListReader.h"
 
@@ -24,42 +25,6 @@ QString text(const QJsonValue &v)
     if (v.isDouble())
         return QString::number(v.toDouble(), 'g', 15);
     return {};
-}
-
-QString categoryOf(const QString &name, const QString &shortName)
-{
-    // The short code first; otherwise only the full titles of the senior championships.
-    const QString code = shortName.toUpper();
-    if (code == QLatin1String("OG"))
-        return QStringLiteral("OG");
-    if (code == QLatin1String("WC") || code == QLatin1String("WCH"))
-        return QStringLiteral("WCH");
-    if (code == QLatin1String("WI") || code == QLatin1String("WIC"))
-        return QStringLiteral("WIC");
-    if (code == QLatin1String("EC"))
-        return QStringLiteral("EC");
-    if (code == QLatin1String("DL"))
-        return QStringLiteral("DL");
-    const QString n = name.toLower();
-    static const QStringList notSenior = {QStringLiteral("youth"), QStringLiteral("junior"), QStringLiteral("u18"), QStringLiteral("u20"),
-                                          QStringLiteral("u23"), QStringLiteral("festival"), QStringLiteral("half marathon"),
-                                          QStringLiteral("cross"), QStringLiteral("relays"), QStringLiteral("race walking"), QStringLiteral("military"),
-                                          QStringLiteral("team"), QStringLiteral("cup"), QStringLiteral("tour"), QStringLiteral("university"),
-                                          QStringLiteral("masters"), QStringLiteral("bucs"), QStringLiteral("stadium")};
-    if (std::any_of(notSenior.cbegin(), notSenior.cend(), [&](const QString &w) { return n.contains(w); }))
-        return QStringLiteral("OTHER");
-    if (n.contains(QLatin1String("olympic games")))
-        return QStringLiteral("OG");
-    if (n.contains(QLatin1String("world athletics indoor championships")) || n.contains(QLatin1String("iaaf world indoor championships")))
-        return QStringLiteral("WIC");
-    if (n.contains(QLatin1String("world athletics championships")) || n.contains(QLatin1String("iaaf world championships")))
-        return QStringLiteral("WCH");
-    if ((n.contains(QLatin1String("european athletics championships")) || n.contains(QLatin1String("european championships")))
-        && !n.contains(QLatin1String("indoor")))
-        return QStringLiteral("EC");
-    if (n.contains(QLatin1String("diamond league")))
-        return QStringLiteral("DL");
-    return QStringLiteral("OTHER");
 }
 
 /** Tilastopaja's event codes and names: "1500", "Mile", "3000S", "400mH", "4 x 100m", "Half Marathon". */
@@ -154,7 +119,7 @@ void readCompetition(const QString &file, const QJsonObject &root, ReadResult &r
             return;
         }
     }
-    const QString category = categoryOf(name, QString());
+    const QString category = categoryOfCompetition(name);
     const QJsonArray events = root.value(QStringLiteral("events")).toArray();
     for (qsizetype e = 0; e < events.size(); ++e) {
         const QJsonObject event = events[e].toObject();
@@ -423,7 +388,7 @@ void readAthlete(const QString &file, const QJsonObject &root, ReadResult &resul
             row.competition = QStringList{compShort, row.city, QString::number(row.date.year())}.join(QLatin1Char(' ')).simplified();
         else
             row.competition = QStringLiteral("Race of %1 (competition not named)").arg(row.date.toString(Qt::ISODate));
-        row.category = categoryOf(compName, compShort);
+        row.category = categoryOfCompetition(compName, compShort);
         row.source = QStringLiteral("Tilastopaja athlete history of %1 %2 (Tilastopaja id %3)").arg(given, family, id);
         historyRound(text(res.value(QStringLiteral("round"))), text(res.value(QStringLiteral("roundstage"))), row);
         const ListPosition position = parseListPosition(text(res.value(QStringLiteral("rank"))));

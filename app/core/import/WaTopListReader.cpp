@@ -177,7 +177,7 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
         const int i = column.value(QLatin1String(name), -1);
         return i >= 0 && i < r.fields.size() ? r.fields[i].trimmed() : QString();
     };
-    QSet<QString> seen;
+    QHash<QString, qsizetype> seen;   // a performance → its row in result.rows (-1 while it is being read)
     QHash<QString, const Discipline *> disciplines;
     // Venues and place codes repeat from row to row: each is parsed once.
     QHash<QString, ListVenue> venues;
@@ -188,6 +188,17 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
     // of the indoor marks left out.
     const bool ageLists = column.contains(QStringLiteral("age_cat"));
     QHash<QString, ListCoverage> covered;   // discipline|sex → what the file covers
+    const auto cover = [&covered, &citation](const ImportRow &row) {
+        if (row.indoor)
+            return;
+        ListCoverage &c = covered[row.event.discipline->code + QLatin1Char('|') + sexCode(row.sex)];
+        if (!c.downTo.hasValue() || compareMarks(row.mark, c.downTo, row.event.discipline->lowerIsBetter) > 0) {
+            c.event = row.event;
+            c.downTo = row.mark.withoutFlags();
+            c.source = citation;
+        }
+        c.asOf = std::max(c.asOf, row.date);
+    };
     for (qsizetype n = 1; n < records.size(); ++n) {
         const CsvRecord &record = records[n];
         ++result.rowsRead;
@@ -236,26 +247,16 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
         const QString markText = field(record, "mark");
         const QString venueText = field(record, "venue");
         const QString dateText = field(record, "date");
-        if (!ageLists || field(record, "age_cat").compare(QLatin1String("senior"), Qt::CaseInsensitive) == 0) {
-            const auto listed = parseMarkForDiscipline(markText, *discipline);
-            const QDate day = parseListDate(dateText);
-            if (listed && listed->hasValue() && day.isValid() && !parseListVenue(venueText).indoor) {
-                ListCoverage &c = covered[disciplineName + QLatin1Char('|') + sexCode(*sex)];
-                if (!c.downTo.hasValue() || compareMarks(*listed, c.downTo, discipline->lowerIsBetter) > 0) {
-                    c.event = EventSpec{*sex, discipline};
-                    c.downTo = listed->withoutFlags();
-                    c.source = citation;
-                }
-                c.asOf = std::max(c.asOf, day);
-            }
-        }
-        // The same performance appears once per age list: keep it once.
+        const bool senior = !ageLists || field(record, "age_cat").compare(QLatin1String("senior"), Qt::CaseInsensitive) == 0;
+        // The same performance appears once per age list: keep it once (a senior repeat still counts for the coverage).
         const QString key = QStringList{competitor, dob, markText, dateText, venueText, disciplineName}.join(QLatin1Char('|'));
-        if (seen.contains(key)) {
+        if (const auto kept = seen.constFind(key); kept != seen.constEnd()) {
             ++result.repeated;
+            if (senior && kept.value() >= 0)
+                cover(result.rows.at(kept.value()));
             continue;
         }
-        seen.insert(key);
+        seen.insert(key, -1);
         ImportRow row;
         row.location = location;
         row.athlete = competitor;
@@ -331,6 +332,9 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
         row.round = position.round;
         row.heat = position.heat;
         result.rows.append(row);
+        seen.insert(key, result.rows.size() - 1);
+        if (senior)
+            cover(row);
     }
     result.coverage = covered.values();
     return result;

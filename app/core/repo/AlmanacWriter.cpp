@@ -481,28 +481,6 @@ QString recordResultSql(const QString &andResults = QString())
         + andResults + QStringLiteral(" ORDER BY ro.coverage IS 'performance', r.value LIMIT 1");
 }
 
-/** The championship a competition's name says it is, as far as the name is plain about it; OTHER otherwise. */
-QString categoryOfName(const QString &name)
-{
-    const QString folded = foldName(name);
-    const auto has = [&folded](const char *words) { return folded.contains(QLatin1String(words)); };
-    static const char *const notSenior[] = {"youth", "junior", "u18", "u20", "u23", "masters", "university", "cross", "race walk",
-                                             "half marathon", "relays", "road", "team", "mountain", "student", "military", "deaf"};
-    for (const char *word : notSenior) {
-        if (has(word))
-            return QStringLiteral("OTHER");
-    }
-    if (has("olympic games") || has("olympics"))
-        return QStringLiteral("OG");
-    if (has("world indoor championships"))
-        return QStringLiteral("WIC");
-    if (has("world championships") || has("world athletics championships"))
-        return QStringLiteral("WCH");
-    if (has("european championships") && !has("indoor"))
-        return QStringLiteral("EC");
-    return QStringLiteral("OTHER");
-}
-
 } // namespace
 
 bool AlmanacWriter::linkRecordsToResults()
@@ -535,7 +513,7 @@ std::optional<qint64> AlmanacWriter::recordCompetition(const QString &origin, co
     QString fullName = !name.isEmpty() ? name : !venue.isEmpty() ? venue : QStringLiteral("Meeting");
     if (!year.match(fullName).hasMatch())
         fullName += QStringLiteral(" %1").arg(date.year());
-    const QString category = categoryOfName(fullName);
+    const QString category = categoryOfCompetition(fullName);
     // The competition of that city (or venue) whose days hold the record's day, as an import finds it, or the
     // championships the record's competition names whose days hold it (whatever the spelling of the city); a
     // championship before another meeting.

@@ -118,6 +118,16 @@ std::optional<CareerCoverage> AthleteService::coverage(qint64 athleteId, const Q
         c.firstSeason = c.firstSeason == 0 ? season : std::min(c.firstSeason, season);
         c.lastSeason = std::max(c.lastSeason, season);
     }
+    const auto whole = wholeCareerTo(athleteId);
+    if (!whole)
+        return std::nullopt;
+    c.completeTo = whole->first;
+    c.source = whole->second;
+    return c;
+}
+
+std::optional<std::pair<QDate, QString>> AthleteService::wholeCareerTo(qint64 athleteId)
+{
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT up_to, source FROM history_coverage WHERE athlete_id = :a ORDER BY up_to DESC LIMIT 1"));
     q.bindValue(QStringLiteral(":a"), athleteId);
@@ -125,11 +135,9 @@ std::optional<CareerCoverage> AthleteService::coverage(qint64 athleteId, const Q
         m_error = q.lastError().text();
         return std::nullopt;
     }
-    if (q.next()) {
-        c.completeTo = QDate::fromString(q.value(0).toString(), Qt::ISODate);
-        c.source = q.value(1).toString();
-    }
-    return c;
+    if (!q.next())
+        return std::pair<QDate, QString>();
+    return std::pair{QDate::fromString(q.value(0).toString(), Qt::ISODate), q.value(1).toString()};
 }
 
 QString careerCoverageText(const QString &name, const CareerCoverage &c)

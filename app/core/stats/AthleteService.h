@@ -55,6 +55,9 @@ public:
     std::optional<QList<ResultInfo>> results(qint64 athleteId);
     /** What the almanac holds of the athlete's career: results and seasons counted from results. */
     std::optional<CareerCoverage> coverage(qint64 athleteId, const QList<ResultInfo> &results);
+    /** Up to when a source (an imported athlete history) gives the athlete's whole career, and which: an invalid date
+        when none does; nullopt on an error. */
+    std::optional<std::pair<QDate, QString>> wholeCareerTo(qint64 athleteId);
     QString errorString() const { return m_error; }
 
 private:

@@ -2,6 +2,7 @@
 #include "stats/HeadToHeadService.h"
 
 #include "db/Bind.h"
+#include "stats/AthleteService.h"
 #include "stats/DerivedFacts.h"
 #include "stats/Lookup.h"
 #include "stats/ResultQuery.h"
@@ -183,15 +184,14 @@ std::optional<QList<Rival>> HeadToHeadService::rivals(qint64 athleteId, int limi
 
 std::optional<QString> HeadToHeadService::basis(const HeadToHead &h2h)
 {
-    const auto completeTo = [this](qint64 athlete) -> std::optional<QDate> {
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("SELECT max(up_to) FROM history_coverage WHERE athlete_id = :a"));
-        q.bindValue(QStringLiteral(":a"), athlete);
-        if (!q.exec() || !q.next()) {
-            m_error = q.lastError().text();
+    AthleteService athletes(m_db);
+    const auto completeTo = [this, &athletes](qint64 athlete) -> std::optional<QDate> {
+        const auto whole = athletes.wholeCareerTo(athlete);
+        if (!whole) {
+            m_error = athletes.errorString();
             return std::nullopt;
         }
-        return QDate::fromString(q.value(0).toString(), Qt::ISODate);
+        return whole->first;
     };
     const auto a = completeTo(h2h.a.id);
     const auto b = completeTo(h2h.b.id);
