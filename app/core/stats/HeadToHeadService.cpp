@@ -198,8 +198,8 @@ std::optional<QString> HeadToHeadService::basis(const HeadToHead &h2h)
     if (!a || !b)
         return std::nullopt;
     const int races = int(h2h.races.size());
-    QString text = races == 1 ? QObject::tr("Counted from the 1 race of both that the almanac holds.")
-                              : QObject::tr("Counted from the %1 races of both that the almanac holds.").arg(races);
+    QString text = races == 1 ? QObject::tr("Counted from the 1 race both ran that the almanac holds.")
+                              : QObject::tr("Counted from the %1 races both ran that the almanac holds.").arg(races);
     const auto history = [](const QString &name, const QDate &to) {
         return to.isValid() ? QObject::tr("%1's whole career is known up to %2").arg(name, to.toString(Qt::ISODate))
                             : QObject::tr("%1's is not").arg(name);
