@@ -6,6 +6,7 @@
 #include "almanac/AlmanacLoader.h"
 #include "db/Database.h"
 
+#include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,6 +29,13 @@ inline QString almanacSourceDir()
 inline QString sharedDataDir()
 {
     return sourceDir() + QStringLiteral("/../shared/data");
+}
+
+/** Writes bytes to a file, replacing it; false when it cannot be written whole. */
+inline bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
 }
 
 /** The first column of the first row of a query, or -1. */

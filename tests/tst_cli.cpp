@@ -104,6 +104,16 @@ private slots:
         QVERIFY(!flagsOf(kerr).contains(QStringLiteral("NR")));
         // The world lead of 2023 was Ingebrigtsen's 3:27.14 in July, not Kerr's.
         QVERIFY(!flagsOf(kerr).contains(QStringLiteral("WL")));
+        // His season best as far as the almanac knows: it holds neither his whole season nor a complete list.
+        QCOMPARE(kerr.value(QStringLiteral("flags_best_known")).toArray(), QJsonArray{QStringLiteral("SB")});
+        QVERIFY(kerr.value(QStringLiteral("flags_basis")).toArray().first().toString().startsWith(QLatin1String("SB?: ")));
+        QVERIFY(kerr.value(QStringLiteral("reported_flags")).isNull());
+        // The text marks it, and says what the mark means.
+        const Run text = run({QStringLiteral("results"), QStringLiteral("--competition"), QStringLiteral("Budapest 2023"), QStringLiteral("--event"),
+                              QStringLiteral("Men's 1500m"), QStringLiteral("--round"), QStringLiteral("final")},
+                             m_db);
+        QVERIFY(text.out.contains("3:29.38     SB?\n"));
+        QVERIFY(text.out.contains("A flag marked ? (PB?, SB?, WL?, WR? ...) is the best the almanac knows"));
         QCOMPARE(findResult(results, QStringLiteral("Jakob Ingebrigtsen")).value(QStringLiteral("mark")).toString(), QStringLiteral("3:29.65"));
         QCOMPARE(findResult(results, QStringLiteral("Narve Gilje Nordås")).value(QStringLiteral("mark")).toString(), QStringLiteral("3:29.68"));
     }
@@ -361,6 +371,13 @@ private slots:
         r = run({QStringLiteral("conflicts"), QStringLiteral("--json")}, target);
         QCOMPARE(r.status, 0);
         QVERIFY(r.json().value(QStringLiteral("conflicts")).toArray().isEmpty());
+        // No source printed flags for these results: nothing to compare, and the answer says so.
+        r = run({QStringLiteral("flag-conflicts"), QStringLiteral("--json")}, target);
+        QCOMPARE(r.status, 0);
+        QCOMPARE(r.json().value(QStringLiteral("results_with_reported_flags")).toInt(), 0);
+        QVERIFY(r.json().value(QStringLiteral("disagreements")).toArray().isEmpty());
+        r = run({QStringLiteral("flag-conflicts")}, target);
+        QVERIFY(r.out.startsWith("No result in the almanac has flags printed by a source"));
     }
 
     void printProfileWritesAPdfWithoutADisplay()

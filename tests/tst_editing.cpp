@@ -580,7 +580,7 @@ private slots:
         const auto results = AthleteService(db()).results(kerr).value();
         const auto added = std::find_if(results.cbegin(), results.cend(), [id](const ResultInfo &r) { return r.id == id; });
         QVERIFY(added != results.cend());
-        QVERIFY2(added->flags.contains(QStringLiteral("PB")) && added->flags.contains(QStringLiteral("WL")), qPrintable(added->flags.join(u' ')));
+        QVERIFY2(added->hasFlag(QStringLiteral("PB")) && added->hasFlag(QStringLiteral("WL")), qPrintable(added->flagsText()));
         QCOMPARE(added->date, QDate(2025, 10, 4));
         QCOMPARE(edits.history(QStringLiteral("results"), id)->first().id, *edit);
 

@@ -26,6 +26,7 @@
 using namespace almanac;
 
 using test::count;
+using test::writeFile;
 
 namespace {
 
@@ -40,11 +41,6 @@ QString exportCsv(const QSqlDatabase &db)
     return text;
 }
 
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
 
 QStringList filesIn(const QString &dir, const QString &pattern)
 {

@@ -18,14 +18,10 @@
 
 using namespace almanac;
 using test::count;
+using test::writeFile;
 
 namespace {
 
-bool writeFile(const QString &path, const QByteArray &text)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
-}
 
 // Coe's 3:48.95 of 1979 (ratified 3:49.0) is both the world and the British mile record; Cram's 3:46.32 of 1985
 // was set at the Bislett Games, of which the almanac holds an 800m; El Guerrouj's 1500m split is a record set inside

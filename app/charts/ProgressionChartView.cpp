@@ -69,8 +69,8 @@ QString ProgressionChartView::pointToolTip(qint64 resultId) const
     QString mark = r.markText();
     if (r.wind && r.wind->isMeasured())
         mark += QStringLiteral(" (%1)").arg(r.wind->toString());
-    if (!r.flags.isEmpty())
-        mark += QLatin1Char(' ') + r.flags.join(QLatin1Char(' '));
+    if (!r.flags.isEmpty() || !r.bestKnown.isEmpty())
+        mark += QLatin1Char(' ') + r.flagsText();
     QStringList lines;
     lines << tr("%1 — %2", "athlete — mark").arg(r.athlete, mark);
     lines << (r.city.isEmpty() || r.competition.contains(r.city) ? r.competition : tr("%1, %2", "competition, city").arg(r.competition, r.city));

@@ -20,6 +20,7 @@
 #include "stats/HeadToHeadService.h"
 #include "stats/Lookup.h"
 #include "stats/RecordService.h"
+#include "stats/ReportedFlags.h"
 #include "stats/TopListService.h"
 
 #include <QDir>
@@ -71,6 +72,7 @@ Commands:
   export [--competition COMP] [--out FILE]
                                     write results in the almanac's CSV format (standard output by default)
   conflicts                         marks that an import gave differently from the almanac
+  flag-conflicts                    results whose flags a source printed differently from the almanac's
   backups                           the automatic backups of the almanac, newest first
   restore [BACKUP] [--bundled]      put the latest backup (or BACKUP) in the almanac's place, or with --bundled
                                     start again from the bundled almanac; the almanac is kept aside, never deleted
@@ -205,6 +207,9 @@ QJsonObject resultJson(const ResultInfo &r)
     o.insert(QStringLiteral("status"), r.status);
     o.insert(QStringLiteral("qualifier"), jsonOrNull(r.qualifier));
     o.insert(QStringLiteral("flags"), jsonStrings(r.flags));
+    o.insert(QStringLiteral("flags_best_known"), jsonStrings(r.bestKnown));
+    o.insert(QStringLiteral("flags_basis"), jsonStrings(r.flagBasis));
+    o.insert(QStringLiteral("reported_flags"), r.hasReported ? QJsonValue(jsonStrings(r.reported)) : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("mark_flags"), jsonStrings(markFlags(r.mark)));
     o.insert(QStringLiteral("legal"), r.legal);
     if (r.relay)
@@ -397,6 +402,15 @@ Failure dbFailure(const QString &error)
 
 // ---- commands -----------------------------------------------------------------------------------
 
+/** Under a table with flags: what a flag marked "?" means, when one is shown. */
+void printBestKnownNote(QTextStream &out, const QList<ResultInfo> &shown)
+{
+    if (std::none_of(shown.cbegin(), shown.cend(), [](const ResultInfo &r) { return !r.bestKnown.isEmpty(); }))
+        return;
+    out << "\nA flag marked ? (PB?, SB?, WL?, WR? ...) is the best the almanac knows from the marks it holds, not a fact: what it covers "
+           "does not prove it. --json gives each flag's basis (flags_basis).\n";
+}
+
 std::optional<Failure> cmdAthlete(Session &s, const Arguments &args)
 {
     if (args.positional.size() != 1)
@@ -463,7 +477,7 @@ std::optional<Failure> cmdAthlete(Session &s, const Arguments &args)
     TextTable pbs({QStringLiteral("Event"), QStringLiteral("Mark"), QStringLiteral("Date"), QStringLiteral("Competition"), QStringLiteral("Flags")});
     for (const PersonalBest &pb : p->personalBests)
         pbs.add({pb.event + (pb.indoor ? QStringLiteral(" (indoor)") : QString()), pb.result.markText(), isoDate(pb.result.date),
-                 pb.result.competition, pb.result.flags.join(QLatin1Char(' '))});
+                 pb.result.competition, pb.result.flagsText()});
     pbs.print(out);
     out << "\nSeason bests\n";
     TextTable sbs({QStringLiteral("Year"), QStringLiteral("Event"), QStringLiteral("Mark"), QStringLiteral("Date"), QStringLiteral("Competition")});
@@ -484,8 +498,9 @@ std::optional<Failure> cmdAthlete(Session &s, const Arguments &args)
                        QStringLiteral("Place"), QStringLiteral("Mark"), QStringLiteral("Flags")});
     for (const ResultInfo &r : p->results)
         results.add({isoDate(r.date), r.age() >= 0 ? QString::number(r.age()) : QString(), r.competition, r.event, roundLabel(r.round, r.heat),
-                     r.placeText(), r.markText(), r.flags.join(QLatin1Char(' '))});
+                     r.placeText(), r.markText(), r.flagsText()});
     results.print(out);
+    printBestKnownNote(out, p->results);
     return std::nullopt;
 }
 
@@ -528,8 +543,9 @@ std::optional<Failure> cmdProgression(Session &s, const Arguments &args)
     out << p->athlete.name << " — " << p->event << (p->indoor ? " (indoor)" : "") << " personal best progression\n";
     TextTable t({QStringLiteral("Date"), QStringLiteral("Mark"), QStringLiteral("Competition"), QStringLiteral("Round"), QStringLiteral("Place"), QStringLiteral("Flags")});
     for (const ResultInfo &r : p->improvements)
-        t.add({isoDate(r.date), r.markText(), r.competition, roundLabel(r.round, r.heat), r.placeText(), r.flags.join(QLatin1Char(' '))});
+        t.add({isoDate(r.date), r.markText(), r.competition, roundLabel(r.round, r.heat), r.placeText(), r.flagsText()});
     t.print(out);
+    printBestKnownNote(out, p->improvements);
     out << "\nBest of each season\n";
     TextTable y({QStringLiteral("Year"), QStringLiteral("Mark"), QStringLiteral("Date"), QStringLiteral("Competition")});
     for (const SeasonBest &sb : p->seasons)
@@ -549,7 +565,7 @@ void printRace(QTextStream &out, const RaceResults &race)
     TextTable t({QStringLiteral("Place"), QStringLiteral("Athlete"), QStringLiteral("Nat"), QStringLiteral("Mark"), QStringLiteral("Q"), QStringLiteral("Flags")});
     for (const ResultInfo &r : race.results)
         t.add({r.placeText(), r.relay ? QStringLiteral("%1 (%2)").arg(r.athlete, r.members.join(QStringLiteral(", "))) : r.athlete, r.country,
-               r.markText(), r.qualifier, r.flags.join(QLatin1Char(' '))});
+               r.markText(), r.qualifier, r.flagsText()});
     t.print(out);
 }
 
@@ -622,10 +638,13 @@ std::optional<Failure> cmdResults(Session &s, const Arguments &args)
         out << "Source: " << source << '\n';
     for (const QString &note : c.note.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
         out << "Note: " << note << '\n';
+    QList<ResultInfo> shown;
     for (const RaceResults &race : *races) {
         out << '\n';
         printRace(out, race);
+        shown += race.results;
     }
+    printBestKnownNote(out, shown);
     return std::nullopt;
 }
 
@@ -1376,6 +1395,54 @@ std::optional<Failure> cmdConflicts(Session &s)
     return std::nullopt;
 }
 
+std::optional<Failure> cmdFlagConflicts(Session &s)
+{
+    ReportedFlagsService service(s.db());
+    const auto reported = service.reportedResults();
+    const auto found = reported ? service.disagreements() : std::nullopt;
+    if (!found)
+        return dbFailure(service.errorString());
+    const QString basis = *reported == 0 ? QStringLiteral("No result in the almanac has flags printed by a source (an import of Tilastopaja "
+                                                          "championship results brings them).")
+                                         : QStringLiteral("%1 of %2 results with flags printed by a source disagree with the flags the almanac "
+                                                          "computes (PB and SB; WR and NR where the almanac holds the record before the day). "
+                                                          "In %3 more, a flag the almanac only knows as the best it holds (PB? SB?) is not "
+                                                          "what the source printed: the almanac lacks marks the source knew.")
+                                               .arg(found->size())
+                                               .arg(*reported)
+                                               .arg(service.unconfirmed());
+    if (s.json()) {
+        QJsonArray rows;
+        for (const FlagDisagreement &d : *found) {
+            QJsonObject o = resultJson(d.result);
+            o.insert(QStringLiteral("only_reported"), jsonStrings(d.onlyReported));
+            o.insert(QStringLiteral("only_computed"), jsonStrings(d.onlyComputed));
+            rows.append(o);
+        }
+        s.emitJson(QJsonObject{{QStringLiteral("results_with_reported_flags"), *reported}, {QStringLiteral("basis"), basis},
+                               {QStringLiteral("unconfirmed"), service.unconfirmed()},
+                               {QStringLiteral("disagreements"), rows}});
+        return std::nullopt;
+    }
+    QTextStream &out = s.out();
+    out << basis << '\n';
+    if (found->isEmpty())
+        return std::nullopt;
+    out << '\n';
+    TextTable t({QStringLiteral("Date"), QStringLiteral("Athlete"), QStringLiteral("Event"), QStringLiteral("Round"), QStringLiteral("Mark"),
+                 QStringLiteral("Source printed"), QStringLiteral("Almanac computes")});
+    QList<ResultInfo> shown;
+    for (const FlagDisagreement &d : *found) {
+        const ResultInfo &r = d.result;
+        t.add({isoDate(r.date), r.athlete, r.event, roundLabel(r.round, r.heat), r.markText(),
+               r.reported.isEmpty() ? QStringLiteral("-") : r.reported.join(QLatin1Char(' ')), r.flagsText().isEmpty() ? QStringLiteral("-") : r.flagsText()});
+        shown.append(r);
+    }
+    t.print(out);
+    printBestKnownNote(out, shown);
+    return std::nullopt;
+}
+
 std::optional<Failure> cmdBuildAlmanac(const Arguments &args, QTextStream &out)
 {
     if (args.positional.size() != 2)
@@ -1501,13 +1568,15 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
             QStringLiteral("medals"),  QStringLiteral("toplist"),     QStringLiteral("h2h"),     QStringLiteral("history"),
             QStringLiteral("events"),  QStringLiteral("competitions"), QStringLiteral("stats"),   QStringLiteral("import"),
             QStringLiteral("export"),  QStringLiteral("conflicts"), QStringLiteral("print-profile"),
+            QStringLiteral("flag-conflicts"),
         };
         if (!commands.contains(args.command)) {
             err << "almanac: unknown command " << args.command << "; see almanac --help\n";
             return Usage;
         }
         const bool listing = args.command == QLatin1String("events") || args.command == QLatin1String("competitions")
-                             || args.command == QLatin1String("stats") || args.command == QLatin1String("conflicts");
+                             || args.command == QLatin1String("stats") || args.command == QLatin1String("conflicts")
+                             || args.command == QLatin1String("flag-conflicts");
         if (listing && !args.positional.isEmpty()) {
             err << "almanac: " << args.command << " takes no arguments; see almanac --help\n";
             return Usage;
@@ -1544,6 +1613,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                 failure = cmdExport(session, args);
             else if (c == QLatin1String("conflicts"))
                 failure = cmdConflicts(session);
+            else if (c == QLatin1String("flag-conflicts"))
+                failure = cmdFlagConflicts(session);
             else if (c == QLatin1String("print-profile"))
                 failure = cmdPrintProfile(session, args);
             else

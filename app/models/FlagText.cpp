@@ -70,6 +70,14 @@ constexpr FlagEntry kFlags[] = {
 QString flagDescription(const QString &flag)
 {
     const QString code = flag.trimmed();
+    // A flag marked "?" is computed from the marks the almanac holds and not proved by what it covers.
+    if (code.size() > 1 && code.endsWith(QLatin1Char('?'))) {
+        const QString base = flagDescription(code.chopped(1));
+        if (base.isEmpty())
+            return {};
+        return QCoreApplication::translate("FlagText", "%1, as far as the almanac knows: the best it holds, not proved by what it covers")
+            .arg(base);
+    }
     for (const FlagEntry &entry : kFlags) {
         if (code == QLatin1String(entry.flag))
             return QCoreApplication::translate("FlagText", entry.text);
@@ -91,6 +99,21 @@ QString flagsTooltip(const QStringList &flags)
             lines.append(QCoreApplication::translate("FlagText", "%1: %2").arg(code, text));
     }
     return lines.join(QLatin1Char('\n'));
+}
+
+QString resultFlagsTooltip(const ResultInfo &result, const QStringList &notations)
+{
+    QStringList shown = notations;
+    shown += result.flags;
+    for (const QString &flag : result.bestKnown)
+        shown.append(flag + QLatin1Char('?'));
+    QString tip = flagsTooltip(shown);
+    if (!result.flagBasis.isEmpty()) {
+        if (!tip.isEmpty())
+            tip += QStringLiteral("\n\n");
+        tip += QCoreApplication::translate("FlagText", "Why:") + QLatin1Char('\n') + result.flagBasis.join(QLatin1Char('\n'));
+    }
+    return tip;
 }
 
 QStringList markNotations(const ResultInfo &result)

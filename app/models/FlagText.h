@@ -21,6 +21,10 @@ QString flagDescription(const QString &flag);
     string when none of the flags is known. */
 QString flagsTooltip(const QStringList &flags);
 
+/** A result's tooltip for its flags: what each notation and flag means (a best-known flag, "PB?", says it is not
+    proved), then what proves each flag or why it is only the best known (ResultInfo::flagBasis). */
+QString resultFlagsTooltip(const ResultInfo &result, const QStringList &notations = {});
+
 /** The notations ResultInfo::markText() shows for a result: its status when it has no mark (DNF,
     DNS ...), else "h" for a hand time and the mark's flags (A, i, +, mx, w) in the order shown. */
 QStringList markNotations(const ResultInfo &result);

@@ -66,7 +66,7 @@ QVariant HeadToHeadModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole: {
         const ResultInfo *own = index.column() == MarkA ? &race.a : index.column() == MarkB ? &race.b : nullptr;
         if (own) {
-            const QString tip = flagsTooltip(markNotations(*own) + own->flags);
+            const QString tip = resultFlagsTooltip(*own, markNotations(*own));
             return tip.isEmpty() ? QVariant() : QVariant(tip);
         }
         if (index.column() == Winner && race.winner == 0)

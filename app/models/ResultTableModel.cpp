@@ -81,6 +81,7 @@ QString ResultTableModel::columnTitle(Column column)
     case Wind: return tr("Wind");
     case Qualifier: return tr("Qualifier");
     case Flags: return tr("Flags");
+    case Reported: return tr("Source printed");
     case Age: return tr("Age");
     case ColumnCount: break;
     }
@@ -174,7 +175,8 @@ QString ResultTableModel::displayText(const Row &row, Column column) const
     case Mark: return r.markText();
     case Wind: return r.wind ? r.wind->toString() : QString();
     case Qualifier: return r.qualifier;
-    case Flags: return r.flags.join(QLatin1Char(' '));
+    case Flags: return r.flagsText();
+    case Reported: return r.hasReported ? (r.reported.isEmpty() ? tr("no flag") : r.reported.join(QLatin1Char(' '))) : QString();
     case Age: return r.age() >= 0 ? QString::number(r.age()) : QString();
     case ColumnCount: break;
     }
@@ -204,7 +206,8 @@ QVariant ResultTableModel::sortKey(const Row &row, Column column) const
     case Athlete:
     case Nation:
     case Qualifier:
-    case Flags: {
+    case Flags:
+    case Reported: {
         const QString text = displayText(row, column);
         return text.isEmpty() ? QVariant() : QVariant(text);
     }
@@ -301,7 +304,7 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
             return row.beyond;
         switch (column) {
         case Flags: {
-            const QString tip = flagsTooltip(r.flags);
+            const QString tip = resultFlagsTooltip(r);
             return tip.isEmpty() ? QVariant() : QVariant(tip);
         }
         case Mark: {

@@ -107,7 +107,7 @@ std::optional<PrintDocument> ProfileDocument::build(qint64 athleteId, const Prof
     for (const PersonalBest &pb : profile->personalBests) {
         const ResultInfo &r = pb.result;
         pbs.rows.append({shortEvent(pb.event, pb.indoor) + (pb.hand ? tr(" (hand)") : QString()), r.markText(), windText(r),
-                         r.flags.join(QLatin1Char(' ')), dayText(r.date), cite(r), r.placeText()});
+                         r.flagsText(), dayText(r.date), cite(r), r.placeText()});
     }
     if (!pbs.rows.isEmpty()) {
         doc.addHeading(tr("Personal bests"));
@@ -176,7 +176,7 @@ std::optional<PrintDocument> ProfileDocument::build(qint64 athleteId, const Prof
     latest.rightAligned = {false, false, false, false, true, true, true, false};
     for (const ResultInfo &r : profile->results.mid(0, options.latestResults))
         latest.rows.append({dayText(r.date), cite(r), shortEvent(r.event, r.indoor), roundText(r), r.placeText(), r.markText(), windText(r),
-                            r.flags.join(QLatin1Char(' '))});
+                            r.flagsText()});
     if (!latest.rows.isEmpty()) {
         doc.addHeading(tr("Latest results"));
         doc.addTable(latest);

@@ -4,6 +4,7 @@
 #include "AddDialogs.h"
 #include "AthletePage.h"
 #include "CompetitionPage.h"
+#include "FlagConflictsDialog.h"
 #include "FlagText.h"
 #include "HeadToHeadPage.h"
 #include "HistoryPage.h"
@@ -135,6 +136,8 @@ MainWindow::MainWindow(QWidget *parent)
     screen(tr("&Head-to-head"), Location::HeadToHead, QKeySequence(Qt::CTRL | Qt::Key_3));
     screen(tr("Championship &history"), Location::History, QKeySequence(Qt::CTRL | Qt::Key_4));
     screen(tr("&All results"), Location::Results, QKeySequence(Qt::CTRL | Qt::Key_5));
+    view->addSeparator();
+    view->addAction(tr("&Flags that disagree with their sources…"), this, &MainWindow::showFlagConflicts);
     view->addSeparator();
     m_dark = view->addAction(tr("&Dark palette"));
     m_dark->setCheckable(true);
@@ -649,15 +652,29 @@ void MainWindow::openFile()
         QMessageBox::warning(this, tr("Open an almanac"), tr("%1 cannot be opened: %2").arg(path, error));
 }
 
+void MainWindow::showFlagConflicts()
+{
+    FlagConflictsDialog dialog(m_database->db(), this);
+    connect(&dialog, &FlagConflictsDialog::athleteChosen, this, [this](qint64 athlete) { navigate({Location::Athlete, athlete, {}}); });
+    dialog.exec();
+}
+
 void MainWindow::showFlags()
 {
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Flags and abbreviations"));
     auto *layout = new QVBoxLayout(&dialog);
+    auto *intro = new QLabel(tr("Flags are computed from the results and records the almanac holds. A flag without a mark is a fact: "
+                                "what the almanac covers proves it (the record set with the mark, a complete list, the athlete's whole "
+                                "career). A flag marked \"?\" (PB?, SB?, WL?, WR?) is only the best the almanac knows: a mark it does "
+                                "not hold may beat it. Hover over a flag in a table to see what proves it."),
+                             &dialog);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
     const QStringList flags = {QStringLiteral("WR"), QStringLiteral("=WR"), QStringLiteral("ER"), QStringLiteral("AfR"), QStringLiteral("AsR"),
                                QStringLiteral("NACAC"), QStringLiteral("OCR"), QStringLiteral("SAR"), QStringLiteral("NR"), QStringLiteral("=NR"),
                                QStringLiteral("OR"), QStringLiteral("CR"), QStringLiteral("WL"), QStringLiteral("PB"), QStringLiteral("=PB"),
-                               QStringLiteral("SB"), QStringLiteral("h"), QStringLiteral("A"), QStringLiteral("w"), QStringLiteral("i"),
+                               QStringLiteral("SB"), QStringLiteral("PB?"), QStringLiteral("WL?"), QStringLiteral("h"), QStringLiteral("A"), QStringLiteral("w"), QStringLiteral("i"),
                                QStringLiteral("+"), QStringLiteral("mx"), QStringLiteral("Q"), QStringLiteral("q"), QStringLiteral("qR"),
                                QStringLiteral("DNS"), QStringLiteral("DNF"), QStringLiteral("DQ"), QStringLiteral("NM")};
     auto *table = new QTableWidget(int(flags.size()), 2, &dialog);

@@ -81,6 +81,7 @@ private:
     std::optional<PrintDocument> documentToPrint();
     void openFile();
     void showFlags();
+    void showFlagConflicts();
     void about();
 
     std::unique_ptr<Database> m_database;

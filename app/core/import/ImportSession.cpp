@@ -131,6 +131,8 @@ bool ImportSession::begin()
     m_conflict = QSqlQuery(m_db);
     m_conflict.prepare(QStringLiteral("INSERT OR IGNORE INTO conflicts (result_id, import_id, field, almanac, imported, location) "
                                       "VALUES (:r, :i, 'mark', :a, :m, :l)"));
+    m_reported = QSqlQuery(m_db);
+    m_reported.prepare(QStringLiteral("INSERT OR IGNORE INTO reported_flags (result_id, import_id, source, flags) VALUES (:r, :i, :s, :f)"));
     if (m_cache.loaded)
         return true;
     m_cache = ImportCache();
@@ -612,12 +614,15 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
             return row.mark.hasValue() ? (status == QLatin1String("OK") && value == row.mark.value()) : status == statusToString(row.mark.status());
         };
         bool merged = false;
+        qint64 mergedId = 0;
         qint64 same = 0;
         bool fromThisFile = false;
         QString status, markText;
         for (const KnownResult &k : std::as_const(existing)) {
-            if (sameMarkAs(k.value, k.status))
+            if (sameMarkAs(k.value, k.status) && !merged) {
                 merged = true;
+                mergedId = k.id;
+            }
             if (k.round == *roundId) {
                 same = k.id;
                 status = k.status;
@@ -627,6 +632,8 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
         }
         if (merged) {
             ++report.merged;
+            if (!keepReportedFlags(mergedId, row))
+                return false;
             continue;
         }
         qint64 targetRound = *roundId;
@@ -708,8 +715,26 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
             m_cache.freshResults[runner].append({*resultId, targetRound, *competitionId, ok ? row.mark.value() : 0, m_importId, *eventId,
                                                  qint32(julianDay), ok ? MarkStatus::Valid : row.mark.status()});
         }
+        if (!keepReportedFlags(*resultId, row))
+            return false;
         ++report.added;
     }
+    return true;
+}
+
+bool ImportSession::keepReportedFlags(qint64 resultId, const ImportRow &row)
+{
+    if (!row.reportedFlags || resultId <= 0)
+        return true;
+    m_reported.bindValue(QStringLiteral(":r"), resultId);
+    m_reported.bindValue(QStringLiteral(":i"), m_importId > 0 ? QVariant(m_importId) : QVariant());
+    m_reported.bindValue(QStringLiteral(":s"), row.source);
+    // None printed is kept as such: an empty text, not NULL.
+    m_reported.bindValue(QStringLiteral(":f"), row.reportedFlags->isNull() ? QStringLiteral("") : *row.reportedFlags);
+    if (!m_reported.exec())
+        return fail(m_reported.lastError().text());
+    if (m_reported.numRowsAffected() > 0)
+        ++m_changes;
     return true;
 }
 

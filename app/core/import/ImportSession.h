@@ -111,6 +111,8 @@ public:
     bool begin();
     /** Adds one row; returns false on a database error (errorString()). */
     bool add(const ImportRow &row, ImportReport &report);
+    /** Keeps the flags the source printed beside a result (reported_flags), once per result and source. */
+    bool keepReportedFlags(qint64 resultId, const ImportRow &row);
     /** Results without a place that were run inside a longer race of the same athlete that day
         become en-route splits. */
     bool markEnRouteSplits();
@@ -148,6 +150,7 @@ private:
     QHash<std::pair<QString, qint64>, qint64> m_placeDays;   // venue and city, Julian day → competition
     Statement m_existing;                              // results of an athlete, event, day and competition
     QSqlQuery m_conflict;
+    QSqlQuery m_reported;
     Statement m_elsewhere;                             // the same mark that day in another competition of the country
     Statement m_firstMark;                             // the date of an athlete's first result or record
     Statement m_markText;                              // a result's mark as the almanac writes it

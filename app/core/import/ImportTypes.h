@@ -57,6 +57,9 @@ struct ImportRow
     QList<std::optional<Sex>> memberSexes;   // each runner's sex where the source gives it (mixed relays)
     QStringList memberBirths;                // each runner's date of birth where given
     QString note;
+    /** The flags the source printed beside the result (e.g. "NR PB"), kept as reported facts; nullopt: the source
+        prints none for any result, "" : none for this one. */
+    std::optional<QString> reportedFlags;
 };
 
 /** A date of birth as the almanac keeps it: empty, YYYY, YYYY-MM or a real YYYY-MM-DD. */

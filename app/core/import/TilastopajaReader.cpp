@@ -242,6 +242,10 @@ void readCompetition(const QString &file, const QJsonObject &root, ReadResult &r
             }
             const auto qualifier = parseQualifier(text(res.value(QStringLiteral("qualified"))));
             row.qualifier = qualifier.value_or(Qualifier::None);
+            // The record and personal flags the championship's results printed: what the source said on the day.
+            QStringList reported = text(res.value(QStringLiteral("recordFlags"))).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            reported += text(res.value(QStringLiteral("personalFlags"))).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            row.reportedFlags = reported.join(QLatin1Char(' ')).left(kMaxNameLength);
             if (discipline->relay) {
                 const QJsonArray participants = res.value(QStringLiteral("relayParticipants")).toArray();
                 if (*sex == Sex::Mixed) {

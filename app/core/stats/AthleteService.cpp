@@ -203,7 +203,7 @@ Progression AthleteService::progressionFrom(const AthleteInfo &athlete, const QL
     for (const ResultInfo &r : std::as_const(rows)) {
         if (!countsForBests(r) || r.timing != timing)
             continue;
-        if (r.flags.contains(QLatin1String("PB")))
+        if (r.hasFlag(QStringLiteral("PB")))
             p.improvements.append(r);
         const int year = seasonOf(r.date, r.indoor);
         if (!seasons.contains(year) || betterThan(r, seasons.value(year)))

@@ -4,7 +4,7 @@
 #include "db/Bind.h"
 #include "stats/ResultQuery.h"
 
-#include <QSqlError>
+#include <QObject>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -541,11 +541,134 @@ std::optional<std::optional<qint64>> DerivedFacts::worldLeadProbe(const ResultIn
 bool DerivedFacts::annotate(ResultInfo &r)
 {
     r.flags.clear();
+    r.bestKnown.clear();
+    r.flagBasis.clear();
     m_error.clear();
     if (!r.hasMark() || r.annulled || !r.legal)
         return true;
-    if (!loadRecordKeys())
+    if (!loadRecordKeys() || !loadCoverage() || !compute(r))
         return false;
+    settle(r);
+    return true;
+}
+
+bool DerivedFacts::loadCoverage()
+{
+    if (m_coverageLoaded)
+        return true;
+    // The lists and histories imported: a few rows each, read once.
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT discipline, sex, indoor, season_from, season_to, down_to_perf, down_to, as_of, source "
+                               "FROM list_coverage"))) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    while (q.next()) {
+        ListCover c;
+        c.seasonFrom = q.value(3).toInt();
+        c.seasonTo = q.value(4).toInt();
+        c.downToPerf = q.value(5).toLongLong();
+        c.downTo = q.value(6).toString();
+        c.asOf = QDate::fromString(q.value(7).toString(), Qt::ISODate);
+        c.source = q.value(8).toString();
+        m_lists[QStringLiteral("%1|%2|%3").arg(q.value(0).toString(), q.value(1).toString()).arg(q.value(2).toInt())].append(c);
+    }
+    if (!q.exec(QStringLiteral("SELECT athlete_id, up_to, source FROM history_coverage ORDER BY up_to"))) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    while (q.next())
+        m_histories.insert(q.value(0).toLongLong(), {QDate::fromString(q.value(1).toString(), Qt::ISODate), q.value(2).toString()});
+    m_coverageLoaded = true;
+    return true;
+}
+
+const DerivedFacts::ListCover *DerivedFacts::listProving(const ResultInfo &r, bool allTime) const
+{
+    // Imported lists hold legal automatic marks: hand times are not proved by them.
+    if (r.timing != QLatin1String("A"))
+        return nullptr;
+    const auto it = m_lists.constFind(QStringLiteral("%1|%2|%3").arg(r.discipline, r.sex).arg(r.indoor ? 1 : 0));
+    if (it == m_lists.constEnd())
+        return nullptr;
+    const int season = seasonOf(r.date, r.indoor);
+    for (const ListCover &c : it.value()) {
+        const bool everySeason = c.seasonFrom == 0 && c.seasonTo == 0;
+        if (allTime && !everySeason)
+            continue;
+        if (!everySeason && ((c.seasonFrom != 0 && season < c.seasonFrom) || (c.seasonTo != 0 && season > c.seasonTo)))
+            continue;
+        // Every mark better than the list's last one, run up to its newest day, is in it (a mark equal to the last
+        // one may have been cut).
+        if (r.perf < c.downToPerf && c.asOf.isValid() && r.date <= c.asOf)
+            return &c;
+    }
+    return nullptr;
+}
+
+void DerivedFacts::settle(ResultInfo &r)
+{
+    // A world, area or national record set with the mark (not equalled) is better than every earlier mark of the
+    // athlete; a world record also than every earlier mark of the season.
+    static const QSet<QString> ownRecords = {QStringLiteral("WR"), QStringLiteral("AR"), QStringLiteral("ER"), QStringLiteral("AfR"),
+                                             QStringLiteral("AsR"), QStringLiteral("NACAC"), QStringLiteral("OCR"), QStringLiteral("SAR"),
+                                             QStringLiteral("NR")};
+    QString recordSet;
+    for (const QString &flag : std::as_const(r.flags)) {
+        if (ownRecords.contains(flag) && (recordSet.isEmpty() || flag == QLatin1String("WR")))
+            recordSet = flag;
+    }
+    const auto listText = [](const ListCover &c) {
+        return QObject::tr("%1 is complete down to %2 for marks up to %3").arg(c.source, c.downTo, c.asOf.toString(Qt::ISODate));
+    };
+    QStringList proved;
+    for (const QString &flag : std::as_const(r.flags)) {
+        const QString kind = flag.startsWith(QLatin1Char('=')) ? flag.mid(1) : flag;
+        const bool world = kind == QLatin1String("WL");
+        const bool personal = kind == QLatin1String("PB");
+        if (!world && !personal && kind != QLatin1String("SB")) {
+            proved.append(flag);   // a record flag: only the records set with the mark are here
+            continue;
+        }
+        QString basis;
+        if (world) {
+            if (recordSet == QLatin1String("WR"))
+                basis = QObject::tr("the mark set a world record the almanac holds");
+            else if (const ListCover *c = listProving(r, false))
+                basis = listText(*c);
+        } else {
+            const auto history = m_histories.constFind(r.athleteId);
+            if (history != m_histories.constEnd() && r.date <= history->first)
+                basis = QObject::tr("the almanac holds the whole career up to %1 (%2)").arg(history->first.toString(Qt::ISODate), history->second);
+            else if (!recordSet.isEmpty())
+                basis = QObject::tr("the mark set a record (%1) the almanac holds").arg(recordSet);
+            else if (const ListCover *c = listProving(r, personal))
+                basis = listText(*c);
+        }
+        if (!basis.isEmpty()) {
+            proved.append(flag);
+            r.flagBasis.append(QObject::tr("%1: %2").arg(flag, basis));
+            continue;
+        }
+        r.bestKnown.append(flag);
+        if (world)
+            r.flagBasis.append(QObject::tr("%1?: the best mark of the season the almanac holds up to that day; no list it holds is complete "
+                                           "down to this mark")
+                                   .arg(flag));
+        else if (personal)
+            r.flagBasis.append(QObject::tr("%1?: the athlete's best the almanac holds up to that day; it does not hold the whole career")
+                                   .arg(flag));
+        else
+            r.flagBasis.append(QObject::tr("%1?: the athlete's best of the season the almanac holds up to that day; it does not hold the "
+                                           "whole season")
+                                   .arg(flag));
+    }
+    r.flags = proved;
+}
+
+bool DerivedFacts::compute(ResultInfo &r)
+{
 
     const QVariantMap base = {
         {QStringLiteral(":id"), r.id},
@@ -591,7 +714,9 @@ bool DerivedFacts::annotate(ResultInfo &r)
         const bool linked = std::any_of(linkedScopes.cbegin(), linkedScopes.cend(),
                                         [&s](const Scope &k) { return k.type == s.type && k.scope == s.scope; });
         if (linked) {
-            recordFlags.append(known && r.perf == recordPerf ? QLatin1Char('=') + flag : flag);
+            const QString shown = known && r.perf == recordPerf ? QLatin1Char('=') + flag : flag;
+            recordFlags.append(shown);
+            r.flagBasis.append(QObject::tr("%1: the almanac holds the record set with this mark").arg(shown));
             continue;
         }
         if (!known || r.perf > recordPerf || (r.timing == QLatin1String("H") && automaticRecord))
@@ -614,7 +739,11 @@ bool DerivedFacts::annotate(ResultInfo &r)
             return false;
         if (better && *better > 0)
             continue;
-        recordFlags.append(r.perf < recordPerf ? flag : QLatin1Char('=') + flag);
+        // Better than the record in force, yet no record the almanac holds was set with it: the best it knows.
+        const QString shown = r.perf < recordPerf ? flag : QLatin1Char('=') + flag;
+        r.bestKnown.append(shown);
+        r.flagBasis.append(QObject::tr("%1?: at least as good as the record in force that the almanac holds, but it holds no record set with this mark")
+                               .arg(shown));
     }
     r.flags += recordFlags;
 

@@ -27,6 +27,16 @@ namespace almanac {
  * - PB / =PB: better than (equal to) the athlete's every earlier legal mark in the event, indoor and
  *   outdoor apart, hand and automatic times apart; SB / =SB the same within the calendar year, shown
  *   only when the mark is not a PB.
+ *
+ * A flag is a fact (ResultInfo::flags) only where what the almanac covers proves it; otherwise it is the best the
+ * almanac knows (ResultInfo::bestKnown), and ResultInfo::flagBasis says which, and why:
+ * - a record flag is proved when the almanac holds the record set with the mark (a record row linked to it);
+ *   a mark that beats the record in force without such a row is "best known";
+ * - WL is proved by an imported list complete down to below the mark and up to its day (list_coverage), or
+ *   by a world record set with the mark;
+ * - PB is proved by the athlete's whole career held up to the day (history_coverage), an all-time list complete
+ *   down to below the mark up to its day, or a world, area or national record set with the mark; SB also by
+ *   any list of its season complete down to below the mark.
  */
 class DerivedFacts
 {
@@ -42,6 +52,24 @@ public:
     QString areaOf(const QString &country);
 
 private:
+    /** The flags as computed from the marks the almanac holds (record flags already split by their proof). */
+    bool compute(ResultInfo &result);
+    /** Moves the WL, PB and SB flags that coverage does not prove to bestKnown, and writes each flag's basis. */
+    void settle(ResultInfo &result);
+    bool loadCoverage();
+    /** The imported list that proves r's mark is in every mark of its event run up to its day down to the
+        list's last mark (allTime: a list of every season); nullptr when none does. */
+    struct ListCover
+    {
+        int seasonFrom = 0;   // 0: every season
+        int seasonTo = 0;
+        qint64 downToPerf = 0;
+        QString downTo;
+        QDate asOf;
+        QString source;
+    };
+    const ListCover *listProving(const ResultInfo &r, bool allTime) const;
+
     struct Scope
     {
         QString type;
@@ -99,6 +127,9 @@ private:
     QSet<QString> m_recordKeys;   // type|scope|discipline|sex|indoor of every record in the almanac
     QHash<qint64, QList<Scope>> m_linked;   // result → the records set in it
     bool m_recordKeysLoaded = false;
+    QHash<QString, QList<ListCover>> m_lists;               // discipline|sex|indoor → the lists that cover it
+    QHash<qint64, std::pair<QDate, QString>> m_histories;   // athlete → up to when the whole career is held, and from where
+    bool m_coverageLoaded = false;
     QHash<QString, QSqlQuery> m_queries;
     QHash<QString, int> m_groups;                // how many results of each series are being annotated
     QHash<QString, MarkSeries> m_series;

@@ -65,6 +65,14 @@ QString ResultInfo::markText() const
     return mark.display();
 }
 
+QString ResultInfo::flagsText() const
+{
+    QStringList parts = flags;
+    for (const QString &flag : bestKnown)
+        parts.append(flag + QLatin1Char('?'));
+    return parts.join(QLatin1Char(' '));
+}
+
 ResultQuery::ResultQuery(QSqlDatabase db)
     : m_db(std::move(db))
 {
@@ -76,7 +84,8 @@ QString ResultQuery::columns()
         "SELECT r.id, r.athlete_id, a.name, r.country, c.id, c.name, c.category, c.city, c.venue, r.round_id, e.id, e.name, "
         "e.discipline, e.sex, e.lower_is_better, e.kind, ro.round, ro.heat, r.date, r.place, r.tied, r.status, r.value, "
         "r.precision, r.timing, coalesce(r.wind_tenths, ro.wind_tenths), r.qualifier, r.indoor, r.altitude, r.en_route, "
-        "r.mixed, r.legal, r.annulled, r.perf, r.note, e.wind_measured, a.birth_date, e.relay "
+        "r.mixed, r.legal, r.annulled, r.perf, r.note, e.wind_measured, a.birth_date, e.relay, "
+        "(SELECT group_concat(rf.flags, ' ') FROM reported_flags rf WHERE rf.result_id = r.id) "
         "FROM results r JOIN rounds ro ON ro.id = r.round_id JOIN events e ON e.id = r.event_id "
         "JOIN competitions c ON c.id = ro.competition_id JOIN athletes a ON a.id = r.athlete_id ");
 }
@@ -128,6 +137,9 @@ ResultInfo ResultQuery::fromQuery(const QSqlQuery &q)
     r.note = q.value(34).toString();
     r.birthDate = q.value(36).toString();
     r.relay = q.value(37).toBool();
+    if (!q.value(38).isNull())
+        r.reported = q.value(38).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    r.hasReported = !q.value(38).isNull();
     return r;
 }
 

@@ -86,7 +86,11 @@ struct ResultInfo
     qint64 perf = 0;
     QString timing;         // A or H
     QString note;
-    QStringList flags;      // computed: WR, ER, NR, OR, CR, WL, PB, =PB, SB ...
+    QStringList flags;      // computed and proved by what the almanac holds: WR, ER, NR, OR, CR, WL, PB, =PB, SB ...
+    QStringList bestKnown;  // computed from the marks the almanac holds, not proved by its coverage (shown "PB?")
+    QStringList flagBasis;  // one line per flag: what proves it, or why it is only the best known
+    QStringList reported;   // the flags a source printed beside the result (reported_flags), as it gave them
+    bool hasReported = false;   // a source printed the result's flags (reported may then be empty: none)
     QStringList members;    // a relay team's runners (the team is its nation)
 
     bool hasMark() const { return status == QLatin1String("OK") && mark.hasValue(); }
@@ -96,6 +100,10 @@ struct ResultInfo
     int age() const { return ageOn(birthDate, date); }
     QString placeText() const;
     QString markText() const;   // mark with its statistician's flags, or the status
+    /** Whether the result carries a computed flag, proved or best known. */
+    bool hasFlag(const QString &flag) const { return flags.contains(flag) || bestKnown.contains(flag); }
+    /** The flags as text: the proved ones as they are, then the best-known ones marked "?" ("WR PB SB? WL?"). */
+    QString flagsText() const;
 };
 
 struct RecordInfo
