@@ -76,6 +76,17 @@ private slots:
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("3:31.4"));
         QCOMPARE(q.value(2).toInt(), 100);
+        // What races cover is declared by the files: a final of the medallists only (Doha 2019 shot put), and a race file's
+        // named places; a record's own race is its performance alone.
+        QVERIFY(q.exec(QStringLiteral("SELECT ro.coverage, count(*) FROM rounds ro JOIN competitions c ON c.id = ro.competition_id "
+                                      "JOIN events e ON e.id = ro.event_id WHERE c.name LIKE '%Doha 2019' AND e.discipline = 'SP' "
+                                      "AND e.sex = 'M' AND ro.round = 'final' GROUP BY ro.coverage")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("medallists"));
+        QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM rounds ro WHERE ro.coverage = 'medallists' AND EXISTS (SELECT 1 FROM results r "
+                                          "WHERE r.round_id = ro.id AND (r.place > 3 OR r.place IS NULL))")), 0);
+        QVERIFY(count(db, QStringLiteral("SELECT count(*) FROM rounds WHERE coverage = 'places'")) > 50);
+        QVERIFY(count(db, QStringLiteral("SELECT count(*) FROM rounds WHERE coverage = 'performance'")) > 100);
     }
 
     void errorsNameFileLineAndFieldAndWriteNothing_data()
@@ -103,6 +114,12 @@ private slots:
         QTest::newRow("twice in race") << QByteArray("event: Men's 1500m\nround: final\ndate: 2024-06-01\n1 | Josh Kerr | GBR | 3:30.00\n"
                                                      "2 | Josh Kerr | GBR | 3:31.00\n")
                                        << 14 << QStringLiteral("appears twice");
+        QTest::newRow("unknown coverage") << QByteArray("event: Men's 1500m\nround: final\ncoverage: most\ndate: 2024-06-01\n")
+                                          << 12 << QStringLiteral("field 'coverage': 'most'");
+        // A race that says it holds the medallists only cannot hold a fourth.
+        QTest::newRow("medallists and a fourth") << QByteArray("event: Men's 1500m\nround: final\ncoverage: medallists\ndate: 2024-06-01\n"
+                                                               "4 | Josh Kerr | GBR | 3:30.00\n")
+                                                 << 14 << QStringLiteral("the medallists only");
     }
 
     void errorsNameFileLineAndFieldAndWriteNothing()

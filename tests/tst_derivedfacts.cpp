@@ -447,10 +447,11 @@ private slots:
         QCOMPARE(berlin->coverage, QStringLiteral("performance"));
         QCOMPARE(berlin->results.size(), 1);
         QVERIFY(raceCoverageText(berlin->coverage).contains(QLatin1String("rest of this race is not in the almanac")));
-        // The 1500m final beside it declares nothing.
+        // The 1500m final beside it is declared by its file: the medallists only.
         const auto final1500 = championships.results(competitionId(QStringLiteral("Berlin 2009")), eventSpec("Men's 1500m"), QStringLiteral("final"));
         QVERIFY(final1500 && final1500->size() == 1);
-        QVERIFY(final1500->first().coverage.isEmpty());
+        QCOMPARE(final1500->first().coverage, QStringLiteral("medallists"));
+        QCOMPARE(final1500->first().results.size(), 3);
 
         // The profiles list the world records as personal bests.
         AthleteService athletes(m_almanac.db());

@@ -754,6 +754,9 @@ std::optional<Failure> cmdMedals(Session &s, const Arguments &args)
         return dbFailure(service.errorString());
     if (rows->isEmpty())
         return Failure{NotFound, QStringLiteral("%1 has no final results in the almanac%2").arg(c.name, asOf.isValid() ? QStringLiteral(" up to ") + isoDate(asOf) : QString())};
+    const auto basis = service.medalBasis(c.id, asOf);
+    if (!basis)
+        return dbFailure(service.errorString());
     int gold = 0, silver = 0, bronze = 0;
     for (const MedalRow &r : *rows) {
         gold += r.gold;
@@ -784,6 +787,10 @@ std::optional<Failure> cmdMedals(Session &s, const Arguments &args)
         totals.insert(QStringLiteral("bronze"), bronze);
         totals.insert(QStringLiteral("total"), gold + silver + bronze);
         o.insert(QStringLiteral("totals"), totals);
+        o.insert(QStringLiteral("finals"), basis->finals);
+        o.insert(QStringLiteral("finals_medallists_only"), basis->medallistsOnly);
+        o.insert(QStringLiteral("finals_lacking_a_medallist"), jsonStrings(basis->lacking));
+        o.insert(QStringLiteral("basis"), medalBasisText(*basis));
         s.emitJson(o);
         return std::nullopt;
     }
@@ -791,7 +798,7 @@ std::optional<Failure> cmdMedals(Session &s, const Arguments &args)
     out << c.name << " — medal table (" << (order == QLatin1String("gold") ? "gold first" : "by total medals") << ")";
     if (asOf.isValid())
         out << " as of " << isoDate(asOf);
-    out << "\nComputed from the finals in the almanac.\n";
+    out << '\n' << medalBasisText(*basis) << '\n';
     TextTable t({QStringLiteral("Rank"), QStringLiteral("Nation"), QStringLiteral("Gold"), QStringLiteral("Silver"), QStringLiteral("Bronze"), QStringLiteral("Total")});
     for (const MedalRow &r : *rows)
         t.add({QString::number(r.rank), QStringLiteral("%1 %2").arg(r.country, r.countryName), QString::number(r.gold), QString::number(r.silver),
@@ -1073,6 +1080,7 @@ std::optional<Failure> cmdHistory(Session &s, const Arguments &args)
             list.append(j);
         }
         o.insert(QStringLiteral("editions"), list);
+        o.insert(QStringLiteral("basis"), historyBasisText(*editions));
         s.emitJson(o);
         return std::nullopt;
     }
@@ -1088,6 +1096,7 @@ std::optional<Failure> cmdHistory(Session &s, const Arguments &args)
     for (const HistoryEdition &h : *editions)
         t.add({QString::number(h.year), h.competition, names(h.gold), names(h.silver), names(h.bronze)});
     t.print(out);
+    out << '\n' << historyBasisText(*editions) << '\n';
     return std::nullopt;
 }
 

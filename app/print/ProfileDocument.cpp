@@ -112,6 +112,13 @@ std::optional<PrintDocument> ProfileDocument::build(qint64 athleteId, const Prof
     if (!pbs.rows.isEmpty()) {
         doc.addHeading(tr("Personal bests"));
         doc.addTable(pbs);
+        const bool anyBestKnown = std::any_of(profile->personalBests.cbegin(), profile->personalBests.cend(),
+                                              [](const PersonalBest &pb) { return !pb.result.bestKnown.isEmpty(); });
+        if (anyBestKnown)
+            doc.addParagraph(tr("A flag marked ? (PB?) is the best the almanac knows, not proved: it does not hold the whole career, "
+                                "and a better mark it does not hold may exist. A flag without ? is proved by a record, a complete list "
+                                "or the whole career held."),
+                             true);
     }
 
     // The PB progression of the main event: the outdoor event with the most results.

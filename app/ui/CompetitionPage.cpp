@@ -129,6 +129,10 @@ CompetitionPage::CompetitionPage(QSqlDatabase db, QWidget *parent)
     controls->addWidget(m_asOf);
     controls->addStretch();
     medalsLayout->addLayout(controls);
+    m_medalBasis = new QLabel(medalsTab);
+    m_medalBasis->setObjectName(QStringLiteral("medalBasis"));
+    m_medalBasis->setWordWrap(true);
+    medalsLayout->addWidget(m_medalBasis);
     m_medalsView = makeTable(QStringLiteral("medalTableView"));
     m_medalsView->setModel(m_medals);
     m_medalsView->setSelectionBehavior(QAbstractItemView::SelectItems);
@@ -413,6 +417,8 @@ void CompetitionPage::showMedals()
     const auto order = MedalOrder(m_order->currentData().toInt());
     const auto rows = m_service.medalTable(m_competition.id, asOf, order);
     m_medals->setRows(rows.value_or(QList<MedalRow>()));
+    const auto basis = m_service.medalBasis(m_competition.id, asOf);
+    m_medalBasis->setText(basis ? medalBasisText(*basis) : QString());
     m_medalChart->setMedals(rows.value_or(QList<MedalRow>()));
     m_behind->setResults({});
     m_behindTitle->setText(tr("Click a nation's count to see the medals behind it."));

@@ -72,6 +72,7 @@ private:
     QTableView *m_medalsView;
     MedalBarChartView *m_medalChart;
     QLabel *m_behindTitle;
+    QLabel *m_medalBasis;
     ResultTableModel *m_behind;
     QTableView *m_behindView;
 };

@@ -99,7 +99,8 @@ bool HistoryPage::build()
     m_model->setEditions(*editions);
     fitColumns(m_view);
     m_summary->setText(tr("<b>%1, %2</b> · %n edition(s) in the almanac", nullptr, int(editions->size()))
-                           .arg(m_series->currentText().toHtmlEscaped(), m_event->currentText().toHtmlEscaped()));
+                           .arg(m_series->currentText().toHtmlEscaped(), m_event->currentText().toHtmlEscaped())
+                       + QStringLiteral("<br>") + historyBasisText(*editions).toHtmlEscaped());
     return true;
 }
 

@@ -251,6 +251,9 @@ bool AlmanacLoader::parseCompetition(const QString &path)
     c.origin = QStringLiteral("bundled");
     c.uid = QStringLiteral("competition:%1").arg(QFileInfo(path).completeBaseName());
     QStringList sources, notes;
+    QString fileCoverage;   // what every race of the file covers, unless a race says otherwise
+    // The coverages a file may declare of its races (a record's own race, "performance", is made by the build).
+    static const QStringList kCoverages = {QStringLiteral("all"), QStringLiteral("medallists"), QStringLiteral("places")};
     qint64 competitionId = 0;
     int i = 0;
     // Competition header: every key: value line before the first event.
@@ -289,7 +292,11 @@ bool AlmanacLoader::parseCompetition(const QString &path)
             sources.append(value);
         else if (key == QLatin1String("note"))
             notes.append(value);
-        else
+        else if (key == QLatin1String("coverage")) {
+            if (!kCoverages.contains(value))
+                return fail(path, n, QStringLiteral("field 'coverage': '%1' is not one of %2").arg(value, kCoverages.join(QStringLiteral(", "))));
+            fileCoverage = value;
+        } else
             return fail(path, n, QStringLiteral("unknown header field '%1'").arg(key));
     }
     if (c.name.isEmpty())
@@ -326,6 +333,7 @@ bool AlmanacLoader::parseCompetition(const QString &path)
         int heat = 0;
         QDate date;
         std::optional<Wind> wind;
+        QString coverage = fileCoverage;
         bool roundSeen = false;
         for (; i < lines.size(); ++i) {
             if (!isHeader(lines[i].text, &key, &value) || key == QLatin1String("event"))
@@ -350,6 +358,10 @@ bool AlmanacLoader::parseCompetition(const QString &path)
                 wind = Wind::parse(value, &errorText);
                 if (!wind)
                     return fail(path, n, QStringLiteral("field 'wind': %1").arg(errorText));
+            } else if (key == QLatin1String("coverage")) {
+                if (!kCoverages.contains(value))
+                    return fail(path, n, QStringLiteral("field 'coverage': '%1' is not one of %2").arg(value, kCoverages.join(QStringLiteral(", "))));
+                coverage = value;
             } else if (key == QLatin1String("note") || key == QLatin1String("source")) {
                 // Race-level notes and sources are kept with the competition.
                 continue;
@@ -370,6 +382,8 @@ bool AlmanacLoader::parseCompetition(const QString &path)
         if (!roundId)
             return fail(path, blockLine, QStringLiteral("%1 (is the same round and heat given twice?)").arg(m_writer.errorString()));
         ++m_counts.rounds;
+        if (!coverage.isEmpty() && !m_writer.setRoundCoverage(*roundId, coverage))
+            return fail(path, blockLine, m_writer.errorString());
         QSet<qint64> seen;
         QHash<QString, qint64> splitRounds;
         for (; i < lines.size(); ++i) {
@@ -390,6 +404,10 @@ bool AlmanacLoader::parseCompetition(const QString &path)
             if (!placing)
                 return fail(path, n, QStringLiteral("field 'place': %1").arg(errorText));
             r.placing = *placing;
+            // A race that declares its medallists only holds no one placed below third, and no one without a place.
+            if (coverage == QLatin1String("medallists") && (r.placing.place == 0 || r.placing.place > 3) && !row.options.contains(QStringLiteral("split")))
+                return fail(path, n, QStringLiteral("field 'place': the race's coverage is the medallists only, and '%1' is not a medal place")
+                                         .arg(row.fields[0]));
             // A relay row names its team in the athlete field and its runners in members=.
             QList<qint64> runners;
             if (event->discipline->relay) {

@@ -251,6 +251,14 @@ bool AlmanacWriter::addCompetitionSource(qint64 competitionId, qint64 source)
     return exec(q, QStringLiteral("adding a competition's source"));
 }
 
+bool AlmanacWriter::setRoundCoverage(qint64 roundId, const QString &coverage)
+{
+    QSqlQuery &q = prepared(QStringLiteral("round.coverage"), QStringLiteral("UPDATE rounds SET coverage = :c WHERE id = :r"));
+    q.bindValue(QStringLiteral(":c"), coverage.isEmpty() ? QVariant() : QVariant(coverage));
+    q.bindValue(QStringLiteral(":r"), roundId);
+    return exec(q, QStringLiteral("declaring a race's coverage"));
+}
+
 std::optional<qint64> AlmanacWriter::insertRound(qint64 competitionId, qint64 event, RoundType round, int heat,
                                                  const QDate &date, const std::optional<Wind> &wind)
 {
@@ -641,9 +649,7 @@ std::optional<RecordPerformance> AlmanacWriter::addRecordPerformance(qint64 reco
     if (!round)
         return std::nullopt;
     made.round = *round;
-    QSqlQuery &coverage = prepared(QStringLiteral("record.coverage"), QStringLiteral("UPDATE rounds SET coverage = 'performance' WHERE id = :r"));
-    coverage.bindValue(QStringLiteral(":r"), *round);
-    if (!exec(coverage, QStringLiteral("declaring a race's coverage")))
+    if (!setRoundCoverage(*round, QStringLiteral("performance")))
         return std::nullopt;
 
     ResultInput r;

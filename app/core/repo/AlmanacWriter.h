@@ -109,6 +109,8 @@ public:
     bool addCompetitionSource(qint64 competitionId, qint64 sourceId);
     std::optional<qint64> insertRound(qint64 competitionId, qint64 eventId, RoundType round, int heat, const QDate &date,
                                       const std::optional<Wind> &wind);
+    /** What a race's results cover: all, medallists, places, performance; empty: not declared. */
+    bool setRoundCoverage(qint64 roundId, const QString &coverage);
     std::optional<qint64> insertResult(const ResultInput &result);
     std::optional<qint64> insertRecord(const RecordInput &record);
     bool addRecordSource(qint64 recordId, qint64 sourceId);

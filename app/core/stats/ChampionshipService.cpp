@@ -121,6 +121,76 @@ std::optional<RaceResults> ChampionshipService::race(qint64 roundId)
     return std::nullopt;
 }
 
+std::optional<QSqlQuery> ChampionshipService::finalsQuery(QString sql, const QString &tail, qint64 competitionId, const QDate &asOf)
+{
+    // The finals of one competition, those run by asOf when it is given.
+    if (asOf.isValid())
+        sql += QStringLiteral(" AND ro.date <= :asof");
+    sql += tail;
+    QSqlQuery q(m_db);
+    q.prepare(sql);
+    bindPresent(q, sql, {{QStringLiteral(":c"), competitionId}, {QStringLiteral(":asof"), asOf.toString(Qt::ISODate)}});
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return std::nullopt;
+    }
+    return q;
+}
+
+std::optional<MedalBasis> ChampionshipService::medalBasis(qint64 competitionId, const QDate &asOf)
+{
+    // Each medal final, with how many medals the almanac holds of it (one per relay team).
+    QString sql = QStringLiteral(
+        "SELECT e.name, ro.coverage, (SELECT count(*) FROM results r WHERE r.round_id = ro.id AND r.status = 'OK' AND r.annulled = 0 "
+        "AND r.place BETWEEN 1 AND 3 AND r.en_route = 0) FROM rounds ro JOIN events e ON e.id = ro.event_id "
+        "WHERE ro.competition_id = :c AND ro.round = 'final' AND ro.heat <= 1 "
+        "AND EXISTS (SELECT 1 FROM results r WHERE r.round_id = ro.id AND r.en_route = 0)");
+    auto q = finalsQuery(sql, QStringLiteral(" ORDER BY e.name"), competitionId, asOf);
+    if (!q)
+        return std::nullopt;
+    MedalBasis basis;
+    while (q->next()) {
+        ++basis.finals;
+        if (q->value(1).toString() == QLatin1String("medallists"))
+            ++basis.medallistsOnly;
+        // Three medals at least (ties give more); fewer: a medallist is missing, or a medal was not awarded.
+        if (q->value(2).toInt() < 3)
+            basis.lacking.append(q->value(0).toString());
+    }
+    return basis;
+}
+
+QString historyBasisText(const QList<HistoryEdition> &editions)
+{
+    QStringList lacking;
+    for (const HistoryEdition &h : editions) {
+        if (h.gold.size() + h.silver.size() + h.bronze.size() < 3)
+            lacking << QString::number(h.year);
+    }
+    QString text = QObject::tr("The editions whose final the almanac holds; an edition it does not hold is not listed.");
+    if (!lacking.isEmpty())
+        text += QLatin1Char(' ') + (lacking.size() == 1 ? QObject::tr("The final of %1 lacks a medallist in the almanac.").arg(lacking.first())
+                                                       : QObject::tr("The finals of %1 lack a medallist in the almanac.")
+                                                             .arg(lacking.join(QStringLiteral(", "))));
+    return text;
+}
+
+QString medalBasisText(const MedalBasis &b)
+{
+    QString text = b.finals == 1 ? QObject::tr("Computed from the 1 final the almanac holds of this championship")
+                                 : QObject::tr("Computed from the %1 finals the almanac holds of this championship").arg(b.finals);
+    if (b.medallistsOnly > 0)
+        text += QObject::tr(" (%1 with the medallists only)").arg(b.medallistsOnly);
+    text += QObject::tr("; a final it does not hold is not counted.");
+    if (!b.lacking.isEmpty())
+        text += QLatin1Char(' ')
+                + (b.lacking.size() == 1 ? QObject::tr("1 final lacks a medallist in the almanac: %1.").arg(b.lacking.first())
+                                         : QObject::tr("%1 finals lack a medallist in the almanac: %2.")
+                                               .arg(b.lacking.size())
+                                               .arg(b.lacking.join(QStringLiteral(", "))));
+    return text;
+}
+
 std::optional<QList<MedalRow>> ChampionshipService::medalTable(qint64 competitionId, const QDate &asOf, MedalOrder order)
 {
     // One medal per athlete, and one per nation in relays.
@@ -129,21 +199,15 @@ std::optional<QList<MedalRow>> ChampionshipService::medalTable(qint64 competitio
         "FROM results r JOIN rounds ro ON ro.id = r.round_id JOIN events e ON e.id = r.event_id "
         "WHERE ro.competition_id = :c AND ro.round = 'final' AND ro.heat <= 1 AND r.status = 'OK' AND r.annulled = 0 "
         "AND r.place BETWEEN 1 AND 3 AND r.en_route = 0");
-    if (asOf.isValid())
-        sql += QStringLiteral(" AND ro.date <= :asof");
-    QSqlQuery q(m_db);
-    q.prepare(sql);
-    bindPresent(q, sql, {{QStringLiteral(":c"), competitionId}, {QStringLiteral(":asof"), asOf.toString(Qt::ISODate)}});
-    if (!q.exec()) {
-        m_error = q.lastError().text();
+    auto q = finalsQuery(sql, QString(), competitionId, asOf);
+    if (!q)
         return std::nullopt;
-    }
     QMap<QString, MedalRow> byCountry;
-    while (q.next()) {
-        const QString country = q.value(0).toString();
+    while (q->next()) {
+        const QString country = q->value(0).toString();
         MedalRow &row = byCountry[country];
         row.country = country;
-        switch (q.value(1).toInt()) {
+        switch (q->value(1).toInt()) {
         case 1: ++row.gold; break;
         case 2: ++row.silver; break;
         default: ++row.bronze; break;

@@ -5,6 +5,7 @@
 #include "stats/Types.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 namespace almanac {
 
@@ -21,6 +22,22 @@ struct RaceResults
     QString coverage;   // what the race's results cover: all, medallists, places, performance; empty: not declared
     QList<ResultInfo> results;
 };
+
+/** What a medal table stands on: the finals of the championship the almanac holds. */
+struct MedalBasis
+{
+    int finals = 0;              // medal finals held (B finals and en-route races not counted)
+    int medallistsOnly = 0;      // of them, those that hold the medallists only
+    QStringList lacking;         // the events whose final lacks a medallist in the almanac
+};
+
+/** A medal table's basis in a sentence: how many finals it counts, which lack a medallist, and that a final the
+    almanac does not hold is not counted. */
+QString medalBasisText(const MedalBasis &basis);
+
+/** What a championship history stands on: the editions whose final the almanac holds, and those of them that lack
+    a medallist. */
+QString historyBasisText(const QList<HistoryEdition> &editions);
 
 /** What a race's coverage means, in a sentence a reader of its results needs ("" when not declared). */
 QString raceCoverageText(const QString &coverage);
@@ -45,10 +62,14 @@ public:
         order: one line per athlete, one per relay team, as counted by medalTable(). */
     std::optional<QList<ResultInfo>> medals(qint64 competitionId, const QDate &asOf, const QString &country);
     std::optional<QList<MedalRow>> medalTable(qint64 competitionId, const QDate &asOf, MedalOrder order);
+    /** The finals medalTable() counts, and those that lack a medallist. */
+    std::optional<MedalBasis> medalBasis(qint64 competitionId, const QDate &asOf);
     std::optional<QList<HistoryEdition>> history(const EventSpec &event, const QString &category);
     QString errorString() const { return m_error; }
 
 private:
+    std::optional<QSqlQuery> finalsQuery(QString sql, const QString &tail, qint64 competitionId, const QDate &asOf);
+
     QSqlDatabase m_db;
     QString m_error;
 };
