@@ -34,6 +34,14 @@
 using namespace almanac;
 
 namespace {
+/** The header of the almanac's CSV as written before races kept their coverage: the fixtures' rows have its 24 fields. */
+QString legacyCsvHeader()
+{
+    return almanac::AlmanacCsv::columns().first(almanac::AlmanacCsv::legacyColumnCount()).join(QLatin1Char(','));
+}
+} // namespace
+
+namespace {
 
 QString corpusDir()
 {
@@ -406,7 +414,7 @@ private slots:
     {
         // Athletes, a competition, a venue, a note that a spreadsheet would run as formulas; a negative wind
         // and the en-route flag are data, not formulas.
-        const QString header = AlmanacCsv::columns().join(QLatin1Char(','));
+        const QString header = legacyCsvHeader();
         const QString meet = QStringLiteral("\"=HYPERLINK(\"\"http://example.com\"\",\"\"Meet\"\")\",Oslo,NOR,@venue,2024-06-01,2024-06-01,OTHER,outdoor,");
         const QString text = header + QLatin1Char('\n')
                              + meet + QStringLiteral("Men's 100m,race,,2024-06-01,-0.4,1,=HYPERLINK(\"http://example.com\"),M,1999-01-01,NOR,10.10,,,,,=1+1\n")

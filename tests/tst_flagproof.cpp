@@ -6,6 +6,7 @@
 // newest result proves personal and season bests). Marks added after what a source covers stay "best known".
 #include "TestAlmanac.h"
 
+#include "import/AlmanacCsv.h"
 #include "import/Importer.h"
 #include "stats/AthleteService.h"
 #include "stats/Lookup.h"
@@ -16,6 +17,7 @@
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTextStream>
 #include <QTest>
 
 using namespace almanac;
@@ -255,6 +257,66 @@ private slots:
         QVERIFY(pb != profile->personalBests.cend());
         QCOMPARE(pb->result.id, faster->id);
         QVERIFY(pb->result.flagsText().contains(QLatin1String("PB?")));
+    }
+
+    void coverageAndReportedFlagsTravelInTheAlmanacCsv()
+    {
+        const QString dir = test::sharedDataDir() + QStringLiteral("/tilastopaja-rome2024");
+        if (!QDir(dir).exists())
+            QSKIP("../shared/data/tilastopaja-rome2024 is not here");
+        test::TestAlmanac first;
+        QVERIFY(first.openEmpty());
+        const ImportReport rome = Importer(first.db()).importFile(dir + QStringLiteral("/Rome2024.json"));
+        QVERIFY2(rome.ok, qPrintable(rome.error));
+        // Tilastopaja's championship results hold every finisher of every race: each race says so.
+        const int races = count(first.db(), QStringLiteral("SELECT count(*) FROM rounds"));
+        QVERIFY(races > 100);
+        QCOMPARE(count(first.db(), QStringLiteral("SELECT count(*) FROM rounds WHERE coverage = 'all'")), races);
+
+        // Exported and imported into an empty almanac: the same coverage, the same flags from the same source.
+        QTemporaryDir temp;
+        const QString csv = temp.filePath(QStringLiteral("rome.csv"));
+        {
+            QFile file(csv);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QTextStream out(&file);
+            QString error;
+            QVERIFY2(AlmanacCsv::write(first.db(), 0, out, &error), qPrintable(error));
+        }
+        test::TestAlmanac second;
+        QVERIFY(second.openEmpty());
+        const ImportReport again = Importer(second.db()).importFile(csv);
+        QVERIFY2(again.ok, qPrintable(again.error));
+        QCOMPARE(count(second.db(), QStringLiteral("SELECT count(*) FROM rounds WHERE coverage = 'all'")), races);
+        const auto printed = [](const QSqlDatabase &db) {
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("SELECT rf.source, rf.flags, a.name, r.date, r.mark FROM reported_flags rf JOIN results r ON r.id = rf.result_id "
+                                  "JOIN athletes a ON a.id = r.athlete_id ORDER BY 1, 2, 3, 4, 5"));
+            QStringList rows;
+            while (q.next())
+                rows << QStringLiteral("%1|%2|%3|%4|%5").arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                                              q.value(3).toString(), q.value(4).toString());
+            return rows;
+        };
+        const QStringList before = printed(first.db());
+        QCOMPARE(before.size(), count(first.db(), QStringLiteral("SELECT count(*) FROM reported_flags")));
+        QVERIFY(before.size() > 1000);
+        QCOMPARE(printed(second.db()), before);
+
+        // A coverage the almanac does not know, and flags that name no source, are refused with their line and field.
+        const QByteArray header = AlmanacCsv::columns().join(QLatin1Char(',')).toUtf8() + '\n';
+        const QByteArray row = csvRow(QStringLiteral("Test Meeting"), QDate(2024, 5, 1), QStringLiteral("Test Runner"), QStringLiteral("1998-08-02"),
+                                      QStringLiteral("BEL"), QStringLiteral("3:40.00"));
+        const QString bad = temp.filePath(QStringLiteral("bad.csv"));
+        QVERIFY(writeFile(bad, header + row.chopped(1) + ",most,\n" + row.chopped(1) + ",all,PB\n"));
+        const ImportReport refused = Importer(second.db()).importFile(bad);
+        QVERIFY(!refused.ok);
+        QCOMPARE(refused.rejected.size(), 2);
+        QCOMPARE(refused.rejected.at(0).location, QStringLiteral("bad.csv:2"));
+        QCOMPARE(refused.rejected.at(0).message, QStringLiteral("field 'coverage': 'most' is not all, medallists or places"));
+        QCOMPARE(refused.rejected.at(1).location, QStringLiteral("bad.csv:3"));
+        QCOMPARE(refused.rejected.at(1).message, QStringLiteral("field 'reported_flags': 'PB' does not name its source (SOURCE: FLAGS)"));
+        QCOMPARE(count(second.db(), QStringLiteral("SELECT count(*) FROM athletes WHERE name = 'Test Runner'")), 0);
     }
 
     void reportedFlagsAreKeptAndDisagreementsListed()

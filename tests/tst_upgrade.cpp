@@ -317,8 +317,11 @@ QString markOf(const QSqlDatabase &db, const QString &resultUid)
 
 // ---- the user's file ------------------------------------------------------------------------------
 
-QString csvLine(const QStringList &fields)
+/** One line of the almanac's CSV: the fields given, the columns after them empty. */
+QString csvLine(QStringList fields)
 {
+    while (fields.size() < AlmanacCsv::columns().size())
+        fields.append(QString());
     return fields.join(QLatin1Char(',')) + QLatin1Char('\n');
 }
 

@@ -26,8 +26,14 @@ const QStringList &AlmanacCsv::columns()
         QStringLiteral("race_wind"),   QStringLiteral("place"),   QStringLiteral("athlete"),             QStringLiteral("sex"),
         QStringLiteral("born"),        QStringLiteral("country"), QStringLiteral("mark"),                QStringLiteral("wind"),
         QStringLiteral("qualifier"),   QStringLiteral("flags"),   QStringLiteral("members"),             QStringLiteral("note"),
+        QStringLiteral("coverage"),    QStringLiteral("reported_flags"),
     };
     return list;
+}
+
+qsizetype AlmanacCsv::legacyColumnCount()
+{
+    return 24;   // up to note: the files written before coverage and reported flags were kept
 }
 
 namespace {
@@ -43,17 +49,20 @@ bool isWindColumn(qsizetype column)
 /** The most characters each column holds. */
 qsizetype maxLength(qsizetype column)
 {
-    if (column == 22 || column == 23)   // members, note
+    if (column == 22 || column == 23 || column == 25)   // members, note, reported_flags
         return kMaxTextLength;
     if (column == 0 || column == 1 || column == 3 || column == 14)   // competition, city, venue, athlete
         return kMaxNameLength;
     return kMaxCodeLength;
 }
 
-/** What is wrong with a header line: its first column that is not the almanac's; empty when it is right. */
+/** What is wrong with a header line: its first column that is not the almanac's; empty when it is right.
+    The header of the files written before coverage and reported flags (ending with note) is right too. */
 QString headerProblemOf(const QStringList &header)
 {
-    const QStringList &expected = AlmanacCsv::columns();
+    const QStringList expected = header.size() == AlmanacCsv::legacyColumnCount()
+                                     ? AlmanacCsv::columns().first(AlmanacCsv::legacyColumnCount())
+                                     : AlmanacCsv::columns();
     for (qsizetype i = 0; i < std::max(header.size(), expected.size()); ++i) {
         if (i >= header.size())
             return QStringLiteral("field '%1': the header has no such column").arg(expected.at(i));
@@ -73,7 +82,7 @@ bool AlmanacCsv::recognises(const QString &path, const QString &text)
     QString header = text.left(text.indexOf(QLatin1Char('\n'))).trimmed();
     if (header.startsWith(QChar(0xFEFF)))
         header.remove(0, 1);
-    if (header == columns().join(QLatin1Char(',')))
+    if (header == columns().join(QLatin1Char(',')) || header == columns().first(legacyColumnCount()).join(QLatin1Char(',')))
         return true;
     // An empty .csv file: read() says what is missing, with a line.
     if (text.trimmed().isEmpty() || text.trimmed() == QString(QChar(0xFEFF)))
@@ -116,30 +125,32 @@ ReadResult AlmanacCsv::readRecords(const QString &path, const std::function<bool
     // The competition's texts and the nations repeat on thousands of rows: each distinct text is held once.
     QSet<QString> texts;
     const auto shared = [&texts](const QString &value) { return *texts.insert(value); };
+    // The columns of the file's header: all of the almanac's, or those of a file written before coverage was kept.
+    qsizetype columnCount = columns().size();
     // One line of the file, after the header: its row goes to the sink, or the line is refused.
     const auto addRecord = [&](const CsvRecord &record) -> bool {
         ++result.rowsRead;
         const QString location = QStringLiteral("%1:%2").arg(file).arg(record.line);
-        if (record.fields.size() < columns().size()) {
-            const qsizetype missing = columns().size() - record.fields.size();
+        if (record.fields.size() < columnCount) {
+            const qsizetype missing = columnCount - record.fields.size();
             result.rejected.append({location, QStringLiteral("expected %1 fields, got %2: field '%3' is missing%4 (is the line cut short?)")
-                                                  .arg(columns().size())
+                                                  .arg(columnCount)
                                                   .arg(record.fields.size())
                                                   .arg(columns().at(record.fields.size()))
                                                   .arg(missing > 1 ? QStringLiteral(", and the %1 after it").arg(missing - 1) : QString())});
             return true;
         }
-        if (record.fields.size() > columns().size()) {
+        if (record.fields.size() > columnCount) {
             result.rejected.append({location, QStringLiteral("expected %1 fields, got %2: more fields than columns after field '%3' "
                                                              "(a comma in a text that is not quoted?)")
-                                                  .arg(columns().size())
+                                                  .arg(columnCount)
                                                   .arg(record.fields.size())
-                                                  .arg(columns().constLast())});
+                                                  .arg(columns().at(columnCount - 1))});
             return true;
         }
         // Every field first: no longer than its column holds, and text, not binary.
         QString textError;
-        for (qsizetype i = 0; i < columns().size() && textError.isEmpty(); ++i) {
+        for (qsizetype i = 0; i < columnCount && textError.isEmpty(); ++i) {
             const QString problem = textProblem(record.fields.at(i), maxLength(i), i == 23);
             if (!problem.isEmpty())
                 textError = QStringLiteral("field '%1': %2").arg(columns().at(i), problem);
@@ -312,6 +323,23 @@ ReadResult AlmanacCsv::readRecords(const QString &path, const std::function<bool
         }
         row.note = f(23);
         row.source = source;
+        if (columnCount > 24) {
+            row.raceCoverage = f(24);
+            if (!row.raceCoverage.isEmpty() && !isDeclaredCoverage(row.raceCoverage)) {
+                reject(24, QStringLiteral("'%1' is not all, medallists or places").arg(row.raceCoverage));
+                return true;
+            }
+            // "SOURCE: FLAGS | SOURCE: FLAGS": what each source printed beside the result (nothing after the colon: none).
+            for (const QString &part : f(25).split(QLatin1Char('|'), Qt::SkipEmptyParts)) {
+                const qsizetype colon = part.lastIndexOf(QLatin1Char(':'));
+                const QString by = colon < 0 ? QString() : part.left(colon).trimmed();
+                if (by.isEmpty()) {
+                    reject(25, QStringLiteral("'%1' does not name its source (SOURCE: FLAGS)").arg(part.trimmed()));
+                    return true;
+                }
+                row.reportedFlags.append({by, part.mid(colon + 1).simplified()});
+            }
+        }
         return sink(row, result);
     };
     // The lines one at a time: a large file is never held split whole. A header that is not the almanac's
@@ -323,6 +351,7 @@ ReadResult AlmanacCsv::readRecords(const QString &path, const std::function<bool
         if (headerLine == 0) {
             headerLine = record.line;
             headerProblem = headerProblemOf(record.fields);
+            columnCount = record.fields.size() == legacyColumnCount() ? legacyColumnCount() : columns().size();
             return true;
         }
         return !headerProblem.isEmpty() || addRecord(record);
@@ -382,6 +411,26 @@ bool AlmanacCsv::write(QSqlDatabase db, qint64 competitionId, QTextStream &out, 
     }
     while (w.next())
         raceWinds.insert(w.value(0).toLongLong(), Wind::fromTenths(w.value(1).toInt()).toString());
+    // The coverage each race declares, and the flags sources printed beside results.
+    QHash<qint64, QString> coverages, reported;
+    QSqlQuery cov(db);
+    if (!cov.exec(QStringLiteral("SELECT id, coverage FROM rounds WHERE coverage IN ('all', 'medallists', 'places')"))) {
+        if (error)
+            *error = cov.lastError().text();
+        return false;
+    }
+    while (cov.next())
+        coverages.insert(cov.value(0).toLongLong(), cov.value(1).toString());
+    QSqlQuery rep(db);
+    if (!rep.exec(QStringLiteral("SELECT result_id, source, flags FROM reported_flags ORDER BY result_id, source"))) {
+        if (error)
+            *error = rep.lastError().text();
+        return false;
+    }
+    while (rep.next()) {
+        QString &text = reported[rep.value(0).toLongLong()];
+        text += (text.isEmpty() ? QString() : QStringLiteral(" | ")) + rep.value(1).toString() + QStringLiteral(": ") + rep.value(2).toString();
+    }
     QHash<qint64, QString> sexes, births;
     QSqlQuery a(db);
     if (!a.exec(QStringLiteral("SELECT id, sex, coalesce(birth_date, '') FROM athletes"))) {
@@ -433,6 +482,7 @@ bool AlmanacCsv::write(QSqlDatabase db, qint64 competitionId, QTextStream &out, 
             r.event, r.round, r.heat > 0 ? QString::number(r.heat) : QString(), r.date.toString(Qt::ISODate), raceWinds.value(r.roundId),
             placeText, r.relay ? r.country : r.athlete, sexes.value(r.athleteId), r.relay ? QString() : births.value(r.athleteId), r.country,
             r.hasMark() ? r.mark.toString() : r.status, ownWind, r.qualifier, flags.join(QLatin1Char(' ')), members.join(QStringLiteral("; ")), r.note,
+            coverages.value(r.roundId), reported.value(r.id).trimmed(),
         };
         // Written so that no spreadsheet takes a cell for a formula (OWASP); read() undoes it exactly.
         QStringList quoted;

@@ -15,12 +15,16 @@ namespace almanac {
  * the same file. A cell a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) is
  * written with a leading quote, which read() takes away again; the winds, numbers such as "-0.4", are
  * written as they are. read() refuses dates after today, fields too long or holding control
- * characters, and names each refused row's line and field.
+ * characters, and names each refused row's line and field. `coverage` is what the race holds (all, medallists,
+ * places; empty: not declared) and `reported_flags` the flags sources printed beside the result, as
+ * "SOURCE: FLAGS" joined by " | "; a file without these two columns (written by earlier versions) is read too.
  */
 class AlmanacCsv
 {
 public:
     static const QStringList &columns();
+    /** The columns of a file written before races kept their coverage and results their reported flags. */
+    static qsizetype legacyColumnCount();
     static bool recognises(const QString &path, const QString &text);
     static ReadResult read(const QString &path, const QString &text);
     /** The same, line by line: each row goes to sink as soon as it is read, and none is kept in the

@@ -551,7 +551,7 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
     if (!eventId)
         return fail(m_writer.errorString());
     const auto roundId = round(*competitionId, *eventId, row);
-    if (!roundId)
+    if (!roundId || !declareCoverage(*roundId, row.raceCoverage))
         return false;
 
     // The runners of the row: the athlete, or a relay team's members.
@@ -639,7 +639,7 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
         qint64 targetRound = *roundId;
         if (same && fromThisFile) {
             const auto other = anotherRace(*competitionId, *eventId, row, runner);
-            if (!other)
+            if (!other || !declareCoverage(*other, row.raceCoverage))
                 return false;
             targetRound = *other;
             same = 0;
@@ -722,19 +722,39 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
     return true;
 }
 
+bool ImportSession::declareCoverage(qint64 roundId, const QString &coverage)
+{
+    if (coverage.isEmpty() || m_cache.coverageDeclared.contains(roundId))
+        return true;
+    m_cache.coverageDeclared.insert(roundId);
+    QSqlQuery q(m_db);
+    // A race made for a record's performance ('performance') is never an import's race.
+    q.prepare(QStringLiteral("UPDATE rounds SET coverage = :c WHERE id = :r AND (coverage IS NULL "
+                             "OR (coverage = 'medallists' AND :c IN ('places', 'all')) OR (coverage = 'places' AND :c = 'all'))"));
+    q.bindValue(QStringLiteral(":c"), coverage);
+    q.bindValue(QStringLiteral(":r"), roundId);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    if (q.numRowsAffected() > 0)
+        ++m_changes;
+    return true;
+}
+
 bool ImportSession::keepReportedFlags(qint64 resultId, const ImportRow &row)
 {
-    if (!row.reportedFlags || resultId <= 0)
+    if (resultId <= 0)
         return true;
-    m_reported.bindValue(QStringLiteral(":r"), resultId);
-    m_reported.bindValue(QStringLiteral(":i"), m_importId > 0 ? QVariant(m_importId) : QVariant());
-    m_reported.bindValue(QStringLiteral(":s"), row.source);
-    // None printed is kept as such: an empty text, not NULL.
-    m_reported.bindValue(QStringLiteral(":f"), row.reportedFlags->isNull() ? QStringLiteral("") : *row.reportedFlags);
-    if (!m_reported.exec())
-        return fail(m_reported.lastError().text());
-    if (m_reported.numRowsAffected() > 0)
-        ++m_changes;
+    for (const SourceFlags &printed : row.reportedFlags) {
+        m_reported.bindValue(QStringLiteral(":r"), resultId);
+        m_reported.bindValue(QStringLiteral(":i"), m_importId > 0 ? QVariant(m_importId) : QVariant());
+        m_reported.bindValue(QStringLiteral(":s"), printed.source);
+        // None printed is kept as such: an empty text, not NULL.
+        m_reported.bindValue(QStringLiteral(":f"), printed.flags.isNull() ? QStringLiteral("") : printed.flags);
+        if (!m_reported.exec())
+            return fail(m_reported.lastError().text());
+        if (m_reported.numRowsAffected() > 0)
+            ++m_changes;
+    }
     return true;
 }
 

@@ -87,6 +87,7 @@ struct ImportCache
     QSet<qint64> freshAthletes;
     QHash<qint64, QList<FreshResult>> freshResults;
     QSet<qint64> roundsLoaded;                         // competitions whose rounds are in rounds
+    QSet<qint64> coverageDeclared;                     // the races whose coverage the rows have declared
 };
 
 /**
@@ -113,6 +114,9 @@ public:
     bool add(const ImportRow &row, ImportReport &report);
     /** Keeps the flags the source printed beside a result (reported_flags), once per result and source. */
     bool keepReportedFlags(qint64 resultId, const ImportRow &row);
+    /** The coverage the row's source declares for its race, where it holds more than the race declared before
+        (medallists < places < all): an import that brings every finisher widens a race that held the medallists. */
+    bool declareCoverage(qint64 roundId, const QString &coverage);
     /** Results without a place that were run inside a longer race of the same athlete that day
         become en-route splits. */
     bool markEnRouteSplits();

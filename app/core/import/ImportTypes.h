@@ -18,6 +18,19 @@
 namespace almanac {
 
 /** One result as a reader found it, normalised, with where it came from. */
+/** The flags one source printed beside a result. */
+struct SourceFlags
+{
+    QString source;
+    QString flags;
+};
+
+/** The coverages a race can declare: all finishers, the medallists only, or named places only. */
+inline bool isDeclaredCoverage(const QString &coverage)
+{
+    return coverage == QLatin1String("all") || coverage == QLatin1String("medallists") || coverage == QLatin1String("places");
+}
+
 struct ImportRow
 {
     QString location;            // "file:line" or "file:events[3].results[5]"
@@ -57,9 +70,11 @@ struct ImportRow
     QList<std::optional<Sex>> memberSexes;   // each runner's sex where the source gives it (mixed relays)
     QStringList memberBirths;                // each runner's date of birth where given
     QString note;
-    /** The flags the source printed beside the result (e.g. "NR PB"), kept as reported facts; nullopt: the source
-        prints none for any result, "" : none for this one. */
-    std::optional<QString> reportedFlags;
+    /** What the race holds, where the source declares it: all, medallists or places (empty: not declared). */
+    QString raceCoverage;
+    /** The flags each source printed beside the result (e.g. "NR PB", "" : none), kept as reported facts; empty when
+        no source printed flags for it. */
+    QList<SourceFlags> reportedFlags;
 };
 
 /** A date of birth as the almanac keeps it: empty, YYYY, YYYY-MM or a real YYYY-MM-DD. */

@@ -208,6 +208,7 @@ void readCompetition(const QString &file, const QJsonObject &root, ReadResult &r
             row.end = end;
             row.category = category;
             row.source = QStringLiteral("Tilastopaja, %1 (%2, %3): results of every round").arg(name, city, start.toString(Qt::ISODate));
+            row.raceCoverage = QStringLiteral("all");   // every finisher of every round and heat
             row.event = spec;
             row.sex = *sex;
             row.indoor = indoor;
@@ -245,7 +246,7 @@ void readCompetition(const QString &file, const QJsonObject &root, ReadResult &r
             // The record and personal flags the championship's results printed: what the source said on the day.
             QStringList reported = text(res.value(QStringLiteral("recordFlags"))).split(QLatin1Char(' '), Qt::SkipEmptyParts);
             reported += text(res.value(QStringLiteral("personalFlags"))).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-            row.reportedFlags = reported.join(QLatin1Char(' ')).left(kMaxNameLength);
+            row.reportedFlags = {{row.source, reported.join(QLatin1Char(' ')).left(kMaxNameLength)}};
             if (discipline->relay) {
                 const QJsonArray participants = res.value(QStringLiteral("relayParticipants")).toArray();
                 if (*sex == Sex::Mixed) {
