@@ -404,8 +404,11 @@ bool AlmanacLoader::parseCompetition(const QString &path)
             if (!placing)
                 return fail(path, n, QStringLiteral("field 'place': %1").arg(errorText));
             r.placing = *placing;
-            // A race that declares its medallists only holds no one placed below third, and no one without a place.
-            if (coverage == QLatin1String("medallists") && (r.placing.place == 0 || r.placing.place > 3) && !row.options.contains(QStringLiteral("split")))
+            // A race that declares its medallists only holds no one placed below third, and no one without a place
+            // but a disqualified athlete (a medallist stripped of the medal).
+            const bool stripped = r.placing.place == 0 && row.fields[3].trimmed() == QLatin1String("DQ");
+            if (coverage == QLatin1String("medallists") && ((r.placing.place == 0 && !stripped) || r.placing.place > 3)
+                && !row.options.contains(QStringLiteral("split")))
                 return fail(path, n, QStringLiteral("field 'place': the race's coverage is the medallists only, and '%1' is not a medal place")
                                          .arg(row.fields[0]));
             // A relay row names its team in the athlete field and its runners in members=.
@@ -485,7 +488,8 @@ bool AlmanacLoader::parseCompetition(const QString &path)
                     if (!splitEventId)
                         return fail(path, n, m_writer.errorString());
                     const auto splitRound = m_writer.insertRound(competitionId, *splitEventId, round, heat, date, wind);
-                    if (!splitRound)
+                    // The splits the sources timed, not every runner's: named places only.
+                    if (!splitRound || !m_writer.setRoundCoverage(*splitRound, QStringLiteral("places")))
                         return fail(path, n, m_writer.errorString());
                     splitRounds.insert(splitKey, *splitRound);
                     ++m_counts.rounds;
