@@ -20,6 +20,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QScopeGuard>
@@ -943,6 +944,93 @@ private slots:
         QCOMPARE(digest(m_dir.filePath(aside.first())), damaged);
         QVERIFY2(done.contains(aside.first()), qPrintable(done));
         QVERIFY(QFileInfo::exists(newest));
+    }
+
+    void anEmptiedAlmanacIsDamagedNotNew()
+    {
+        // What a full disk, a sync tool or a cut copy can leave: the almanac's file, 0 bytes long.
+        const QString path = copyOf(m_bundled, QStringLiteral("emptied.sqlite"));
+        const QString csv = m_dir.filePath(QStringLiteral("emptied.csv"));
+        QVERIFY(writeResultsCsv(csv, 25, 50));
+        QString backup;
+        {
+            Database database;
+            QVERIFY2(database.open(path), qPrintable(database.errorString()));
+            Importer importer(database.db());
+            QVERIFY(importer.importFile(csv).ok);
+            backup = QFileInfo(importer.backupPath()).absoluteFilePath();
+        }
+        // A backup that holds an almanac without results (one made of an almanac that had lost them), newer than the
+        // real one: passed over.
+        const QString hollow = m_dir.filePath(QStringLiteral("hollow.sqlite"));
+        {
+            Database database;
+            QVERIFY2(database.open(hollow), qPrintable(database.errorString()));
+        }
+        QVERIFY(QFile::copy(hollow, path + QStringLiteral(".import-20991231-000000000.bak")));
+        QVERIFY(QFile::resize(path, 0));
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")) || QFile::resize(path + QStringLiteral("-wal"), 0));
+        const int backups = Backups::listBackups(path).size();
+
+        Database database;
+        QVERIFY(!database.open(path));
+        QCOMPARE(database.problem(), DatabaseProblem::Damaged);
+        QVERIFY2(database.errorString().contains(QLatin1String("is empty (0 bytes)")), qPrintable(database.errorString()));
+        QCOMPARE(QFileInfo(path).size(), 0);   // not taken for a new almanac: nothing written to it
+        QCOMPARE(Backups::listBackups(path).size(), backups);   // and no backup made of it
+
+        const RecoveryPlan plan = Backups::recoveryPlan(path);
+        QCOMPARE(plan.problem, DatabaseProblem::Damaged);
+        QVERIFY(plan.latestBackup);
+        QCOMPARE(plan.latestBackup->path, backup);
+        // The backup made before the import: the almanac as it was then.
+        const QString holds = QStringLiteral("%1 results").arg(QLocale(QLocale::English).toString(m_bundledResults));
+        QVERIFY2(plan.latestBackup->holds.startsWith(holds), qPrintable(plan.latestBackup->holds));
+        QVERIFY2(plan.error.contains(holds), qPrintable(plan.error));
+        QString error;
+        QString done;
+        QVERIFY2(Backups::recover(plan, RecoveryChoice::RestoreBackup, &error, &done), qPrintable(error));
+        QVERIFY2(done.contains(holds), qPrintable(done));
+        Database restored;
+        QVERIFY2(restored.open(path), qPrintable(restored.errorString()));
+        QCOMPARE(count(restored.db(), QStringLiteral("SELECT count(*) FROM results")), m_bundledResults);
+    }
+
+    void anAlmanacFromElsewhereRunsNothingItsSchemaAdds_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("trigger") << QStringLiteral("CREATE TRIGGER t AFTER INSERT ON results BEGIN DELETE FROM results WHERE id < NEW.id; END")
+                                 << QStringLiteral("trigger t on results");
+        QTest::newRow("view") << QStringLiteral("CREATE VIEW v AS SELECT * FROM results") << QStringLiteral("view v on v");
+        QTest::newRow("table") << QStringLiteral("CREATE TABLE extra (x)") << QStringLiteral("table extra on extra");
+        QTest::newRow("index") << QStringLiteral("CREATE INDEX results_x ON results (mark)") << QStringLiteral("index results_x on results");
+    }
+
+    void anAlmanacFromElsewhereRunsNothingItsSchemaAdds()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QString, named);
+        // A copy of the bundled almanac passed on with one object added to its schema (a plain SQLite connection).
+        const QString path = copyOf(m_bundled, QStringLiteral("from-elsewhere.sqlite"));
+        {
+            QSqlDatabase plain = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("plain"));
+            plain.setDatabaseName(path);
+            QVERIFY(plain.open());
+            QSqlQuery q(plain);
+            QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+            plain.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("plain"));
+        const QByteArray before = digest(path);
+        Database database;
+        QVERIFY(!database.open(path));
+        QCOMPARE(database.problem(), DatabaseProblem::NotADatabase);
+        QVERIFY2(database.errorString().contains(QStringLiteral("(%1)").arg(named)), qPrintable(database.errorString()));
+        QVERIFY2(database.errorString().contains(QLatin1String("nothing in it was run")), qPrintable(database.errorString()));
+        QCOMPARE(digest(path), before);
+        // The same file without the object opens: the almanac's own schema, at any of its versions, is never refused.
+        QVERIFY(Database().open(copyOf(m_bundled, QStringLiteral("from-here.sqlite"))));
     }
 
     void anAlmanacWithoutBackupStartsAgainFromTheBundledAlmanac()

@@ -1327,15 +1327,18 @@ std::optional<Failure> cmdRestore(const Arguments &args, QTextStream &out)
         out << path << " was started again from the bundled almanac";
     } else {
         QString backup = args.positional.value(0);
+        QString made;
         if (backup.isEmpty()) {
             const auto latest = Backups::latestBackup(path);
             if (!latest)
                 return Failure{NotFound, QStringLiteral("there is no usable backup of %1; almanac restore --bundled starts again from the bundled almanac").arg(path)};
             backup = latest->path;
+            made = QStringLiteral(", made %1 %2").arg(latest->when(), latest->reason());
         }
+        const QString holds = Backups::holdings(backup);
         if (!Backups::restoreBackup(path, backup, &error, &aside))
             return Failure{BadInput, error};
-        out << path << " was restored from " << backup;
+        out << path << " was restored from " << backup << made << (holds.isEmpty() ? QString() : QStringLiteral(" (it holds %1)").arg(holds));
     }
     out << (aside.isEmpty() ? QString() : QStringLiteral("; the almanac it replaced is kept as %1").arg(aside)) << '\n';
     return std::nullopt;

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSqlDriver>
@@ -65,10 +66,10 @@ QString recoveryAdvice(const QString &path)
     const bool canStartAgain = !bundled.isEmpty() && QFileInfo(bundled).canonicalFilePath() != QFileInfo(path).canonicalFilePath();
     QString advice;
     if (latest && canStartAgain)
-        advice = QStringLiteral("restore the latest backup, %1 (made %2), or start again from the bundled almanac")
-                     .arg(QFileInfo(latest->path).fileName(), latest->when());
+        advice = QStringLiteral("restore the latest backup, %1 (made %2; it holds %3), or start again from the bundled almanac")
+                     .arg(QFileInfo(latest->path).fileName(), latest->when(), latest->holds);
     else if (latest)
-        advice = QStringLiteral("restore the latest backup, %1 (made %2)").arg(QFileInfo(latest->path).fileName(), latest->when());
+        advice = QStringLiteral("restore the latest backup, %1 (made %2; it holds %3)").arg(QFileInfo(latest->path).fileName(), latest->when(), latest->holds);
     else if (canStartAgain)
         advice = QStringLiteral("start again from the bundled almanac (there is no backup of this file)");
     else
@@ -235,6 +236,13 @@ bool Database::connect(bool readOnly, bool immutable)
     db.setConnectOptions(options);
     if (!db.open())
         return failSql(db.lastError().text(), QStringLiteral("cannot open %1").arg(m_path));
+    // An almanac file is input like any other (SQLite's advice for database files from elsewhere): defensive mode
+    // (no writes to the schema's own tables), and no function or virtual table run from the schema unless harmless.
+    if (sqlite3 *raw = handleOf(db))
+        sqlite3_db_config(raw, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    QSqlQuery trusted(db);
+    if (!trusted.exec(QStringLiteral("PRAGMA trusted_schema = OFF")))
+        return failSql(trusted.lastError().text(), QStringLiteral("cannot open %1").arg(m_path));
     return true;
 }
 
@@ -279,6 +287,14 @@ bool Database::openChecked(OpenMode mode)
     if (exists && !info.isReadable())
         return fail(DatabaseProblem::Unreadable,
                     QStringLiteral("%1 cannot be read (permission denied): make it readable (chmod u+r) or open another file").arg(m_path));
+    // An almanac file is never empty: one that is (a full disk, a sync tool or a copy cut off can leave it so) lost what
+    // it held, and is damaged, not new. A new almanac written only to its log so far (the program was killed before
+    // the log was copied into the file) is whole in its log.
+    if (exists && info.size() == 0 && QFileInfo(m_path + QStringLiteral("-wal")).size() == 0)
+        return fail(DatabaseProblem::Damaged,
+                    QStringLiteral("%1 is empty (0 bytes): the almanac it held is gone (a full disk, a sync tool or an interrupted copy "
+                                   "can leave a file so)").arg(m_path)
+                        + recoveryAdvice(m_path));
     const bool readOnly = mode == OpenMode::ReadOnly || (exists && !canWrite(m_path));
     // A log left beside the file: the last program that used it did not close it (it was killed, or is still running).
     // SQLite completes or discards its last transaction on the first read; the whole file is then checked.
@@ -308,6 +324,14 @@ bool Database::openChecked(OpenMode mode)
     if (current > latest) {
         m_migration = migrator.migrate();   // refuses a newer file without writing
         return fail(DatabaseProblem::TooNew, migrator.errorString());
+    }
+    // Triggers, views, tables or indexes the migrations did not make would run, or be read, as the almanac's own.
+    if (const QStringList foreign = migrator.foreignObjects(); !foreign.isEmpty()) {
+        return fail(DatabaseProblem::NotADatabase,
+                    QStringLiteral("%1 holds what no version of the almanac makes (%2%3): a file from elsewhere can hide instructions "
+                                   "there, so it was not opened and nothing in it was run")
+                        .arg(m_path, foreign.mid(0, 3).join(QStringLiteral(", ")), foreign.size() > 3 ? QStringLiteral(", and more") : QString())
+                        + recoveryAdvice(m_path));
     }
     if (current == 0) {
         if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")) || !q.next())
@@ -582,7 +606,7 @@ QList<BackupInfo> Backups::listBackups(const QString &almanacPath)
     for (auto it = found.crbegin(); it != found.crend(); ++it) {
         if (it->second.size() == 0)
             continue;
-        list.append(BackupInfo{it->second.absoluteFilePath(), it->first.kind, it->first.made, it->second.size()});
+        list.append(BackupInfo{it->second.absoluteFilePath(), it->first.kind, it->first.made, it->second.size(), QString()});
     }
     return list;
 }
@@ -590,11 +614,31 @@ QList<BackupInfo> Backups::listBackups(const QString &almanacPath)
 std::optional<BackupInfo> Backups::latestBackup(const QString &almanacPath)
 {
     const QList<BackupInfo> list = listBackups(almanacPath);
-    for (const BackupInfo &backup : list) {
-        if (checkBackup(backup.path))
+    for (BackupInfo backup : list) {
+        qint64 results = 0;
+        if (!checkBackup(backup.path))
+            continue;
+        backup.holds = holdings(backup.path, &results);
+        if (results > 0)
             return backup;
     }
     return std::nullopt;
+}
+
+QString Backups::holdings(const QString &backupPath, qint64 *results)
+{
+    QStringList rows;
+    QString why;
+    if (!rawExec(backupPath, SQLITE_OPEN_READONLY,
+                 "SELECT count(*) FROM results UNION ALL SELECT count(*) FROM athletes UNION ALL SELECT count(*) FROM competitions", QString(),
+                 &why, &rows)
+        || rows.size() != 3)
+        return {};
+    if (results)
+        *results = rows.at(0).toLongLong();
+    const QLocale english(QLocale::English);
+    return QStringLiteral("%1 results, %2 athletes, %3 competitions")
+        .arg(english.toString(rows.at(0).toLongLong()), english.toString(rows.at(1).toLongLong()), english.toString(rows.at(2).toLongLong()));
 }
 
 bool Backups::checkBackup(const QString &backupPath, QString *error)
@@ -827,8 +871,9 @@ bool Backups::recover(const RecoveryPlan &plan, RecoveryChoice choice, QString *
         if (!restoreBackup(plan.path, plan.latestBackup->path, error, &aside))
             return false;
         if (done)
-            *done = QStringLiteral("%1 was restored from the backup made %2 (%3, %4)")
-                        .arg(plan.path, plan.latestBackup->when(), QFileInfo(plan.latestBackup->path).fileName(), plan.latestBackup->reason());
+            *done = QStringLiteral("%1 was restored from the backup made %2 (%3, %4), which holds %5")
+                        .arg(plan.path, plan.latestBackup->when(), QFileInfo(plan.latestBackup->path).fileName(), plan.latestBackup->reason(),
+                             plan.latestBackup->holds);
         break;
     case RecoveryChoice::StartFromBundled:
         if (!startFromBundled(plan.path, error, &aside))

@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -14,8 +16,27 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <limits>
 
 namespace almanac {
+
+namespace {
+
+/** Every object of a database's schema but SQLite's own tables and indexes (sqlite_…; a trigger or view is never
+    SQLite's own), as "type name on table". */
+QStringList schemaObjects(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    QStringList objects;
+    if (!q.exec(QStringLiteral("SELECT type, name, tbl_name FROM sqlite_schema "
+                                 "WHERE NOT (type IN ('table', 'index') AND name LIKE 'sqlite\\_%' ESCAPE '\\') ORDER BY type, name")))
+        return objects;
+    while (q.next())
+        objects << QStringLiteral("%1 %2 on %3").arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+    return objects;
+}
+
+} // namespace
 
 SchemaMigrator::SchemaMigrator(QSqlDatabase db, QString migrationsDir)
     : m_db(std::move(db))
@@ -93,6 +114,52 @@ bool SchemaMigrator::backup(int fromVersion)
 
 MigrationResult SchemaMigrator::migrate()
 {
+    return migrateUpTo(std::numeric_limits<int>::max());
+}
+
+QStringList SchemaMigrator::expectedObjects(int version) const
+{
+    static QMutex mutex;
+    static QHash<QString, QStringList> made;   // "dir|version" → objects
+    const QString key = QStringLiteral("%1|%2").arg(m_dir).arg(version);
+    QMutexLocker lock(&mutex);
+    if (const auto it = made.constFind(key); it != made.constEnd())
+        return *it;
+    QStringList objects;
+    const QString connection = QStringLiteral("almanac-schema-%1").arg(version);
+    {
+        QSqlDatabase memory = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        memory.setDatabaseName(QStringLiteral(":memory:"));
+        if (memory.open()) {
+            SchemaMigrator migrator(memory, m_dir);
+            if (migrator.migrateUpTo(version) != MigrationResult::Failed)
+                objects = schemaObjects(memory);
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    made.insert(key, objects);
+    return objects;
+}
+
+QStringList SchemaMigrator::foreignObjects() const
+{
+    const int version = currentVersion();
+    const auto list = migrations();
+    if (version <= 0 || list.isEmpty() || version > list.last().version)
+        return {};
+    const QStringList expected = expectedObjects(version);
+    if (expected.isEmpty())
+        return {};
+    QStringList foreign;
+    for (const QString &object : schemaObjects(m_db)) {
+        if (!expected.contains(object))
+            foreign << object;
+    }
+    return foreign;
+}
+
+MigrationResult SchemaMigrator::migrateUpTo(int version)
+{
     m_error.clear();
     m_notAnAlmanac = false;
     const int current = currentVersion();
@@ -102,7 +169,7 @@ MigrationResult SchemaMigrator::migrate()
         m_error = QStringLiteral("%1 is not an SQLite database or cannot be read (%2)").arg(m_db.databaseName(), q.lastError().text().trimmed());
         return MigrationResult::Failed;
     }
-    const auto list = migrations();
+    auto list = migrations();
     const int latest = list.isEmpty() ? 0 : list.last().version;
     if (current > latest) {
         m_error = QStringLiteral("%1 was written by a newer version of the almanac (schema %2; this version knows up to %3) and was "
@@ -112,7 +179,8 @@ MigrationResult SchemaMigrator::migrate()
                       .arg(latest);
         return MigrationResult::DatabaseTooNew;
     }
-    if (current == latest)
+    list.erase(std::remove_if(list.begin(), list.end(), [version](const Migration &m) { return m.version > version; }), list.end());
+    if (current >= std::min(latest, version))
         return MigrationResult::UpToDate;
 
     if (current == 0) {
@@ -155,9 +223,9 @@ MigrationResult SchemaMigrator::migrate()
                 return MigrationResult::Failed;
             }
         }
-        QSqlQuery version(m_db);
+        QSqlQuery step(m_db);
         // The version is a number from the migration's file name, not user text.
-        if (!version.exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version)) || !transaction.commit()) {
+        if (!step.exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version)) || !transaction.commit()) {
             m_error = QStringLiteral("migration %1 could not be committed: %2")
                           .arg(QFileInfo(migration.path).fileName(), m_db.lastError().text());
             return MigrationResult::Failed;

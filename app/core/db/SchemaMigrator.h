@@ -32,6 +32,11 @@ public:
     /** True when migrate() failed because the file is an SQLite database of something else (or not one at all). */
     bool notAnAlmanac() const { return m_notAnAlmanac; }
 
+    /** The triggers, views, tables and indexes of the database that the migrations up to its version do not make
+        ("trigger t on results"): a file from elsewhere may hold them, and the almanac never runs them. Empty when
+        there are none, or when the version is not one of the migrations'. */
+    QStringList foreignObjects() const;
+
     /** Splits an SQL script into complete statements (comments and string literals respected). */
     static QStringList splitStatements(const QString &script);
 
@@ -42,6 +47,9 @@ private:
         QString path;
     };
     QList<Migration> migrations() const;
+    /** What the migrations up to version make, as "type name on table", made once in a database in memory. */
+    QStringList expectedObjects(int version) const;
+    MigrationResult migrateUpTo(int version);
     bool backup(int fromVersion);
 
     QSqlDatabase m_db;
