@@ -257,6 +257,61 @@ private slots:
         QCOMPARE(integrity(m_almanac.db()), QStringLiteral("ok"));
     }
 
+    void whatCannotBeAnImportIsRefusedAtOnce_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("a line of 2 MB") << QStringLiteral("long line") << QStringLiteral("long-line.csv:2: the line is longer than 1048576 characters");
+        QTest::newRow("a quoted field of 2 MB") << QStringLiteral("long quote")
+                                                << QStringLiteral("long-quote.csv:2: the line is longer than 1048576 characters");
+        QTest::newRow("5,000 fields") << QStringLiteral("many fields") << QStringLiteral("many-fields.csv:2: the line has more than 1000 fields");
+        QTest::newRow("a device") << QStringLiteral("device") << QStringLiteral("not a file but a device, a pipe or a socket");
+        QTest::newRow("a pipe") << QStringLiteral("pipe") << QStringLiteral("not a file but a device, a pipe or a socket");
+        QTest::newRow("a folder") << QStringLiteral("folder") << QStringLiteral("not a file but a folder");
+    }
+
+    void whatCannotBeAnImportIsRefusedAtOnce()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, says);
+        QTemporaryDir dir;
+        const QByteArray header = AlmanacCsv::columns().join(QLatin1Char(',')).toUtf8() + '\n';
+        QString path;
+        if (kind == QLatin1String("long line")) {
+            path = dir.filePath(QStringLiteral("long-line.csv"));
+            QVERIFY(test::writeFile(path, header + QByteArray(2 << 20, 'x') + '\n'));
+        } else if (kind == QLatin1String("long quote")) {
+            path = dir.filePath(QStringLiteral("long-quote.csv"));
+            QVERIFY(test::writeFile(path, header + '"' + QByteArray(1 << 20, 'y') + "\n" + QByteArray(1 << 20, 'y') + "\"\n"));
+        } else if (kind == QLatin1String("many fields")) {
+            path = dir.filePath(QStringLiteral("many-fields.csv"));
+            QVERIFY(test::writeFile(path, header + QByteArray("y,").repeated(5000) + '\n'));
+        } else if (kind == QLatin1String("device")) {
+            if (!QFileInfo::exists(QStringLiteral("/dev/zero")))
+                QSKIP("no /dev/zero here");
+            path = dir.filePath(QStringLiteral("zero.csv"));
+            QVERIFY(QFile::link(QStringLiteral("/dev/zero"), path));
+        } else if (kind == QLatin1String("pipe")) {
+            path = dir.filePath(QStringLiteral("pipe.csv"));
+            QProcess mkfifo;
+            mkfifo.start(QStringLiteral("mkfifo"), {path});
+            if (!mkfifo.waitForFinished() || mkfifo.exitCode() != 0)
+                QSKIP("mkfifo is not here");
+        } else {
+            path = dir.filePath(QStringLiteral("folder.csv"));
+            QVERIFY(QDir().mkpath(path));
+        }
+        const Counts before = counts(m_almanac.db());
+        Importer importer(m_almanac.db());
+        const ImportReport report = importer.importFile(path);
+        QVERIFY(!report.ok);
+        const QString all = messages(report).join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(says), qPrintable(all.left(600)));
+        QVERIFY2(all.size() < 1000, qPrintable(all.left(600)));   // the line is not repeated
+        QVERIFY(counts(m_almanac.db()) == before);
+        QVERIFY(importer.backupPath().isEmpty());   // refused on reading: no backup
+    }
+
     void commandLineRefusesBrokenFile_data() { brokenFileIsRefused_data(); }
 
     void commandLineRefusesBrokenFile()

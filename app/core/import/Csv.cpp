@@ -42,26 +42,53 @@ bool splitCsv(const Char *data, qsizetype n, const std::function<bool(CsvRecord 
     int quoteLine = 0;
     qsizetype quoteField = -1;
     record.line = 1;
+    qsizetype recordStart = 0;
+    // A record no file the almanac reads can hold: refused at once, before it is held in memory.
+    bool tooLong = false;
+    auto refuse = [&](const QString &message) {
+        tooLong = true;
+        if (error) {
+            error->line = record.line;
+            error->field = -1;
+            error->message = message;
+        }
+    };
+    const QString longLine = QStringLiteral("the line is longer than %1 characters, which no file the almanac reads holds "
+                                            "(is it a CSV file?)").arg(kMaxCsvRecordLength);
     auto endField = [&] {
+        if (record.fields.size() >= kMaxCsvFields) {
+            refuse(QStringLiteral("the line has more than %1 fields, which no file the almanac reads holds (is it a CSV file?)").arg(kMaxCsvFields));
+            return;
+        }
         record.fields.append(toText(field));
         field.clear();
         fieldStarted = false;
     };
     auto endRecord = [&] {
         endField();
+        if (tooLong)
+            return;
         // A blank line is no record.
         if (!(record.fields.size() == 1 && record.fields.first().isEmpty()))
             going = sink(record);
         record = CsvRecord();
         record.line = line;
     };
-    for (qsizetype i = 0; i < n && going; ++i) {
+    for (qsizetype i = 0; i < n && going && !tooLong; ++i) {
         const Char c = data[i];
+        if (i - recordStart > kMaxCsvRecordLength) {
+            refuse(longLine);
+            break;
+        }
         // An unquoted field up to the next separator, in one piece.
         if (!quoted && !fieldStarted && !isAscii(c, '"')) {
             qsizetype end = i;
             while (end < n && !isAscii(data[end], ',') && !isAscii(data[end], '\n') && !isAscii(data[end], '\r') && !isAscii(data[end], '"'))
                 ++end;
+            if (end - recordStart > kMaxCsvRecordLength) {
+                refuse(longLine);
+                break;
+            }
             if (end > i) {
                 field = Buffer(data + i, end - i);
                 fieldStarted = true;
@@ -96,11 +123,14 @@ bool splitCsv(const Char *data, qsizetype n, const std::function<bool(CsvRecord 
         } else if (isAscii(c, '\n')) {
             ++line;
             endRecord();
+            recordStart = i + 1;
         } else {
             field += c;
             fieldStarted = true;
         }
     }
+    if (tooLong)
+        return true;
     if (!going)
         return false;
     if (quoted) {
@@ -251,9 +281,6 @@ bool bornAfter(const QString &born, const QDate &date)
     return day.isValid() && day > date;
 }
 
-namespace {
-
-/** The offset of the first byte that does not belong to well-formed UTF-8, or -1. */
 qsizetype firstInvalidUtf8(const QByteArray &bytes)
 {
     const auto *b = reinterpret_cast<const unsigned char *>(bytes.constData());
@@ -296,6 +323,8 @@ qsizetype firstInvalidUtf8(const QByteArray &bytes)
     }
     return -1;
 }
+
+namespace {
 
 } // namespace
 

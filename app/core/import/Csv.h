@@ -18,6 +18,11 @@ struct CsvRecord
     QStringList fields;
 };
 
+/** The longest line (a record, its quoted line breaks included) and the most fields of a line that any CSV file the
+    almanac reads can hold: a file with a longer line is refused when the splitting reaches it, in bounded memory. */
+constexpr qsizetype kMaxCsvRecordLength = 1 << 20;
+constexpr qsizetype kMaxCsvFields = 1000;
+
 /** Where and why CSV text cannot be split. */
 struct CsvError
 {
@@ -76,6 +81,9 @@ bool bornAfter(const QString &born, const QDate &date);
 
 /** Quotes text for a message: at most 60 characters, with control characters shown as '?'. */
 QString shownText(const QString &value);
+
+/** The offset of the first byte that does not belong to well-formed UTF-8, or -1. */
+qsizetype firstInvalidUtf8(const QByteArray &bytes);
 
 /**
  * Where bytes that should be UTF-8 are not: "name:LINE: field 'X': byte 0xE9 is not UTF-8 (...)", with

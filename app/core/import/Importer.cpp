@@ -132,6 +132,13 @@ ImportReport Importer::importOne(const QString &path, ImportFormat format)
     ImportReport report;
     report.file = path;
     const QString file = QFileInfo(path).fileName();
+    // A file only: a device (/dev/zero) or a pipe would be read for ever, a folder not at all.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        report.error = QStringLiteral("%1: not a file but %2: the almanac imports files only; nothing was imported")
+                           .arg(path, info.isDir() ? QStringLiteral("a folder") : QStringLiteral("a device, a pipe or a socket"));
+        return report;
+    }
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         report.error = QStringLiteral("%1: cannot read the file: %2").arg(path, f.errorString());
@@ -140,15 +147,23 @@ ImportReport Importer::importOne(const QString &path, ImportFormat format)
     QByteArray bytes = f.readAll();
     f.close();
     const QString sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-    auto decode = QStringDecoder(QStringDecoder::Utf8);
-    QString text = decode(bytes);
-    if (decode.hasError()) {
+    if (firstInvalidUtf8(bytes) >= 0) {
         // Where: the line, and in a CSV file the field, of the first byte that is not UTF-8.
         const QString where = utf8Problem(path, bytes);
         report.error = (where.isEmpty() ? QStringLiteral("%1: the file is not UTF-8 text").arg(path) : where)
                        + QStringLiteral("; nothing of the file was imported");
         return report;
     }
+    // The format is told by the file's head; the whole text is made only for the formats read from it (an almanac CSV
+    // is split from its bytes), so a large file is not held three times over before it is read or refused.
+    const auto decoded = [&bytes](qsizetype size) {
+        auto decode = QStringDecoder(QStringDecoder::Utf8);
+        return QString(decode(QByteArrayView(bytes.constData(), size)));
+    };
+    qsizetype headSize = std::min<qsizetype>(bytes.size(), 64 * 1024);
+    while (headSize < bytes.size() && (static_cast<unsigned char>(bytes.at(headSize)) & 0xC0) == 0x80)
+        --headSize;   // not inside a character
+    QString text = decoded(headSize);
     if (format == ImportFormat::Auto) {
         if (AlmanacCsv::recognises(path, text))
             format = ImportFormat::AlmanacCsv;
@@ -164,6 +179,8 @@ ImportReport Importer::importOne(const QString &path, ImportFormat format)
         }
     }
     report.format = formatName(format);
+    if (headSize < bytes.size() && (format != ImportFormat::AlmanacCsv || Database::isReadOnly(m_db)))
+        text = decoded(bytes.size());
     if (Database::isReadOnly(m_db)) {
         // What is wrong with the file comes first; a file that could be imported is refused for the almanac.
         const ReadResult read = readWhole(format, path, text);
