@@ -28,6 +28,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QStandardPaths>
+#include <QStorageInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -898,6 +899,39 @@ private slots:
         QVERIFY(QDir(m_dir.path()).entryList({QStringLiteral("backups.sqlite.*.partial")}, QDir::Files).isEmpty());
     }
 
+    void aFailedImportLeavesNoBackup()
+    {
+        // Without a write-ahead log the backup is made before the rows are read: a file refused on reading takes its
+        // backup away with it, a file imported keeps it.
+        const QString path = copyOf(m_bundled, QStringLiteral("failed-backup.sqlite"));
+        Database database;
+        QVERIFY2(database.open(path), qPrintable(database.errorString()));
+        QSqlQuery mode(database.db());
+        QVERIFY(mode.exec(QStringLiteral("PRAGMA journal_mode = DELETE")) && mode.next());
+        QCOMPARE(mode.value(0).toString(), QStringLiteral("delete"));
+        mode.finish();
+        const QString broken = m_dir.filePath(QStringLiteral("failed-backup.csv"));
+        QVERIFY(writeResultsCsv(broken, 10, 60));
+        QFile file(broken);
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("not,a,row\n");
+        file.close();
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            Importer importer(database.db());
+            const ImportReport report = importer.importFile(broken);
+            QVERIFY(!report.ok);
+            QVERIFY2(report.error.contains(QLatin1String("1 row cannot be read")) && report.error.contains(QLatin1String("failed-backup.csv:12")),
+                     qPrintable(report.error));
+            QVERIFY(importer.backupPath().isEmpty());
+        }
+        QVERIFY(importBackups(path).isEmpty());
+        const QString good = m_dir.filePath(QStringLiteral("failed-backup-good.csv"));
+        QVERIFY(writeResultsCsv(good, 10, 61));
+        Importer importer(database.db());
+        QVERIFY(importer.importFile(good).ok);
+        QCOMPARE(importBackups(path), QStringList{QFileInfo(importer.backupPath()).absoluteFilePath()});
+    }
+
     void aDamagedAlmanacIsRestoredFromTheLatestBackup()
     {
         const QString path = copyOf(m_bundled, QStringLiteral("restore.sqlite"));
@@ -1256,6 +1290,19 @@ private slots:
         QVERIFY2(database.open(path), qPrintable(database.errorString()));
         QCOMPARE(textOf(database.db(), QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
         QCOMPARE(count(database.db(), QStringLiteral("SELECT count(*) FROM results")), m_bundledResults);
+        database.close();
+
+        // Less room left than a backup takes: said before any copy is begun, and nothing is left behind.
+        const qint64 room = QStorageInfo(mountPoint).bytesAvailable();
+        QFile filler(mountPoint + QStringLiteral("/filler"));
+        QVERIFY(filler.open(QIODevice::WriteOnly));
+        QVERIFY(filler.write(QByteArray(room - QFileInfo(path).size() / 2, '\0')) > 0);
+        filler.close();
+        const Run again = run({QStringLiteral("--db"), path, QStringLiteral("import"), csv});
+        const QString said = QString::fromUtf8(again.err);
+        QCOMPARE(again.status, 3);
+        QVERIFY2(said.contains(QLatin1String("not enough free space")) && said.contains(QLatin1String("MB free")), qPrintable(said));
+        QVERIFY(QDir(mountPoint).entryList({QStringLiteral("*.partial"), QStringLiteral("*.bak")}, QDir::Files).isEmpty());
     }
 };
 

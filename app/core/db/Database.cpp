@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <QStorageInfo>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSqlDriver>
@@ -673,6 +674,19 @@ QString Backups::makeBackup(const QString &almanacPath, const QString &kind, int
     if (almanacPath.isEmpty() || almanacPath == QLatin1String(":memory:") || !almanac.isFile()) {
         if (error)
             *error = QStringLiteral("an almanac in memory has no file to back up");
+        return {};
+    }
+    // The copy is at most the almanac's size (VACUUM INTO leaves the free pages out): checked first, so that a full
+    // disk is said plainly and no partial copy fills it further.
+    const QStorageInfo disk(almanac.absolutePath());
+    const qint64 needed = almanac.size() + QFileInfo(almanacPath + QStringLiteral("-wal")).size() + (64 << 10);
+    if (disk.isValid() && disk.bytesAvailable() >= 0 && disk.bytesAvailable() < needed) {
+        if (error)
+            *error = QStringLiteral("there is not enough free space beside %1 for its backup (%2 MB needed, %3 MB free): free some space "
+                                    "(older backups, almanac.sqlite.*.bak, can go) and try again")
+                         .arg(almanacPath)
+                         .arg((needed + (1 << 20) - 1) >> 20)
+                         .arg(disk.bytesAvailable() >> 20);
         return {};
     }
     const QString base = QStringLiteral("%1.%2-%3").arg(almanac.absoluteFilePath(), kind, utcStamp());

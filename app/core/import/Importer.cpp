@@ -119,7 +119,14 @@ bool refused(const ReadResult &read, const QString &path, ImportReport &report)
         return true;
     }
     if (!read.rejected.isEmpty()) {
-        report.error = QStringLiteral("%1: %2 rows cannot be read, so nothing of the file was imported").arg(path).arg(read.rejected.size());
+        // The first refused row, its line and field, goes with the sentence (standard error shows only that); the report
+        // lists them all.
+        const ImportIssue &first = read.rejected.first();
+        report.error = read.rejected.size() == 1
+                           ? QStringLiteral("%1: 1 row cannot be read, so nothing of the file was imported: %2: %3")
+                                 .arg(path, first.location, first.message)
+                           : QStringLiteral("%1: %2 rows cannot be read, so nothing of the file was imported; the first, %3: %4")
+                                 .arg(path, QString::number(read.rejected.size()), first.location, first.message);
         return true;
     }
     return false;
@@ -131,6 +138,16 @@ ImportReport Importer::importOne(const QString &path, ImportFormat format)
 {
     ImportReport report;
     report.file = path;
+    // A backup this file's import made is removed when the import fails: nothing changed, and retries on a small
+    // disk would fill it with copies.
+    const bool hadBackup = m_backedUp;
+    const auto dropFailedBackup = qScopeGuard([&] {
+        if (!report.ok && !hadBackup && !m_backupPath.isEmpty()) {
+            QFile::remove(m_backupPath);
+            m_backupPath.clear();
+            m_backedUp = false;
+        }
+    });
     const QString file = QFileInfo(path).fileName();
     // A file only: a device (/dev/zero) or a pipe would be read for ever, a folder not at all.
     const QFileInfo info(path);
