@@ -1166,6 +1166,19 @@ private slots:
         QVERIFY(importBackups(path).isEmpty());
     }
 
+    void aSharedMemoryFileLeftReadOnlyIsMadeWritable()
+    {
+        // What a lookup by a program that could not write leaves beside the almanac: its -shm read-only.
+        const QString path = copyOf(m_bundled, QStringLiteral("shm-left.sqlite"));
+        const QString shm = path + QStringLiteral("-shm");
+        QVERIFY(writeBytes(shm, QByteArray()));
+        QVERIFY(QFile::setPermissions(shm, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+        Database database;
+        QVERIFY2(database.open(path), qPrintable(database.errorString()));
+        QVERIFY(!database.isReadOnly());
+        QVERIFY(QFileInfo(shm).permissions() & QFile::WriteOwner);
+    }
+
     void aReadOnlyFileOnDisk_data()
     {
         QTest::addColumn<bool>("writableFolder");
@@ -1218,11 +1231,26 @@ private slots:
         const QString err = QString::fromUtf8(r.out + r.err);
         QVERIFY2(err.contains(QLatin1String("read-only")) && err.contains(QLatin1String("lookups work")), qPrintable(err));
         QVERIFY2(!err.contains(QLatin1String("readonly database")), qPrintable(err));
+        // The advice names the files to make writable, never an internal URI.
+        QVERIFY2(!err.contains(QLatin1String("file:")) && !err.contains(QLatin1String("immutable")), qPrintable(err));
+        if (writableFolder)
+            QVERIFY2(err.contains(QStringLiteral("chmod u+w %1").arg(QFileInfo(path).absoluteFilePath())), qPrintable(err));
+        else
+            QVERIFY2(err.contains(QStringLiteral("make its folder %1 writable").arg(QFileInfo(path).absolutePath())), qPrintable(err));
         QCOMPARE(digest(path), before);
         if (asUser.isEmpty()) {
             Database database;
             QVERIFY2(database.open(path), qPrintable(database.errorString()));
             QVERIFY(database.isReadOnly());
+        }
+        if (writableFolder) {
+            // Doing what it says is enough: a shared-memory file the lookups left read-only is made writable again.
+            QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+            const QString shm = path + QStringLiteral("-shm");
+            if (QFileInfo::exists(shm) && asUser.isEmpty())
+                QFile::setPermissions(shm, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
+            r = run({QStringLiteral("--db"), path, QStringLiteral("import"), csv});
+            QVERIFY2(r.status == 0, r.err.constData());
         }
     }
 

@@ -116,7 +116,26 @@ bool Database::isRecoverable(DatabaseProblem problem)
 bool Database::canWrite(const QString &path)
 {
     const QFileInfo info(path);
-    return info.isWritable() && QFileInfo(info.absolutePath()).isWritable();
+    if (!info.isWritable() || !QFileInfo(info.absolutePath()).isWritable())
+        return false;
+    // The log and the shared-memory file beside it are written too: one of ours left read-only (a lookup by a program
+    // that could not write, a copy kept its mode) is made writable again; one of another user's keeps the file read-only.
+    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        QFileInfo beside(path + suffix);
+        if (!beside.exists() || beside.isWritable())
+            continue;
+        if (beside.ownerId() != ::getuid() || !QFile::setPermissions(beside.absoluteFilePath(), beside.permissions() | QFile::WriteOwner))
+            return false;
+    }
+    return true;
+}
+
+QString Database::shownPath(const QString &databaseName)
+{
+    // A connection opened through a URI (file:///…?immutable=1) is named by its file.
+    if (databaseName.startsWith(QLatin1String("file:")))
+        return QUrl(databaseName).toLocalFile();
+    return databaseName;
 }
 
 QString Database::lastSqliteError(const QSqlDatabase &db)
@@ -133,15 +152,33 @@ bool Database::isReadOnly(const QSqlDatabase &db)
     return handle && sqlite3_db_readonly(handle, "main") == 1;
 }
 
-QString Database::readOnlyMessage(const QString &path)
+QString Database::readOnlyMessage(const QString &databaseName)
 {
-    return QStringLiteral("%1 is read-only (the file or its folder cannot be written): lookups work, but imports and edits cannot be "
-                          "saved; make it writable (chmod u+w on the file and its folder) or work on a copy in a folder of yours")
-        .arg(path);
+    // Every file that must be writable and is not: the almanac, its log and shared-memory file, its folder.
+    const QString path = shownPath(databaseName);
+    QStringList locked;
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        const QFileInfo file(path + suffix);
+        if (file.exists() && !file.isWritable())
+            locked << file.absoluteFilePath();
+    }
+    const QString folder = QFileInfo(path).absolutePath();
+    const bool folderLocked = !QFileInfo(folder).isWritable();
+    QString what;
+    if (!locked.isEmpty())
+        what = QStringLiteral("chmod u+w %1").arg(locked.join(QLatin1Char(' ')));
+    if (folderLocked)
+        what += (what.isEmpty() ? QString() : QStringLiteral(", and ")) + QStringLiteral("make its folder %1 writable").arg(folder);
+    if (what.isEmpty())
+        what = QStringLiteral("make the file, its folder and its -wal and -shm files writable");
+    return QStringLiteral("%1 is read-only: lookups work, but imports and edits cannot be saved; %2 (as their owner), or work on a copy in "
+                          "a folder of yours")
+        .arg(path, what);
 }
 
-QString Database::plainError(const QString &sqliteText, const QString &path, DatabaseProblem *problem)
+QString Database::plainError(const QString &sqliteText, const QString &databaseName, DatabaseProblem *problem)
 {
+    const QString path = shownPath(databaseName);
     const QString text = sqliteText.toLower();
     DatabaseProblem kind = DatabaseProblem::None;
     QString message;

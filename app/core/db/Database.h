@@ -72,6 +72,8 @@ public:
 
     /** True when the file at path and its folder (where SQLite keeps its log and the backups go) can be written. */
     static bool canWrite(const QString &path);
+    /** The file a connection's database name stands for (a URI, file:///…?immutable=1, becomes its path). */
+    static QString shownPath(const QString &databaseName);
     /** SQLite's message for the connection's last failed call ("database is locked"): for statements run on a
         QSqlQuery that is gone (QSqlDatabase::lastError() knows only the connection's own calls). */
     static QString lastSqliteError(const QSqlDatabase &db);
