@@ -306,6 +306,27 @@ private slots:
         QCOMPARE(count(fresh.db(), QStringLiteral("SELECT count(*) FROM athletes")), 0);
     }
 
+    void theSameAthleteTwiceInOneRaceIsAConflict()
+    {
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("twice.csv"));
+        const QByteArray race = "Twice Meeting,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 1500m,race,,2024-06-01,,";
+        QVERIFY(writeFile(file, legacyCsvHeader().toUtf8() + "\n" + race + "1,Zed Quux,M,1990,NOR,3:40.00,,,,,\n" + race
+                                    + "2,Yan Quux,M,1991,NOR,3:41.00,,,,,\n" + race + "3,Zed Quux,M,1990,NOR,3:42.00,,,,,\n"));
+        const ImportReport report = Importer(almanac.db()).importFile(file);
+        QVERIFY2(report.ok, qPrintable(report.error));
+        QCOMPARE(report.added, 2);
+        QCOMPARE(report.conflicts, 1);
+        QCOMPARE(report.conflictList.first().location, QStringLiteral("twice.csv:4"));
+        QCOMPARE(report.conflictList.first().message, QStringLiteral("Zed Quux is in this race twice in the file (3:40.00 on an earlier row, "
+                                                                     "3:42.00 here); the first is kept, this one is a conflict to review"));
+        // One race, not a second one made up for the second row.
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM rounds")), 1);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM conflicts WHERE almanac = '3:40.00' AND imported = '3:42.00'")), 1);
+    }
+
     void anotherMarkIsAConflictNotAnOverwrite()
     {
         test::TestAlmanac almanac;

@@ -502,40 +502,6 @@ std::optional<qint64> ImportSession::round(qint64 competitionId, qint64 eventId,
     return std::nullopt;
 }
 
-std::optional<qint64> ImportSession::anotherRace(qint64 competitionId, qint64 eventId, const ImportRow &row, qint64 runner)
-{
-    const qint64 date = row.date.toJulianDay();
-    for (int heat = 102; heat < 200; ++heat) {
-        const ImportRoundKey key = roundKey(competitionId, eventId, RoundType::Race, heat);
-        const auto it = m_cache.rounds.constFind(key);
-        if (it != m_cache.rounds.constEnd()) {
-            if (it->second != date)
-                continue;
-            // A second race of that day opened before: use it unless the athlete is in it already.
-            QSqlQuery q(m_db);
-            q.prepare(QStringLiteral("SELECT count(*) FROM results WHERE round_id = :r AND athlete_id = :a"));
-            q.bindValue(QStringLiteral(":r"), it->first);
-            q.bindValue(QStringLiteral(":a"), runner);
-            if (!q.exec() || !q.next()) {
-                m_error = q.lastError().text();
-                return std::nullopt;
-            }
-            if (q.value(0).toInt() == 0)
-                return it->first;
-            continue;
-        }
-        const auto id = m_writer.insertRound(competitionId, eventId, RoundType::Race, heat, row.date, row.raceWind);
-        if (!id) {
-            m_error = m_writer.errorString();
-            return std::nullopt;
-        }
-        m_cache.rounds.insert(key, {*id, date});
-        return *id;
-    }
-    m_error = QStringLiteral("%1: too many races of one athlete on one day").arg(row.location);
-    return std::nullopt;
-}
-
 bool ImportSession::add(const ImportRow &input, ImportReport &report)
 {
     ImportRow row = input;
@@ -636,15 +602,10 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
                 return false;
             continue;
         }
-        qint64 targetRound = *roundId;
-        if (same && fromThisFile) {
-            const auto other = anotherRace(*competitionId, *eventId, row, runner);
-            if (!other || !declareCoverage(*other, row.raceCoverage))
-                return false;
-            targetRound = *other;
-            same = 0;
-        }
+        const qint64 targetRound = *roundId;
         if (same) {
+            // The same athlete twice in one race: of this file (two rows, two marks), or of the almanac and the file.
+            // The first mark is kept, the other is a conflict to review; never a race made up for it.
             QSqlQuery &conflict = m_conflict;
             conflict.bindValue(QStringLiteral(":r"), same);
             conflict.bindValue(QStringLiteral(":i"), m_importId > 0 ? QVariant(m_importId) : QVariant());
@@ -656,10 +617,14 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
             if (conflict.numRowsAffected() > 0)
                 ++m_changes;
             ++report.conflicts;
-            report.conflictList.append({row.location, QStringLiteral("%1: the almanac has %2, the file %3; the almanac's mark is kept")
-                                                          .arg(row.athlete.isEmpty() ? row.members.join(QStringLiteral(", ")) : row.athlete,
-                                                               status == QLatin1String("OK") ? markText : status,
-                                                               row.mark.hasValue() ? row.mark.toString() : statusToString(row.mark.status()))});
+            const QString who = row.athlete.isEmpty() ? row.members.join(QStringLiteral(", ")) : row.athlete;
+            const QString kept = status == QLatin1String("OK") ? markText : status;
+            const QString given = row.mark.hasValue() ? row.mark.toString() : statusToString(row.mark.status());
+            report.conflictList.append(
+                {row.location, fromThisFile ? QStringLiteral("%1 is in this race twice in the file (%2 on an earlier row, %3 here); the first is "
+                                                             "kept, this one is a conflict to review")
+                                                  .arg(who, kept, given)
+                                            : QStringLiteral("%1: the almanac has %2, the file %3; the almanac's mark is kept").arg(who, kept, given)});
             continue;
         }
         // The same mark of that athlete that day at a competition in the same country is the same result,

@@ -139,8 +139,6 @@ private:
     void addCompetition(const KnownCompetition &c);
     const KnownCompetition *knownCompetition(qint64 id) const;
     std::optional<qint64> round(qint64 competitionId, qint64 eventId, const ImportRow &row);
-    /** A race of its own for the second result of an athlete in one file's round: a second race that day. */
-    std::optional<qint64> anotherRace(qint64 competitionId, qint64 eventId, const ImportRow &row, qint64 runner);
     bool fail(const QString &message);
 
     QSqlDatabase m_db;
