@@ -312,6 +312,85 @@ private slots:
         QVERIFY(importer.backupPath().isEmpty());   // refused on reading: no backup
     }
 
+    void everyReaderRefusesTheSameFields_data()
+    {
+        QTest::addColumn<QString>("field");    // the Tilastopaja field, and its JSON value
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("wind +99.9") << QStringLiteral("wind") << QStringLiteral("\"+99.9\"")
+                                    << QStringLiteral("field 'wind': Invalid wind \"+99.9\": the reading is implausible (more than 20.0 m/s)");
+        QTest::newRow("rank abc") << QStringLiteral("rank") << QStringLiteral("\"abc\"")
+                                  << QStringLiteral("field 'rank': Invalid placing \"abc\": unknown round code 'abc'");
+        QTest::newRow("rank 0") << QStringLiteral("rank") << QStringLiteral("\"0\"")
+                                << QStringLiteral("field 'rank': Invalid placing \"0\": places start at 1");
+        QTest::newRow("rank -1") << QStringLiteral("rank") << QStringLiteral("\"-1\"")
+                                 << QStringLiteral("field 'rank': Invalid placing \"-1\": unexpected character '-'");
+        QTest::newRow("rank true") << QStringLiteral("rank") << QStringLiteral("true") << QStringLiteral("field 'rank': a true or false is not a place");
+        QTest::newRow("id 99990103.5") << QStringLiteral("toID") << QStringLiteral("99990103.5")
+                                       << QStringLiteral("field 'toID': '99990103.5' is not an id (a whole number)");
+    }
+
+    void everyReaderRefusesTheSameFields()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        QFETCH(QString, says);
+        // A Tilastopaja competition of the 100m, one field changed: refused with the words the almanac's CSV uses.
+        QFile fixture(corpus(QStringLiteral("tilastopaja-800m-in-2.33.json")));
+        QVERIFY(fixture.open(QIODevice::ReadOnly));
+        QString json = QString::fromUtf8(fixture.readAll());
+        json.replace(QStringLiteral("\"800\""), QStringLiteral("\"100\"")).replace(QStringLiteral("\"2.33\""), QStringLiteral("\"10.10\""));
+        const QRegularExpression line(QStringLiteral("(\"%1\": )[^,\n]*").arg(field));
+        QVERIFY(json.contains(line));
+        // The result's field (the last of its name in the file: the event's wind comes first).
+        const auto matches = line.globalMatch(json);
+        QRegularExpressionMatch last;
+        for (auto it = matches; it.hasNext();)
+            last = it.next();
+        json.replace(last.capturedStart(), last.capturedLength(), last.captured(1) + value);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("fields.json"));
+        QVERIFY(test::writeFile(path, json.toUtf8()));
+        const Counts before = counts(m_almanac.db());
+        const ImportReport report = Importer(m_almanac.db()).importFile(path);
+        QVERIFY(!report.ok);
+        const QString all = messages(report).join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(says), qPrintable(all));
+        QVERIFY(counts(m_almanac.db()) == before);
+        if (field == QLatin1String("toID"))
+            return;
+        // The almanac's CSV says the same of the same value.
+        const QString csv = dir.filePath(QStringLiteral("fields.csv"));
+        QString plain = value;
+        plain.remove(QLatin1Char('"'));
+        QString row = QStringLiteral("Corpus Meet,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 100m,final,,2024-06-01,,%1,Quick Fixture,M,"
+                                     "1996-06-06,NOR,10.10,%2,,,,\n")
+                          .arg(field == QLatin1String("rank") ? plain : QStringLiteral("1"), field == QLatin1String("wind") ? plain : QString());
+        if (field == QLatin1String("rank") && plain == QLatin1String("true"))
+            return;   // a CSV cell is text: there is no true there
+        QVERIFY(test::writeFile(csv, AlmanacCsv::columns().first(AlmanacCsv::legacyColumnCount()).join(QLatin1Char(',')).toUtf8() + '\n'
+                                         + row.toUtf8()));
+        const ImportReport fromCsv = Importer(m_almanac.db()).importFile(csv);
+        QVERIFY(!fromCsv.ok);
+        const QString csvSaid = messages(fromCsv).join(QLatin1Char('\n'));
+        const QString words = says.mid(says.indexOf(QLatin1String(": ")) + 2);
+        QVERIFY2(csvSaid.contains(words), qPrintable(csvSaid));
+    }
+
+    void aListPositionOfNoughtIsNoPlace()
+    {
+        QFile fixture(corpus(QStringLiteral("wa-800m-in-2.33.csv")));
+        QVERIFY(fixture.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = fixture.readAll().split('\n');
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("position-0.csv"));
+        QVERIFY(test::writeFile(path, lines.at(0) + '\n' + QByteArray(lines.at(1)).replace(",NOR,1,\"", ",NOR,0,\"") + '\n'));
+        const ImportReport report = Importer(m_almanac.db()).importFile(path);
+        QVERIFY(!report.ok);
+        const QString all = messages(report).join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QLatin1String("position-0.csv:2: field 'position': '0' is not a place or round code")), qPrintable(all));
+    }
+
     void commandLineRefusesBrokenFile_data() { brokenFileIsRefused_data(); }
 
     void commandLineRefusesBrokenFile()

@@ -234,20 +234,15 @@ ReadResult AlmanacCsv::readRecords(const QString &path, const std::function<bool
             reject(11, future);
             return true;
         }
-        if (!f(12).isEmpty()) {
-            row.raceWind = Wind::parse(f(12), &message);
-            if (!row.raceWind) {
-                reject(12, message);
-                return true;
-            }
-        }
-        const auto placing = Placing::parse(f(13), &message);
-        if (!placing) {
-            reject(13, message);
+        // The checks every reader makes (Csv.h), with the same words.
+        if (const QString problem = windProblem(f(12), &row.raceWind); !problem.isEmpty()) {
+            reject(12, problem);
             return true;
         }
-        row.place = placing->place;
-        row.tied = placing->tied;
+        if (const QString problem = placeProblem(f(13), &row.place, &row.tied); !problem.isEmpty()) {
+            reject(13, problem);
+            return true;
+        }
         row.athlete = f(14);
         const auto sex = parseSex(f(15));
         if (!sex || *sex == Sex::Mixed) {
@@ -271,12 +266,9 @@ ReadResult AlmanacCsv::readRecords(const QString &path, const std::function<bool
             return true;
         }
         row.mark = *mark;
-        if (!f(19).isEmpty()) {
-            row.wind = Wind::parse(f(19), &message);
-            if (!row.wind) {
-                reject(19, message);
-                return true;
-            }
+        if (const QString problem = windProblem(f(19), &row.wind); !problem.isEmpty()) {
+            reject(19, problem);
+            return true;
         }
         const auto qualifier = parseQualifier(f(20), &message);
         if (!qualifier) {

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "import/Csv.h"
 
+#include "domain/Placing.h"
+#include "domain/Wind.h"
+
 #include <QDateTime>
+#include <QRegularExpression>
 #include <QStringDecoder>
 
 namespace almanac {
@@ -254,6 +258,40 @@ QString textProblem(const QString &value, qsizetype maxLength, bool multiline)
 QDate latestPossibleDate()
 {
     return QDateTime::currentDateTimeUtc().addSecs(14 * 3600).date();
+}
+
+QString placeProblem(const QString &text, int *place, bool *tied)
+{
+    QString message;
+    const auto placing = Placing::parse(text, &message);
+    if (!placing)
+        return message;
+    if (place)
+        *place = placing->place;
+    if (tied)
+        *tied = placing->tied;
+    return {};
+}
+
+QString windProblem(const QString &text, std::optional<Wind> *wind)
+{
+    if (text.trimmed().isEmpty())
+        return {};
+    QString message;
+    const auto parsed = Wind::parse(text, &message);
+    if (!parsed)
+        return message;
+    if (wind)
+        *wind = parsed;
+    return {};
+}
+
+QString externalIdProblem(const QString &text)
+{
+    static const QRegularExpression whole(QStringLiteral("^[0-9]{1,18}$"));
+    if (text.isEmpty() || whole.match(text).hasMatch())
+        return {};
+    return QStringLiteral("'%1' is not an id (a whole number)").arg(shownText(text));
 }
 
 QString resultDateProblem(const QDate &date)

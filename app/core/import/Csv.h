@@ -9,8 +9,11 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace almanac {
+
+class Wind;
 
 struct CsvRecord
 {
@@ -65,6 +68,15 @@ constexpr qsizetype kMaxNameLength = 200;
 constexpr qsizetype kMaxTextLength = 4000;
 /** The most characters a reader accepts in a short coded field (a date, a mark, a wind, a code). */
 constexpr qsizetype kMaxCodeLength = 40;
+
+/** The checks every reader makes of a row's fields, with the same words whatever the format. Each returns what is
+    wrong, empty when the field is right. */
+/** A place: empty (no place), "3", "=3" or "3="; sets *place (0: no place) and *tied. */
+QString placeProblem(const QString &text, int *place, bool *tied);
+/** A wind: empty (not given) or signed metres a second to 0.1, at most 20.0 ("+1.2", "-0.4"); sets *wind when given. */
+QString windProblem(const QString &text, std::optional<Wind> *wind);
+/** Another database's id of an athlete: a whole number, as its files give it. */
+QString externalIdProblem(const QString &text);
 
 /** Why a text field cannot be taken as it is (too long for maxLength characters, or holding control
     characters; line breaks only when multiline), or an empty string. The text itself is not repeated. */

@@ -182,9 +182,7 @@ void readCompetition(const QString &file, const QJsonObject &root, ReadResult &r
         const int heat = text(event.value(QStringLiteral("heatNumber"))).toInt();
         const QDate date = QDate::fromString(text(event.value(QStringLiteral("date"))), Qt::ISODate);
         std::optional<Wind> raceWind;
-        const QString windText = text(event.value(QStringLiteral("wind")));
-        if (!windText.isEmpty())
-            raceWind = Wind::parse(windText);
+        const QString raceWindProblem = windProblem(text(event.value(QStringLiteral("wind"))), &raceWind);
         for (qsizetype r = 0; r < results.size(); ++r) {
             ++result.rowsRead;
             const QJsonObject res = results[r].toObject();
@@ -217,10 +215,21 @@ void readCompetition(const QString &file, const QJsonObject &root, ReadResult &r
             row.date = date;
             row.raceWind = raceWind && raceWind->isMeasured() ? raceWind : std::nullopt;
             row.externalSource = QStringLiteral("tilastopaja");
-            const QString rank = text(res.value(QStringLiteral("rank")));
-            const ListPosition position = parseListPosition(rank);
-            row.place = position.place;
-            row.tied = position.tied;
+            if (!raceWindProblem.isEmpty()) {
+                result.rejected.append({location, QStringLiteral("field 'wind' of the race: %1").arg(raceWindProblem)});
+                continue;
+            }
+            // The same checks as every reader's: a place, a wind, an id.
+            const QJsonValue rank = res.value(QStringLiteral("rank"));
+            if (!rank.isNull() && !rank.isUndefined() && !rank.isString() && !rank.isDouble()) {
+                result.rejected.append({location, QStringLiteral("field 'rank': %1 is not a place").arg(rank.isBool() ? QStringLiteral("a true or false")
+                                                                                                                        : QStringLiteral("a list or an object"))});
+                continue;
+            }
+            if (const QString problem = placeProblem(text(rank), &row.place, &row.tied); !problem.isEmpty()) {
+                result.rejected.append({location, QStringLiteral("field 'rank': %1").arg(problem)});
+                continue;
+            }
             row.nation = text(res.value(QStringLiteral("nation")));
             if (const QString problem = textProblem(row.nation, kMaxCodeLength); !problem.isEmpty()) {
                 result.rejected.append({location, QStringLiteral("field 'nation': %1").arg(problem)});
@@ -234,13 +243,15 @@ void readCompetition(const QString &file, const QJsonObject &root, ReadResult &r
             }
             row.mark = *mark;
             const QString resultWind = text(res.value(QStringLiteral("wind")));
-            if (!resultWind.isEmpty()) {
-                const auto wind = Wind::parse(resultWind);
-                if (wind && wind->isMeasured())
-                    row.wind = wind;
-            } else if (discipline->windMeasured && row.raceWind) {
-                row.wind = row.raceWind;
+            std::optional<Wind> wind;
+            if (const QString problem = windProblem(resultWind, &wind); !problem.isEmpty()) {
+                result.rejected.append({location, QStringLiteral("field 'wind': %1").arg(problem)});
+                continue;
             }
+            if (wind && wind->isMeasured())
+                row.wind = wind;
+            else if (resultWind.isEmpty() && discipline->windMeasured && row.raceWind)
+                row.wind = row.raceWind;
             const auto qualifier = parseQualifier(text(res.value(QStringLiteral("qualified"))));
             row.qualifier = qualifier.value_or(Qualifier::None);
             // The record and personal flags the championship's results printed: what the source said on the day.
@@ -286,7 +297,7 @@ void readCompetition(const QString &file, const QJsonObject &root, ReadResult &r
                     continue;
                 }
                 row.externalId = text(res.value(QStringLiteral("toID")));
-                if (const QString problem = textProblem(row.externalId, kMaxCodeLength); !problem.isEmpty()) {
+                if (QString problem = externalIdProblem(row.externalId); !problem.isEmpty() || !(problem = textProblem(row.externalId, kMaxCodeLength)).isEmpty()) {
                     result.rejected.append({location, QStringLiteral("field 'toID': %1").arg(problem)});
                     continue;
                 }
@@ -324,6 +335,10 @@ void readAthlete(const QString &file, const QJsonObject &root, ReadResult &resul
     }
     if (!sex || *sex == Sex::Mixed || (given.isEmpty() && family.isEmpty())) {
         result.error = QStringLiteral("%1: the athlete's name or sex is missing").arg(file);
+        return;
+    }
+    if (const QString problem = externalIdProblem(id); !problem.isEmpty()) {
+        result.error = QStringLiteral("%1: field 'tpAthleteId': %2").arg(file, problem);
         return;
     }
     const QJsonArray results = root.value(QStringLiteral("results")).toArray();

@@ -60,7 +60,8 @@ ListPosition parseListPosition(const QString &input)
         return p;
     }
     const auto m = pattern.match(text);
-    if (!m.hasMatch() || (m.captured(2).isEmpty() && m.captured(4).isEmpty()))
+    // A place starts at 1: "0" is none.
+    if (!m.hasMatch() || (m.captured(2).isEmpty() && m.captured(4).isEmpty()) || (!m.captured(2).isEmpty() && m.captured(2).toInt() == 0))
         return p;
     p.valid = true;
     p.place = m.captured(2).toInt();
