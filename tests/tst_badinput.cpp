@@ -391,6 +391,40 @@ private slots:
         QVERIFY2(all.contains(QLatin1String("position-0.csv:2: field 'position': '0' is not a place or round code")), qPrintable(all));
     }
 
+    void aListNamedByNoEventIsRefused()
+    {
+        // The 2023 layout names its event only in the file's name.
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("men")));
+        const QByteArray list = "\"\",Rank,Mark,Competitor,DOB,Nat,Pos,Venue,Date,Results Score\n"
+                                "0,1,3:35.10,Ola TESTRUNNER,03 MAR 1999,NOR,1,\"Corpus Stadium, Oslo (NOR)\",01 JUN 2024,1200\n";
+        const QString named = dir.filePath(QStringLiteral("men/results.csv"));
+        QVERIFY(test::writeFile(named, list));
+        const ImportReport report = Importer(m_almanac.db()).importFile(named);
+        QVERIFY(!report.ok);
+        QVERIFY2(report.error.contains(QLatin1String("the file's name, 'results', is no event the almanac keeps")), qPrintable(report.error));
+        // The same rows under their event's name come in.
+        const QString right = dir.filePath(QStringLiteral("men/1500-metres.csv"));
+        QVERIFY(test::writeFile(right, list));
+        test::TestAlmanac scratch;
+        QVERIFY(scratch.openEmpty());
+        const ImportReport imported = Importer(scratch.db()).importFile(right);
+        QVERIFY2(imported.ok && imported.added == 1, qPrintable(imported.error));
+    }
+
+    void aNameThatTurnsTextAroundIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("rlo.csv"));
+        QVERIFY(test::writeFile(path, AlmanacCsv::columns().join(QLatin1Char(',')).toUtf8()
+                                          + "\nMeet,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 1500m,race,,2024-06-01,,1,Ola \xE2\x80\xAEnnam,M,,NOR,"
+                                            "3:40.00,,,,,,,\n"));
+        const ImportReport report = Importer(m_almanac.db()).importFile(path);
+        QVERIFY(!report.ok);
+        const QString all = messages(report).join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QLatin1String("rlo.csv:2: field 'athlete': holds the direction control U+202E")), qPrintable(all));
+    }
+
     void commandLineRefusesBrokenFile_data() { brokenFileIsRefused_data(); }
 
     void commandLineRefusesBrokenFile()

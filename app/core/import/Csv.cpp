@@ -251,6 +251,11 @@ QString textProblem(const QString &value, qsizetype maxLength, bool multiline)
         const bool lineBreak = c == QLatin1Char('\n') || c == QLatin1Char('\r');
         if ((c.unicode() < 0x20 && c != QLatin1Char('\t') && !(multiline && lineBreak)) || c.unicode() == 0x7F)
             return QStringLiteral("holds the control character U+%1 (is the file binary?)").arg(QString::number(c.unicode(), 16).toUpper().rightJustified(4, QLatin1Char('0')));
+        // The controls that turn text around (right-to-left overrides and isolates): a name shown backwards, or a
+        // mark that reads otherwise than it sorts.
+        if ((c.unicode() >= 0x202A && c.unicode() <= 0x202E) || (c.unicode() >= 0x2066 && c.unicode() <= 0x2069))
+            return QStringLiteral("holds the direction control U+%1, which shows text otherwise than it is written")
+                .arg(QString::number(c.unicode(), 16).toUpper());
     }
     return {};
 }

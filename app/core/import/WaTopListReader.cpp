@@ -173,6 +173,12 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
     else if (folder == QLatin1String("women") || folder == QLatin1String("female"))
         folderSex = Sex::Women;
     const QString fileEvent = QFileInfo(path).completeBaseName();
+    if (!layout2025 && !listDiscipline(fileEvent)) {
+        result.error = QStringLiteral("%1: the file's name, '%2', is no event the almanac keeps: a World Athletics list of this layout is "
+                                      "named by its event (1500-metres.csv, one-mile.csv) in a folder men/ or women/; nothing was imported")
+                           .arg(file, shownText(fileEvent));
+        return result;
+    }
 
     const auto field = [&](const CsvRecord &r, const char *name) {
         const int i = column.value(QLatin1String(name), -1);
