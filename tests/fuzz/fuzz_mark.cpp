@@ -8,6 +8,10 @@
 #include "domain/Mark.h"
 #include "domain/Placing.h"
 #include "domain/Wind.h"
+#include "import/Csv.h"
+
+#include <algorithm>
+#include <cmath>
 
 using namespace almanac;
 
@@ -50,5 +54,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fuzz::check(Wind::parse(wind->toString()) == wind, "a wind's text gives the same wind", input);
     (void)Placing::parse(input);
     (void)Discipline::find(input);
+
+    // The checks every reader makes of its fields (Csv.h): a refusal says why, and what passes is what they promise.
+    int place = -1;
+    bool tied = false;
+    if (placeProblem(input, &place, &tied).isEmpty())
+        fuzz::check(place >= 0 && (input.trimmed().isEmpty() || place > 0 || !tied), "a place that passes is no place or from 1 up", input);
+    std::optional<Wind> wind;
+    if (windProblem(input, &wind).isEmpty() && wind && wind->isMeasured())
+        fuzz::check(std::abs(wind->tenths()) <= 200, "a wind that passes is at most 20.0 m/s", input);
+    if (externalIdProblem(input).isEmpty())
+        fuzz::check(input.isEmpty() || std::all_of(input.cbegin(), input.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; }),
+                    "an id that passes is a whole number", input);
+    if (textProblem(input, 200).isEmpty()) {
+        fuzz::check(input.size() <= 200, "a text that passes fits its field", input);
+        fuzz::check(std::none_of(input.cbegin(), input.cend(),
+                                 [](QChar c) {
+                                     return (c.unicode() < 0x20 && c != u'\t') || c.unicode() == 0x7F || (c.unicode() >= 0x202A && c.unicode() <= 0x202E)
+                                            || (c.unicode() >= 0x2066 && c.unicode() <= 0x2069);
+                                 }),
+                    "a text that passes holds no control", input);
+    }
     return 0;
 }
