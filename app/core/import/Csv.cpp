@@ -268,6 +268,9 @@ QDate latestPossibleDate()
 
 QString placeProblem(const QString &text, int *place, bool *tied)
 {
+    // A field that is no text (control characters, too long) is said as such, never repeated in the message.
+    if (QString problem = textProblem(text, kMaxCodeLength); !problem.isEmpty())
+        return problem;
     QString message;
     const auto placing = Placing::parse(text, &message);
     if (!placing)
@@ -283,6 +286,8 @@ QString windProblem(const QString &text, std::optional<Wind> *wind)
 {
     if (text.trimmed().isEmpty())
         return {};
+    if (QString problem = textProblem(text, kMaxCodeLength); !problem.isEmpty())
+        return problem;
     QString message;
     const auto parsed = Wind::parse(text, &message);
     if (!parsed)
