@@ -327,6 +327,27 @@ private slots:
         QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM conflicts WHERE almanac = '3:40.00' AND imported = '3:42.00'")), 1);
     }
 
+    void aMeetingWhoseRowsAllMergeElsewhereLeavesNothingEmpty()
+    {
+        // Kerr's Paris final under another meeting's name, the same day and country: every row is a result the almanac
+        // has, so the meeting and race made for them are not left behind empty.
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openBundled());
+        const int competitions = count(almanac.db(), QStringLiteral("SELECT count(*) FROM competitions"));
+        const int rounds = count(almanac.db(), QStringLiteral("SELECT count(*) FROM rounds"));
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("renamed.csv"));
+        QVERIFY(writeFile(file, legacyCsvHeader().toUtf8() + "\n"
+                                    "Paris Evening Meet 2024,Saint-Denis,FRA,,2024-08-06,2024-08-06,OTHER,outdoor,Men's 1500m,race,,2024-08-06,,2,"
+                                    "Josh Kerr,M,1997-10-08,GBR,3:27.79,,,,,\n"));
+        const ImportReport report = Importer(almanac.db()).importFile(file);
+        QVERIFY2(report.ok, qPrintable(report.error));
+        QCOMPARE(report.merged, 1);
+        QCOMPARE(report.competitionsAdded, 0);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM competitions")), competitions);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM rounds")), rounds);
+    }
+
     void anotherMarkIsAConflictNotAnOverwrite()
     {
         test::TestAlmanac almanac;

@@ -440,6 +440,7 @@ std::optional<qint64> ImportSession::competition(const ImportRow &row, ImportRep
     if (row.competitionId.isEmpty())
         m_placeDays.insert(placeDay, *id);
     ++report.competitionsAdded;
+    m_madeCompetitions.append(*id);
     return *id;
 }
 
@@ -495,6 +496,7 @@ std::optional<qint64> ImportSession::round(qint64 competitionId, qint64 eventId,
             m_error = m_writer.errorString();
             return std::nullopt;
         }
+        m_madeRounds.append(*id);
         m_cache.rounds.insert(key, {*id, date});
         return *id;
     }
@@ -727,6 +729,36 @@ bool ImportSession::keepReportedFlags(qint64 resultId, const ImportRow &row)
 static bool isFlatRace(const Discipline &d)
 {
     return d.kind == MarkKind::Time && !d.relay && !d.road && !d.code.endsWith(QLatin1Char('H')) && !d.code.contains(QLatin1String("SC"));
+}
+
+std::optional<int> ImportSession::dropEmptyMade(ImportReport &report)
+{
+    int removed = 0;
+    QSqlQuery rounds(m_db);
+    rounds.prepare(QStringLiteral("DELETE FROM rounds WHERE id = :r AND NOT EXISTS (SELECT 1 FROM results WHERE round_id = :r)"));
+    for (const qint64 id : std::as_const(m_madeRounds)) {
+        rounds.bindValue(QStringLiteral(":r"), id);
+        if (!rounds.exec()) {
+            fail(rounds.lastError().text());
+            return std::nullopt;
+        }
+        removed += rounds.numRowsAffected();
+    }
+    QSqlQuery competitions(m_db);
+    competitions.prepare(QStringLiteral("DELETE FROM competitions WHERE id = :c AND NOT EXISTS (SELECT 1 FROM rounds WHERE competition_id = :c)"));
+    for (const qint64 id : std::as_const(m_madeCompetitions)) {
+        competitions.bindValue(QStringLiteral(":c"), id);
+        if (!competitions.exec()) {
+            fail(competitions.lastError().text());
+            return std::nullopt;
+        }
+        const int gone = competitions.numRowsAffected();
+        report.competitionsAdded -= gone;
+        removed += gone;
+    }
+    m_madeRounds.clear();
+    m_madeCompetitions.clear();
+    return removed;
 }
 
 bool ImportSession::markEnRouteSplits()

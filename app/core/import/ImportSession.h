@@ -120,6 +120,10 @@ public:
     /** Results without a place that were run inside a longer race of the same athlete that day
         become en-route splits. */
     bool markEnRouteSplits();
+    /** The races and competitions this file's rows made that hold nothing in the end (every row of theirs was merged
+        into a result the almanac had elsewhere): removed, and no longer counted as added. Returns how many, or
+        nullopt on an error. */
+    std::optional<int> dropEmptyMade(ImportReport &report);
     QString errorString() const { return m_error; }
     /** Changes that are not results: dates of birth made precise, identifiers recorded, conflicts noted. */
     int changes() const { return m_changes; }
@@ -150,6 +154,8 @@ private:
     QHash<QString, QString> m_foldedVenues;
     QHash<QString, QString> m_cityKeys;
     QHash<std::pair<QString, qint64>, qint64> m_placeDays;   // venue and city, Julian day → competition
+    QList<qint64> m_madeRounds;                        // the races and competitions this session made
+    QList<qint64> m_madeCompetitions;
     Statement m_existing;                              // results of an athlete, event, day and competition
     QSqlQuery m_conflict;
     QSqlQuery m_reported;

@@ -315,6 +315,12 @@ ImportReport Importer::importOne(const QString &path, ImportFormat format)
         report.error = QStringLiteral("%1: %2").arg(path, session.errorString());
         return report;
     }
+    // A competition or race made for rows that all went into results the almanac had elsewhere is not left empty.
+    const auto dropped = session.dropEmptyMade(report);
+    if (!dropped) {
+        report.error = QStringLiteral("%1: %2").arg(path, session.errorString());
+        return report;
+    }
     // A result that is a record's performance carries the record: a record without its result is linked to it, and
     // one whose result was made for it (its race unknown until now) moves to the race's result, the made one removed.
     AlmanacWriter records(m_db);
@@ -381,7 +387,7 @@ ImportReport Importer::importOne(const QString &path, ImportFormat format)
     if (m_dryRun)
         return report;   // the transaction rolls back
     if (!changed) {
-        reset.committed = true;   // nothing was added, so the cache still matches the database
+        reset.committed = *dropped == 0;   // nothing was added, so the cache still matches the database (unless it knew what was dropped)
         return report;            // the transaction rolls back: not even the import is logged
     }
     if (logged && !backUp(path, report))
@@ -392,7 +398,7 @@ ImportReport Importer::importOne(const QString &path, ImportFormat format)
         return report;
     }
     // The cache follows the database, but for the rows made for records that the import removed.
-    reset.committed = *moved == 0;
+    reset.committed = *moved == 0 && *dropped == 0;   // rows the cache knows were removed: it is read again
     return report;
 }
 
