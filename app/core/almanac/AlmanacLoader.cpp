@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "almanac/AlmanacLoader.h"
 
+#include "import/ImportTypes.h"
+
 #include "db/SqlTransaction.h"
 #include "domain/Names.h"
 
@@ -253,7 +255,10 @@ bool AlmanacLoader::parseCompetition(const QString &path)
     QStringList sources, notes;
     QString fileCoverage;   // what every race of the file covers, unless a race says otherwise
     // The coverages a file may declare of its races (a record's own race, "performance", is made by the build).
-    static const QStringList kCoverages = {QStringLiteral("all"), QStringLiteral("medallists"), QStringLiteral("places")};
+    const auto coverageProblem = [](const QString &value) {
+        return isDeclaredCoverage(value) ? QString()
+                                         : QStringLiteral("field 'coverage': '%1' is not one of %2").arg(value, declaredCoverages().join(QStringLiteral(", ")));
+    };
     qint64 competitionId = 0;
     int i = 0;
     // Competition header: every key: value line before the first event.
@@ -293,8 +298,8 @@ bool AlmanacLoader::parseCompetition(const QString &path)
         else if (key == QLatin1String("note"))
             notes.append(value);
         else if (key == QLatin1String("coverage")) {
-            if (!kCoverages.contains(value))
-                return fail(path, n, QStringLiteral("field 'coverage': '%1' is not one of %2").arg(value, kCoverages.join(QStringLiteral(", "))));
+            if (const QString problem = coverageProblem(value); !problem.isEmpty())
+                return fail(path, n, problem);
             fileCoverage = value;
         } else
             return fail(path, n, QStringLiteral("unknown header field '%1'").arg(key));
@@ -359,8 +364,8 @@ bool AlmanacLoader::parseCompetition(const QString &path)
                 if (!wind)
                     return fail(path, n, QStringLiteral("field 'wind': %1").arg(errorText));
             } else if (key == QLatin1String("coverage")) {
-                if (!kCoverages.contains(value))
-                    return fail(path, n, QStringLiteral("field 'coverage': '%1' is not one of %2").arg(value, kCoverages.join(QStringLiteral(", "))));
+                if (const QString problem = coverageProblem(value); !problem.isEmpty())
+                    return fail(path, n, problem);
                 coverage = value;
             } else if (key == QLatin1String("note") || key == QLatin1String("source")) {
                 // Race-level notes and sources are kept with the competition.
@@ -404,13 +409,6 @@ bool AlmanacLoader::parseCompetition(const QString &path)
             if (!placing)
                 return fail(path, n, QStringLiteral("field 'place': %1").arg(errorText));
             r.placing = *placing;
-            // A race that declares its medallists only holds no one placed below third, and no one without a place
-            // but a disqualified athlete (a medallist stripped of the medal).
-            const bool stripped = r.placing.place == 0 && row.fields[3].trimmed() == QLatin1String("DQ");
-            if (coverage == QLatin1String("medallists") && ((r.placing.place == 0 && !stripped) || r.placing.place > 3)
-                && !row.options.contains(QStringLiteral("split")))
-                return fail(path, n, QStringLiteral("field 'place': the race's coverage is the medallists only, and '%1' is not a medal place")
-                                         .arg(row.fields[0]));
             // A relay row names its team in the athlete field and its runners in members=.
             QList<qint64> runners;
             if (event->discipline->relay) {
@@ -441,6 +439,12 @@ bool AlmanacLoader::parseCompetition(const QString &path)
                 r.mark = *mark;
                 if (r.mark.hasValue() && r.placing.place == 0 && round != RoundType::Race)
                     return fail(path, n, QStringLiteral("field 'place': a finisher needs a place"));
+                // A race that declares its medallists only holds no one placed below third, and no one without a place
+                // but a disqualified athlete (a medallist stripped of the medal).
+                const bool stripped = r.placing.place == 0 && r.mark.status() == MarkStatus::DQ;
+                if (coverage == QLatin1String("medallists") && ((r.placing.place == 0 && !stripped) || r.placing.place > 3))
+                    return fail(path, n, QStringLiteral("field 'place': the race's coverage is the medallists only, and '%1' is not a medal place")
+                                             .arg(row.fields[0]));
             }
             for (auto it = row.options.cbegin(); it != row.options.cend(); ++it) {
                 const QString &k = it.key();

@@ -118,16 +118,26 @@ bool Database::canWrite(const QString &path)
     const QFileInfo info(path);
     if (!info.isWritable() || !QFileInfo(info.absolutePath()).isWritable())
         return false;
-    // The log and the shared-memory file beside it are written too: one of ours left read-only (a lookup by a program
-    // that could not write, a copy kept its mode) is made writable again; one of another user's keeps the file read-only.
+    // The log and the shared-memory file beside it are written too.
     for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
-        QFileInfo beside(path + suffix);
-        if (!beside.exists() || beside.isWritable())
-            continue;
-        if (beside.ownerId() != ::getuid() || !QFile::setPermissions(beside.absoluteFilePath(), beside.permissions() | QFile::WriteOwner))
+        const QFileInfo beside(path + suffix);
+        if (beside.exists() && !beside.isWritable())
             return false;
     }
     return true;
+}
+
+void Database::makeOwnLogWritable(const QString &path)
+{
+    // A log or shared-memory file of ours left read-only beside a file we can write (a lookup by a program that could
+    // not write, a copy that kept its mode) is made writable again; one of another user's is left as it is.
+    if (!QFileInfo(path).isWritable())
+        return;
+    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        const QFileInfo beside(path + suffix);
+        if (beside.exists() && !beside.isWritable() && beside.ownerId() == ::getuid())
+            QFile::setPermissions(beside.absoluteFilePath(), beside.permissions() | QFile::WriteOwner);
+    }
 }
 
 QString Database::shownPath(const QString &databaseName)
@@ -333,6 +343,8 @@ bool Database::openChecked(OpenMode mode)
                     QStringLiteral("%1 is empty (0 bytes): the almanac it held is gone (a full disk, a sync tool or an interrupted copy "
                                    "can leave a file so)").arg(m_path)
                         + recoveryAdvice(m_path));
+    if (exists && mode != OpenMode::ReadOnly)
+        makeOwnLogWritable(m_path);
     const bool readOnly = mode == OpenMode::ReadOnly || (exists && !canWrite(m_path));
     // A log left beside the file: the last program that used it did not close it (it was killed, or is still running).
     // SQLite completes or discards its last transaction on the first read; the whole file is then checked.

@@ -70,8 +70,11 @@ public:
     MigrationResult migrationResult() const { return m_migration; }
     QString backupPath() const { return m_backupPath; }
 
-    /** True when the file at path and its folder (where SQLite keeps its log and the backups go) can be written. */
+    /** True when the file at path, its folder (where SQLite keeps its log and the backups go) and its -wal and -shm
+        files, where there, can be written. */
     static bool canWrite(const QString &path);
+    /** Makes this user's -wal and -shm files beside a writable almanac writable again. */
+    static void makeOwnLogWritable(const QString &path);
     /** The file a connection's database name stands for (a URI, file:///…?immutable=1, becomes its path). */
     static QString shownPath(const QString &databaseName);
     /** SQLite's message for the connection's last failed call ("database is locked"): for statements run on a

@@ -733,32 +733,33 @@ static bool isFlatRace(const Discipline &d)
 
 std::optional<int> ImportSession::dropEmptyMade(ImportReport &report)
 {
-    int removed = 0;
-    QSqlQuery rounds(m_db);
-    rounds.prepare(QStringLiteral("DELETE FROM rounds WHERE id = :r AND NOT EXISTS (SELECT 1 FROM results WHERE round_id = :r)"));
-    for (const qint64 id : std::as_const(m_madeRounds)) {
-        rounds.bindValue(QStringLiteral(":r"), id);
-        if (!rounds.exec()) {
-            fail(rounds.lastError().text());
-            return std::nullopt;
+    // Each made row the statement removes when it holds nothing: how many went, or -1 on an error.
+    const auto dropEach = [this](const QString &sql, const QList<qint64> &ids) {
+        QSqlQuery q(m_db);
+        q.prepare(sql);
+        int gone = 0;
+        for (const qint64 id : ids) {
+            q.bindValue(QStringLiteral(":id"), id);
+            if (!q.exec()) {
+                fail(q.lastError().text());
+                return -1;
+            }
+            gone += q.numRowsAffected();
         }
-        removed += rounds.numRowsAffected();
-    }
-    QSqlQuery competitions(m_db);
-    competitions.prepare(QStringLiteral("DELETE FROM competitions WHERE id = :c AND NOT EXISTS (SELECT 1 FROM rounds WHERE competition_id = :c)"));
-    for (const qint64 id : std::as_const(m_madeCompetitions)) {
-        competitions.bindValue(QStringLiteral(":c"), id);
-        if (!competitions.exec()) {
-            fail(competitions.lastError().text());
-            return std::nullopt;
-        }
-        const int gone = competitions.numRowsAffected();
-        report.competitionsAdded -= gone;
-        removed += gone;
-    }
+        return gone;
+    };
+    const int rounds = dropEach(QStringLiteral("DELETE FROM rounds WHERE id = :id AND NOT EXISTS (SELECT 1 FROM results WHERE round_id = :id)"),
+                                m_madeRounds);
+    const int competitions = rounds < 0 ? -1
+                                        : dropEach(QStringLiteral("DELETE FROM competitions WHERE id = :id "
+                                                                  "AND NOT EXISTS (SELECT 1 FROM rounds WHERE competition_id = :id)"),
+                                                   m_madeCompetitions);
+    if (competitions < 0)
+        return std::nullopt;
+    report.competitionsAdded -= competitions;
     m_madeRounds.clear();
     m_madeCompetitions.clear();
-    return removed;
+    return rounds + competitions;
 }
 
 bool ImportSession::markEnRouteSplits()

@@ -26,9 +26,15 @@ struct SourceFlags
 };
 
 /** The coverages a race can declare: all finishers, the medallists only, or named places only. */
+inline const QStringList &declaredCoverages()
+{
+    static const QStringList list = {QStringLiteral("all"), QStringLiteral("medallists"), QStringLiteral("places")};
+    return list;
+}
+
 inline bool isDeclaredCoverage(const QString &coverage)
 {
-    return coverage == QLatin1String("all") || coverage == QLatin1String("medallists") || coverage == QLatin1String("places");
+    return declaredCoverages().contains(coverage);
 }
 
 struct ImportRow
