@@ -265,6 +265,8 @@ private slots:
         QTest::newRow("a quoted field of 2 MB") << QStringLiteral("long quote")
                                                 << QStringLiteral("long-quote.csv:2: the line is longer than 1048576 characters");
         QTest::newRow("5,000 fields") << QStringLiteral("many fields") << QStringLiteral("many-fields.csv:2: the line has more than 1000 fields");
+        QTest::newRow("a JSON file of 9 MB") << QStringLiteral("large json")
+                                             << QStringLiteral("large.json: 9.0 MB is larger than a Tilastopaja file the almanac reads (at most 8 MB");
         QTest::newRow("a device") << QStringLiteral("device") << QStringLiteral("not a file but a device, a pipe or a socket");
         QTest::newRow("a pipe") << QStringLiteral("pipe") << QStringLiteral("not a file but a device, a pipe or a socket");
         QTest::newRow("a folder") << QStringLiteral("folder") << QStringLiteral("not a file but a folder");
@@ -286,6 +288,11 @@ private slots:
         } else if (kind == QLatin1String("many fields")) {
             path = dir.filePath(QStringLiteral("many-fields.csv"));
             QVERIFY(test::writeFile(path, header + QByteArray("y,").repeated(5000) + '\n'));
+        } else if (kind == QLatin1String("large json")) {
+            // Recognised as a championship by its head, and held whole only if it were read.
+            path = dir.filePath(QStringLiteral("large.json"));
+            const QByteArray head = "{\"compID\": 1, \"startDate\": \"2024-06-07\", \"events\": [], \"pad\": \"";
+            QVERIFY(test::writeFile(path, head + QByteArray(9 * 1024 * 1024 - head.size() - 2, 'z') + "\"}"));
         } else if (kind == QLatin1String("device")) {
             if (!QFileInfo::exists(QStringLiteral("/dev/zero")))
                 QSKIP("no /dev/zero here");
@@ -375,6 +382,68 @@ private slots:
         const QString csvSaid = messages(fromCsv).join(QLatin1Char('\n'));
         const QString words = says.mid(says.indexOf(QLatin1String(": ")) + 2);
         QVERIFY2(csvSaid.contains(words), qPrintable(csvSaid));
+    }
+
+    void aBirthOrAResultOutOfTimeIsRefusedInTheSameWords_data()
+    {
+        QTest::addColumn<QString>("born");
+        QTest::addColumn<QString>("date");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("born in 2999") << QStringLiteral("2999") << QStringLiteral("2024-06-01")
+                                      << QStringLiteral("2999 is in the future (today is %1)").arg(QDate::currentDate().toString(Qt::ISODate));
+        QTest::newRow("born in 1700") << QStringLiteral("1700-01-01") << QStringLiteral("2024-06-01")
+                                      << QStringLiteral("1700-01-01 is before 1800: not the date of birth of an athlete");
+        QTest::newRow("born after the race") << QStringLiteral("2024-07-01") << QStringLiteral("2024-06-01")
+                                             << QStringLiteral("2024-07-01 is after the result's date 2024-06-01");
+        QTest::newRow("a race in 1800") << QString() << QStringLiteral("1800-06-01")
+                                        << QStringLiteral("1800-06-01 is before 1850: not the date of a result the almanac keeps");
+    }
+
+    void aBirthOrAResultOutOfTimeIsRefusedInTheSameWords()
+    {
+        QFETCH(QString, born);
+        QFETCH(QString, date);
+        QFETCH(QString, says);
+        QTemporaryDir dir;
+        const Counts before = counts(m_almanac.db());
+        const auto refusedSaying = [&](const QString &path, const QString &field) {
+            const ImportReport report = Importer(m_almanac.db()).importFile(path);
+            const QString all = messages(report).join(QLatin1Char('\n'));
+            const bool said = !report.ok && all.contains(QStringLiteral("field '%1': %2").arg(field, says));
+            if (!said)
+                qWarning().noquote() << all;
+            return said;
+        };
+        const bool ofBirth = !born.isEmpty();
+        // The almanac's CSV.
+        const QString csv = dir.filePath(QStringLiteral("out-of-time.csv"));
+        QVERIFY(test::writeFile(csv, AlmanacCsv::columns().first(AlmanacCsv::legacyColumnCount()).join(QLatin1Char(',')).toUtf8() + '\n'
+                                         + QStringLiteral("Corpus Meet,Oslo,NOR,,%1,%1,OTHER,outdoor,Men's 100m,final,,%1,,1,Quick Fixture,M,%2,NOR,10.10,,,,,\n")
+                                               .arg(date, born)
+                                               .toUtf8()));
+        QVERIFY(refusedSaying(csv, ofBirth ? QStringLiteral("born") : QStringLiteral("start_date")));
+        // A World Athletics list.
+        QFile list(corpus(QStringLiteral("wa-800m-in-2.33.csv")));
+        QVERIFY(list.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = list.readAll().split('\n');
+        const QString wa = dir.filePath(QStringLiteral("out-of-time-list.csv"));
+        QVERIFY(test::writeFile(wa, lines.at(0) + '\n'
+                                        + QByteArray(lines.at(1))
+                                              .replace("1999-03-03", born.toUtf8())
+                                              .replace("2024-06-01", date.toUtf8())
+                                        + '\n'));
+        QVERIFY(refusedSaying(wa, ofBirth ? QStringLiteral("dob") : QStringLiteral("date")));
+        // A Tilastopaja championship.
+        QFile json(corpus(QStringLiteral("tilastopaja-800m-in-2.33.json")));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        QByteArray text = json.readAll().replace("\"1996-06-06\"", QByteArray("\"" + born.toUtf8() + "\""));
+        text.replace("\"800\"", "\"100\"").replace("\"2.33\"", "\"10.10\"");   // a possible 100m
+        if (!ofBirth)
+            text.replace("2024-06-01", date.toUtf8());
+        const QString tp = dir.filePath(QStringLiteral("out-of-time.json"));
+        QVERIFY(test::writeFile(tp, text));
+        QVERIFY(refusedSaying(tp, ofBirth ? QStringLiteral("DOB") : QStringLiteral("startDate")));
+        QVERIFY(counts(m_almanac.db()) == before);
     }
 
     void aListPositionOfNoughtIsNoPlace()

@@ -7,6 +7,7 @@
 #include "import/AlmanacCsv.h"
 #include "import/Csv.h"
 #include "import/Importer.h"
+#include "import/ReportText.h"
 #include "stats/AthleteService.h"
 #include "stats/ChampionshipService.h"
 #include "stats/HeadToHeadService.h"
@@ -327,6 +328,80 @@ private slots:
         QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM conflicts WHERE almanac = '3:40.00' AND imported = '3:42.00'")), 1);
     }
 
+    void placesThatContradictMarksAreAConflict()
+    {
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("places.csv"));
+        const QByteArray race = "Places Meeting,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 1500m,race,,2024-06-01,,";
+        QVERIFY(writeFile(file, legacyCsvHeader().toUtf8() + "\n" + race + "1,Zed Quux,M,1990,NOR,3:31.00,,,,,\n" + race
+                                    + "2,Yan Quux,M,1991,NOR,3:31.50,,,,,\n" + race + "3,Xan Quux,M,1992,NOR,3:31.50,,,,,\n" + race
+                                    + "4,Wim Quux,M,1993,NOR,3:29.05,,,,,\n"));
+        const ImportReport report = Importer(almanac.db()).importFile(file);
+        QVERIFY2(report.ok, qPrintable(report.error));
+        QCOMPARE(report.added, 4);   // kept, all of them
+        // Equal marks in other places are a photo finish; the 4th with the best mark is the one to review, once.
+        QCOMPARE(report.placeConflicts, 1);
+        QCOMPARE(report.conflictList.size(), 1);
+        QCOMPARE(report.conflictList.first().location, QStringLiteral("places.csv:5"));
+        QCOMPARE(report.conflictList.first().message,
+                 QStringLiteral("the places contradict the marks: Zed Quux placed 1 in 3:31.00, ahead of Wim Quux placed 4 in 3:29.05 in the same "
+                                "race; both are kept, this one a conflict to review"));
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM conflicts k JOIN results r ON r.id = k.result_id "
+                                                    "WHERE k.field = 'place' AND r.mark = '3:29.05'")),
+                 1);
+        // A second file placing a runner behind Wim Quux with a better mark still: that row is the one to review.
+        const QString more = dir.filePath(QStringLiteral("more.csv"));
+        QVERIFY(writeFile(more, legacyCsvHeader().toUtf8() + "\n" + race + "5,Vic Quux,M,1994,NOR,3:28.00,,,,,\n"));
+        const ImportReport second = Importer(almanac.db()).importFile(more);
+        QVERIFY2(second.ok, qPrintable(second.error));
+        QCOMPARE(second.placeConflicts, 1);
+        QCOMPARE(second.conflictList.first().location, QStringLiteral("more.csv:2"));
+    }
+
+    void aRowOfNoNamedRoundGoesToARaceItFits()
+    {
+        // A list's place has no round: rows of one meeting and day are one race unless their places, marks or winds
+        // say otherwise (two winners; a winner slower than a runner-up; another wind).
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("male")));
+        const QString file = dir.filePath(QStringLiteral("male/200-metres.csv"));
+        const QByteArray header = "rank,mark,wind,competitor,dob,nationality,position,venue,date,result_score,discipline,type,sex,age_cat,"
+                                  "normalized_discipline,track_field,mark_numeric,venue_country,age_at_event,season\n";
+        const auto line = [](const char *mark, const char *wind, const char *name, const char *position) -> QByteArray {
+            return QByteArray("1,") + mark + ',' + wind + ',' + name + ",1999-03-03,NOR," + position
+                   + ",\"Corpus Stadium, Oslo (NOR)\",2024-06-01,1200.0,200-metres,sprints,male,senior,200-metres,track,0,NOR,25.0,2024\n";
+        };
+        QVERIFY(writeFile(file, header + line("20.10", "0.5", "Ann ONE", "1") + line("20.20", "0.5", "Ben TWO", "2")
+                                    + line("20.30", "0.5", "Cal THREE", "1")      // a second winner: another race
+                                    + line("20.40", "-0.3", "Dan FOUR", "3")      // another wind: another race again
+                                    + line("20.25", "0.5", "Eve FIVE", "3")));    // fits the first race
+        const ImportReport report = Importer(almanac.db()).importFile(file);
+        QVERIFY2(report.ok, qPrintable(report.error));
+        QCOMPARE(report.added, 5);
+        QCOMPARE(report.racesApart, 2);
+        QCOMPARE(report.placeConflicts, 0);
+        const auto raceOf = [&](const QString &name) {
+            return count(almanac.db(), QStringLiteral("SELECT r.round_id FROM results r JOIN athletes a ON a.id = r.athlete_id WHERE a.name = '%1'")
+                                           .arg(name));
+        };
+        QCOMPARE(raceOf(QStringLiteral("Ben Two")), raceOf(QStringLiteral("Ann One")));
+        QCOMPARE(raceOf(QStringLiteral("Eve Five")), raceOf(QStringLiteral("Ann One")));
+        QVERIFY(raceOf(QStringLiteral("Cal Three")) != raceOf(QStringLiteral("Ann One")));
+        QVERIFY(raceOf(QStringLiteral("Dan Four")) != raceOf(QStringLiteral("Ann One")));
+        QVERIFY(raceOf(QStringLiteral("Dan Four")) != raceOf(QStringLiteral("Cal Three")));
+        QVERIFY(importReportText(report, false, 0).contains(QLatin1String("2 rows without a round were put in another race of their meeting")));
+        // The same file again finds each row's race: all merged, nothing apart.
+        const ImportReport again = Importer(almanac.db()).importFile(file);
+        QVERIFY2(again.ok, qPrintable(again.error));
+        QCOMPARE(again.merged, 5);
+        QCOMPARE(again.racesApart, 0);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM rounds")), 3);
+    }
+
     void aMeetingWhoseRowsAllMergeElsewhereLeavesNothingEmpty()
     {
         // Kerr's Paris final under another meeting's name, the same day and country: every row is a result the almanac
@@ -549,6 +624,16 @@ private slots:
         QCOMPARE(rome.format, QStringLiteral("tilastopaja"));
         QCOMPARE(rome.rowsRead, 2346);
         QCOMPARE(rome.competitionsAdded, 1);
+        // The men's 10,000m was run as the final and a race B: two races, each with its own winner, so no place
+        // contradicts a mark (Ramos won race B in 28:24.93, slower than 16 men of the final).
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT ro.heat FROM results r JOIN athletes a ON a.id = r.athlete_id JOIN rounds ro ON ro.id = r.round_id "
+                                                    "WHERE a.name = 'Jesús Ramos' AND r.place = 1 AND ro.round = 'final'")),
+                 2);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT ro.heat FROM results r JOIN athletes a ON a.id = r.athlete_id JOIN rounds ro ON ro.id = r.round_id "
+                                                    "WHERE a.name = 'Dominic Lokinyomo Lobalu' AND r.place = 1 AND ro.round = 'final'")),
+                 0);
+        for (const ImportIssue &conflict : rome.conflictList)
+            QVERIFY2(!conflict.message.contains(QLatin1String("contradict")), qPrintable(conflict.location + QLatin1String(": ") + conflict.message));
         // Rome's men's 1500m final: Ingebrigtsen 3:31.95, Vermeulen 3:33.30, Arese 3:33.34.
         const auto competitions = Lookup(almanac.db()).competitions(QStringLiteral("European Athletics Championships 2024"));
         QVERIFY(competitions && competitions->size() == 1);

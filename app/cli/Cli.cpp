@@ -71,7 +71,7 @@ Commands:
                                     import results, all or nothing per file
   export [--competition COMP] [--out FILE]
                                     write results in the almanac's CSV format (standard output by default)
-  conflicts                         marks that an import gave differently from the almanac
+  conflicts                         marks that an import gave differently from the almanac, and places against marks
   flag-conflicts                    results whose flags a source printed differently from the almanac's
   backups                           the automatic backups of the almanac, newest first
   restore [BACKUP] [--bundled]      put the latest backup (or BACKUP) in the almanac's place, or with --bundled
@@ -1254,6 +1254,8 @@ std::optional<Failure> cmdImport(Session &s, const Arguments &args, QTextStream 
             o.insert(QStringLiteral("added"), r.added);
             o.insert(QStringLiteral("merged"), r.merged);
             o.insert(QStringLiteral("conflicts"), r.conflicts);
+            o.insert(QStringLiteral("place_conflicts"), r.placeConflicts);
+            o.insert(QStringLiteral("races_apart"), r.racesApart);
             o.insert(QStringLiteral("athletes_added"), r.athletesAdded);
             o.insert(QStringLiteral("competitions_added"), r.competitionsAdded);
             o.insert(QStringLiteral("rejected"), issues(r.rejected));

@@ -251,12 +251,8 @@ ReadResult AlmanacCsv::readRecords(const QString &path, const std::function<bool
         }
         row.sex = *sex;
         row.born = f(16);
-        if (!validBirthDate(row.born)) {
-            reject(16, QStringLiteral("'%1' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)").arg(row.born));
-            return true;
-        }
-        if (bornAfter(row.born, row.date)) {
-            reject(16, QStringLiteral("%1 is after the result's date %2").arg(row.born, f(11)));
+        if (const QString problem = birthDateProblem(row.born, row.date); !problem.isEmpty()) {
+            reject(16, problem);
             return true;
         }
         row.nation = shared(f(17));
@@ -296,10 +292,8 @@ ReadResult AlmanacCsv::readRecords(const QString &path, const std::function<bool
             const QString &born = row.memberBirths.at(i);
             if (row.members.at(i).isEmpty())
                 memberProblem = QStringLiteral("runner %1 is not named").arg(i + 1);
-            else if (!validBirthDate(born))
-                memberProblem = QStringLiteral("%1's date of birth '%2' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)").arg(row.members.at(i), born);
-            else if (bornAfter(born, row.date))
-                memberProblem = QStringLiteral("%1's date of birth %2 is after the result's date %3").arg(row.members.at(i), born, f(11));
+            else if (const QString problem = birthDateProblem(born, row.date); !problem.isEmpty())
+                memberProblem = QStringLiteral("%1's date of birth: %2").arg(row.members.at(i), problem);
         }
         if (!memberProblem.isEmpty()) {
             reject(22, memberProblem);

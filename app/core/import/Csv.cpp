@@ -5,6 +5,7 @@
 #include "domain/Wind.h"
 
 #include <QDateTime>
+#include <QRegularExpression>
 #include <QStringDecoder>
 
 #include <algorithm>
@@ -311,8 +312,27 @@ QString resultDateProblem(const QDate &date)
         return {};
     if (date > latestPossibleDate())
         return QStringLiteral("%1 is in the future (today is %2)").arg(date.toString(Qt::ISODate), QDate::currentDate().toString(Qt::ISODate));
-    if (date.year() < 1800)
-        return QStringLiteral("%1 is before 1800: not the date of a result").arg(date.toString(Qt::ISODate));
+    // The oldest marks athletics keeps are from the 1850s and 1860s (the first amateur championships, 1866).
+    if (date.year() < 1850)
+        return QStringLiteral("%1 is before 1850: not the date of a result the almanac keeps").arg(date.toString(Qt::ISODate));
+    return {};
+}
+
+QString birthDateProblem(const QString &born, const QDate &resultDate)
+{
+    if (born.isEmpty())
+        return {};
+    static const QRegularExpression form(QStringLiteral("^\\d{4}(-\\d\\d(-\\d\\d)?)?$"));
+    const bool shaped = form.match(born).hasMatch()
+                        && (born.size() == 4 || QDate::fromString(born.size() == 7 ? born + QStringLiteral("-01") : born, Qt::ISODate).isValid());
+    if (!shaped)
+        return QStringLiteral("'%1' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)").arg(shownText(born));
+    if (bornAfter(born, QDate::currentDate()))
+        return QStringLiteral("%1 is in the future (today is %2)").arg(born, QDate::currentDate().toString(Qt::ISODate));
+    if (born.left(4).toInt() < 1800)
+        return QStringLiteral("%1 is before 1800: not the date of birth of an athlete").arg(born);
+    if (bornAfter(born, resultDate))
+        return QStringLiteral("%1 is after the result's date %2").arg(born, resultDate.toString(Qt::ISODate));
     return {};
 }
 

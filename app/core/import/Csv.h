@@ -85,8 +85,12 @@ QString textProblem(const QString &value, qsizetype maxLength, bool multiline = 
 /** The latest date that is today somewhere on Earth (UTC+14): a result cannot be dated later. */
 QDate latestPossibleDate();
 /** Why a date cannot be a result's: "2099-06-01 is in the future (today is 2026-11-21)" after
-    latestPossibleDate(), or a date before 1800; "" for a possible date (and for an invalid one). */
+    latestPossibleDate(), or a date before 1850; "" for a possible date (and for an invalid one). */
 QString resultDateProblem(const QDate &date);
+
+/** Why a date of birth cannot be taken: not YYYY-MM-DD, YYYY-MM or YYYY; in the future; before 1800; or after
+    the date of the result it comes with (when resultDate is valid). "" for an empty or a possible date. */
+QString birthDateProblem(const QString &born, const QDate &resultDate = {});
 
 /** True when a date of birth (YYYY, YYYY-MM or YYYY-MM-DD) is after the date of a result. */
 bool bornAfter(const QString &born, const QDate &date);

@@ -124,7 +124,12 @@ bool ImportSession::begin()
     m_firstMark = Statement(m_db, "SELECT min(d) FROM (SELECT min(date) AS d FROM results WHERE athlete_id = ?1 "
                                   "UNION ALL SELECT min(date) FROM records WHERE athlete_id = ?1)");
     m_markText = Statement(m_db, "SELECT coalesce(mark, '') FROM results WHERE id = ?1");
-    for (const Statement *s : {&m_existing, &m_elsewhere, &m_firstMark, &m_markText}) {
+    m_against = Statement(m_db, "SELECT athlete_id FROM results WHERE round_id = ?1 AND status = 'OK' AND en_route = 0 AND ("
+                                "(?2 > 0 AND place IS NOT NULL AND ((place = ?2 AND tied = 0 AND ?3 = 0) "
+                                "OR (?4 IS NOT NULL AND perf IS NOT NULL AND timing IS ?5 "
+                                "AND ((place < ?2 AND perf > ?4) OR (place > ?2 AND perf < ?4))))) "
+                                "OR (?6 IS NOT NULL AND wind_tenths IS NOT NULL AND wind_tenths <> ?6))");
+    for (const Statement *s : {&m_existing, &m_elsewhere, &m_firstMark, &m_markText, &m_against}) {
         if (!s->isValid())
             return fail(s->errorString());
     }
@@ -308,13 +313,18 @@ std::optional<QString> ImportSession::textFor(Statement &statement, qint64 id)
     statement.reset();
     statement.bind(1, id);
     const QString text = statement.next() ? statement.text(0) : QString();
+    if (failedAndReset(statement))
+        return std::nullopt;
+    return text;
+}
+
+bool ImportSession::failedAndReset(Statement &statement)
+{
     const QString error = statement.errorString();
     statement.reset();
-    if (!error.isEmpty()) {
+    if (!error.isEmpty())
         m_error = error;
-        return std::nullopt;
-    }
-    return text;
+    return !error.isEmpty();
 }
 
 bool ImportSession::widen(qint64 competitionId, const QDate &date)
@@ -444,7 +454,52 @@ std::optional<qint64> ImportSession::competition(const ImportRow &row, ImportRep
     return *id;
 }
 
-std::optional<qint64> ImportSession::round(qint64 competitionId, qint64 eventId, const ImportRow &row)
+std::optional<bool> ImportSession::fits(qint64 roundId, const ImportRow &row, const QList<qint64> &runners)
+{
+    const Discipline *discipline = row.event.discipline;
+    const bool marked = row.mark.hasValue() && discipline;
+    m_against.reset();
+    m_against.bind(1, roundId);
+    m_against.bind(2, row.place);
+    m_against.bind(3, row.tied ? 1 : 0);
+    if (marked) {
+        m_against.bind(4, perfOf(row.mark, discipline->lowerIsBetter));
+        if (row.mark.timing() == Timing::Hand)
+            m_against.bind(5, QStringLiteral("H"));
+        else
+            m_against.bind(5, QStringLiteral("A"));
+    } else {
+        m_against.bindNull(4);
+        m_against.bindNull(5);
+    }
+    // A race's wind is the track's, one reading for everyone in it.
+    const std::optional<Wind> &wind = row.raceWind ? row.raceWind : row.wind;
+    if (wind && wind->isMeasured() && discipline && discipline->windMeasured && discipline->kind == MarkKind::Time)
+        m_against.bind(6, qint64(wind->tenths()));
+    else
+        m_against.bindNull(6);
+    bool fit = true;
+    while (fit && m_against.next())
+        fit = runners.contains(m_against.int64(0));   // the row's own athlete, given again, is no contradiction
+    if (failedAndReset(m_against))
+        return std::nullopt;
+    return fit;
+}
+
+std::optional<qint64> ImportSession::makeRound(const ImportRoundKey &key, qint64 competitionId, qint64 eventId, RoundType type, int heat,
+                                              const ImportRow &row)
+{
+    const auto id = m_writer.insertRound(competitionId, eventId, type, heat, row.date, row.raceWind);
+    if (!id) {
+        m_error = m_writer.errorString();
+        return std::nullopt;
+    }
+    m_madeRounds.append(*id);
+    m_cache.rounds.insert(key, {*id, row.date.toJulianDay()});
+    return *id;
+}
+
+std::optional<qint64> ImportSession::round(qint64 competitionId, qint64 eventId, const ImportRow &row, const QList<qint64> &runners, bool *apart)
 {
     if (!m_cache.roundsLoaded.contains(competitionId)) {
         QSqlQuery q(m_db);
@@ -472,11 +527,37 @@ std::optional<qint64> ImportSession::round(qint64 competitionId, qint64 eventId,
         const bool championship = known && kChampionshipCategories.contains(known->category);
         const RoundType preferred = championship ? RoundType::Final : RoundType::Race;
         const RoundType other = championship ? RoundType::Race : RoundType::Final;
+        // The source does not say which race of the day it was: a race whose places, marks or wind contradict the row's
+        // is another race, and the row goes into the first that fits, or a race of its own ("Race 2"), said in the report.
+        bool contradicted = false;
         for (const RoundType candidate : {preferred, other}) {
             for (int heat : {0, 1}) {
                 const auto it = m_cache.rounds.constFind(roundKey(competitionId, eventId, candidate, heat));
-                if (it != m_cache.rounds.constEnd() && it->second == date)
+                if (it == m_cache.rounds.constEnd() || it->second != date)
+                    continue;
+                const auto fit = fits(it->first, row, runners);
+                if (!fit)
+                    return std::nullopt;
+                if (*fit)
                     return it->first;
+                contradicted = true;
+            }
+        }
+        if (contradicted) {
+            *apart = true;
+            for (int heat = 2; heat < 100; ++heat) {
+                const ImportRoundKey key = roundKey(competitionId, eventId, RoundType::Race, heat);
+                if (const auto it = m_cache.rounds.constFind(key); it != m_cache.rounds.constEnd()) {
+                    if (it->second != date)
+                        continue;
+                    const auto fit = fits(it->first, row, runners);
+                    if (!fit)
+                        return std::nullopt;
+                    if (*fit)
+                        return it->first;
+                    continue;
+                }
+                return makeRound(key, competitionId, eventId, RoundType::Race, heat, row);
             }
         }
         type = preferred;
@@ -491,14 +572,7 @@ std::optional<qint64> ImportSession::round(qint64 competitionId, qint64 eventId,
                 return it->first;
             continue;
         }
-        const auto id = m_writer.insertRound(competitionId, eventId, type, heat, row.date, row.raceWind);
-        if (!id) {
-            m_error = m_writer.errorString();
-            return std::nullopt;
-        }
-        m_madeRounds.append(*id);
-        m_cache.rounds.insert(key, {*id, date});
-        return *id;
+        return makeRound(key, competitionId, eventId, type, heat, row);
     }
     m_error = QStringLiteral("%1: the %2 of this competition is given on more than ten days").arg(row.location, roundTypeName(type));
     return std::nullopt;
@@ -518,10 +592,6 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
     const auto eventId = m_writer.eventId(row.event, row.indoor);
     if (!eventId)
         return fail(m_writer.errorString());
-    const auto roundId = round(*competitionId, *eventId, row);
-    if (!roundId || !declareCoverage(*roundId, row.raceCoverage))
-        return false;
-
     // The runners of the row: the athlete, or a relay team's members.
     QList<qint64> runners;
     if (row.members.isEmpty()) {
@@ -540,6 +610,10 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
             runners.append(*id);
         }
     }
+    bool apart = false;
+    const auto roundId = round(*competitionId, *eventId, row, runners, &apart);
+    if (!roundId || !declareCoverage(*roundId, row.raceCoverage))
+        return false;
 
     const QString day = row.date.toString(Qt::ISODate);
     const qint64 julianDay = row.date.toJulianDay();
@@ -684,7 +758,11 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
         }
         if (!keepReportedFlags(*resultId, row))
             return false;
+        if (row.place > 0)
+            m_addedAt.insert(*resultId, row.location);
         ++report.added;
+        if (apart)
+            ++report.racesApart;
     }
     return true;
 }
@@ -799,6 +877,62 @@ bool ImportSession::markEnRouteSplits()
         if (!update.exec())
             return fail(update.lastError().text());
     }
+    return true;
+}
+
+bool ImportSession::checkPlacesAgainstMarks(ImportReport &report)
+{
+    if (m_addedAt.isEmpty())
+        return true;
+    // Pairs of one race, one of them added now: placed ahead, with a worse mark (perf: smaller is better).
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT b.id, a.id, a.place, a.tied, a.mark, aa.name, b.place, b.tied, b.mark, ba.name "
+        "FROM (SELECT DISTINCT round_id FROM results WHERE import_id = :i AND place IS NOT NULL) touched "
+        // Each race's results by its own index (+: not by the event's marks, which would read every result of the event).
+        "CROSS JOIN results a ON a.round_id = touched.round_id "
+        "CROSS JOIN results b ON b.round_id = a.round_id AND +b.event_id = a.event_id AND +b.place > a.place AND +b.perf < a.perf "
+        "JOIN athletes aa ON aa.id = a.athlete_id JOIN athletes ba ON ba.id = b.athlete_id "
+        "WHERE a.status = 'OK' AND b.status = 'OK' AND a.en_route = 0 AND b.en_route = 0 AND a.timing IS b.timing "
+        "AND (a.import_id = :i OR b.import_id = :i) ORDER BY b.id, a.place"));
+    q.bindValue(QStringLiteral(":i"), m_importId);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    QSqlQuery conflict(m_db);
+    conflict.prepare(QStringLiteral("INSERT OR IGNORE INTO conflicts (result_id, import_id, field, almanac, imported, location) "
+                                    "VALUES (:r, :i, 'place', :a, :m, :l)"));
+    QSet<qint64> said;
+    while (q.next()) {
+        const qint64 later = q.value(0).toLongLong(), ahead = q.value(1).toLongLong();
+        // The conflict is the row this file added: the later-placed one, or, when the almanac had it, the one ahead.
+        const bool laterIsNew = m_addedAt.contains(later);
+        const qint64 subject = laterIsNew ? later : ahead;
+        if (said.contains(subject))
+            continue;
+        said.insert(subject);
+        const auto placed = [&](int column) {
+            Placing placing;
+            placing.place = q.value(column).toInt();
+            placing.tied = q.value(column + 1).toBool();
+            return QStringLiteral("%1 placed %2 in %3").arg(q.value(column + 3).toString(), placing.toString(), q.value(column + 2).toString());
+        };
+        const QString ofAhead = placed(2), ofLater = placed(6);
+        conflict.bindValue(QStringLiteral(":r"), subject);
+        conflict.bindValue(QStringLiteral(":i"), m_importId > 0 ? QVariant(m_importId) : QVariant());
+        conflict.bindValue(QStringLiteral(":a"), laterIsNew ? ofAhead : ofLater);
+        conflict.bindValue(QStringLiteral(":m"), laterIsNew ? ofLater : ofAhead);
+        conflict.bindValue(QStringLiteral(":l"), m_addedAt.value(subject));
+        if (!conflict.exec())
+            return fail(conflict.lastError().text());
+        if (conflict.numRowsAffected() == 0)
+            continue;
+        ++report.placeConflicts;
+        report.conflictList.append({m_addedAt.value(subject),
+                                    QStringLiteral("the places contradict the marks: %1, ahead of %2 in the same race; both are kept, "
+                                                   "this one a conflict to review")
+                                        .arg(ofAhead, ofLater)});
+    }
+    m_addedAt.clear();
     return true;
 }
 

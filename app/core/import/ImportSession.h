@@ -124,6 +124,10 @@ public:
         into a result the almanac had elsewhere): removed, and no longer counted as added. Returns how many, or
         nullopt on an error. */
     std::optional<int> dropEmptyMade(ImportReport &report);
+    /** Each race this import added to where a placed athlete has a better mark than one placed ahead of them
+        (4th in 3:29.05, 1st in 3:31.00): the results are kept, the later-placed one a conflict to review, said in the
+        report. Marks of other timing (hand and automatic) and splits en route are not compared. */
+    bool checkPlacesAgainstMarks(ImportReport &report);
     QString errorString() const { return m_error; }
     /** Changes that are not results: dates of birth made precise, identifiers recorded, conflicts noted. */
     int changes() const { return m_changes; }
@@ -142,7 +146,14 @@ private:
     bool widen(qint64 competitionId, const QDate &date);
     void addCompetition(const KnownCompetition &c);
     const KnownCompetition *knownCompetition(qint64 id) const;
-    std::optional<qint64> round(qint64 competitionId, qint64 eventId, const ImportRow &row);
+    std::optional<qint64> round(qint64 competitionId, qint64 eventId, const ImportRow &row, const QList<qint64> &runners, bool *apart);
+    /** False when the race holds another athlete whose place contradicts the row's (a better mark placed behind, a
+        worse one ahead, the same place untied) or, in a race with a wind, another wind: it is not the row's race. */
+    /** A race this session makes, remembered in the cache and among the made ones. */
+    std::optional<qint64> makeRound(const ImportRoundKey &key, qint64 competitionId, qint64 eventId, RoundType type, int heat, const ImportRow &row);
+    /** True, with errorString(), when the statement's last step failed; the statement is reset either way. */
+    bool failedAndReset(Statement &statement);
+    std::optional<bool> fits(qint64 roundId, const ImportRow &row, const QList<qint64> &runners);
     bool fail(const QString &message);
 
     QSqlDatabase m_db;
@@ -156,12 +167,14 @@ private:
     QHash<std::pair<QString, qint64>, qint64> m_placeDays;   // venue and city, Julian day → competition
     QList<qint64> m_madeRounds;                        // the races and competitions this session made
     QList<qint64> m_madeCompetitions;
+    QHash<qint64, QString> m_addedAt;                  // the results this session added: the file and line of each
     Statement m_existing;                              // results of an athlete, event, day and competition
     QSqlQuery m_conflict;
     QSqlQuery m_reported;
     Statement m_elsewhere;                             // the same mark that day in another competition of the country
     Statement m_firstMark;                             // the date of an athlete's first result or record
     Statement m_markText;                              // a result's mark as the almanac writes it
+    Statement m_against;                               // a result of a race that a row's place, mark or wind contradicts
 };
 
 } // namespace almanac

@@ -151,6 +151,8 @@ struct ImportReport
     int added = 0;
     int merged = 0;                  // already in the almanac, same mark
     int conflicts = 0;               // already in the almanac, another mark: kept for review
+    int placeConflicts = 0;          // added, placed against the marks of their race: kept for review
+    int racesApart = 0;              // rows of no named round that contradict the day's race: put in another race of it
     int athletesAdded = 0;
     int competitionsAdded = 0;
     QList<ImportIssue> rejected;     // rows that make the file fail

@@ -196,6 +196,13 @@ ImportReport Importer::importOne(const QString &path, ImportFormat format)
         }
     }
     report.format = formatName(format);
+    if (format == ImportFormat::Tilastopaja && bytes.size() > TilastopajaReader::kMaxBytes) {
+        report.error = QStringLiteral("%1: %2 MB is larger than a Tilastopaja file the almanac reads (at most %3 MB: one "
+                                      "championship or one athlete a file); nothing was imported")
+                           .arg(path, QString::number(double(bytes.size()) / (1024 * 1024), 'f', 1),
+                                QString::number(TilastopajaReader::kMaxBytes / (1024 * 1024)));
+        return report;
+    }
     if (headSize < bytes.size() && (format != ImportFormat::AlmanacCsv || Database::isReadOnly(m_db)))
         text = decoded(bytes.size());
     if (Database::isReadOnly(m_db)) {
@@ -311,7 +318,7 @@ ImportReport Importer::importOne(const QString &path, ImportFormat format)
         return report;
     if (m_progress)
         m_progress(file, total, total);
-    if (!session.markEnRouteSplits()) {
+    if (!session.markEnRouteSplits() || !session.checkPlacesAgainstMarks(report)) {
         report.error = QStringLiteral("%1: %2").arg(path, session.errorString());
         return report;
     }

@@ -15,8 +15,13 @@ QString importReportText(const ImportReport &r, bool dryRun, int skippedShown)
     if (!r.ok) {
         out << "not imported: " << r.error << '\n';
     } else {
-        out << (dryRun ? "would add " : "added ") << r.added << " results, merged " << r.merged << " already here, " << r.conflicts
-            << " conflicts; " << r.athletesAdded << " new athletes, " << r.competitionsAdded << " new competitions; " << r.rowsRead
+        out << (dryRun ? "would add " : "added ") << r.added << " results";
+        if (r.placeConflicts > 0)
+            out << " (" << r.placeConflicts << " placed against the marks of their race)";
+        if (r.racesApart > 0)
+            out << "; " << r.racesApart << " rows without a round were put in another race of their meeting, as their places, marks or "
+                << "winds contradict the first";
+        out << ", merged " << r.merged << " already here, " << r.conflicts << " conflicts; " << r.athletesAdded << " new athletes, " << r.competitionsAdded << " new competitions; " << r.rowsRead
             << " rows read, " << r.repeated << " repeated rows removed, " << r.skipped.size() << " skipped\n";
     }
     for (const ImportIssue &i : r.rejected)

@@ -43,6 +43,16 @@ const Discipline *tilastopajaDiscipline(const QString &code)
     return Discipline::find(name);
 }
 
+/** A heat as Tilastopaja numbers it: "2", or a letter for a race of its own ("B" of a final run as races A and B). */
+int heatNumber(const QString &n)
+{
+    if (n.isEmpty())
+        return 0;
+    if (n.at(0).isDigit())
+        return n.toInt();
+    return n.size() == 1 && n.at(0) >= QLatin1Char('A') && n.at(0) <= QLatin1Char('Z') ? n.at(0).unicode() - 'A' + 1 : 0;
+}
+
 /** Round codes of history rows: "h1", "s2", "sf1", "q3", "f", "f2", "rB"; anything else is unknown. */
 void historyRound(const QString &code, const QString &stage, ImportRow &row)
 {
@@ -54,7 +64,7 @@ void historyRound(const QString &code, const QString &stage, ImportRow &row)
     }
     const QString kind = m.captured(1);
     const QString n = m.captured(2);
-    row.heat = n.isEmpty() ? 0 : (n.at(0).isDigit() ? n.toInt() : n.at(0).unicode() - 'A' + 1);
+    row.heat = heatNumber(n);
     if (kind == QLatin1String("h"))
         row.round = RoundType::Heat;
     else if (kind == QLatin1String("s") || kind == QLatin1String("sf"))
@@ -179,7 +189,10 @@ void readCompetition(const QString &file, const QJsonObject &root, ReadResult &r
             round = RoundType::QuarterFinal;
         else if (roundName.startsWith(QLatin1String("qualif")))
             round = RoundType::Qualification;
-        const int heat = text(event.value(QStringLiteral("heatNumber"))).toInt();
+        // A final's race B is a race of its own, not the final (a medal final is its first or only race).
+        int heat = heatNumber(text(event.value(QStringLiteral("heatNumber"))).trimmed());
+        if (round == RoundType::Final && heat == 1)
+            heat = 0;
         const QDate date = QDate::fromString(text(event.value(QStringLiteral("date"))), Qt::ISODate);
         std::optional<Wind> raceWind;
         const QString raceWindProblem = windProblem(text(event.value(QStringLiteral("wind"))), &raceWind);
@@ -288,12 +301,8 @@ void readCompetition(const QString &file, const QJsonObject &root, ReadResult &r
                     continue;
                 }
                 row.born = text(res.value(QStringLiteral("DOB")));
-                if (!validBirthDate(row.born)) {
-                    result.rejected.append({location, QStringLiteral("field 'DOB': '%1' is not a date").arg(shownText(row.born))});
-                    continue;
-                }
-                if (bornAfter(row.born, date)) {
-                    result.rejected.append({location, QStringLiteral("field 'DOB': %1 is after the result's date %2").arg(row.born, date.toString(Qt::ISODate))});
+                if (const QString problem = birthDateProblem(row.born, date); !problem.isEmpty()) {
+                    result.rejected.append({location, QStringLiteral("field 'DOB': %1").arg(problem)});
                     continue;
                 }
                 row.externalId = text(res.value(QStringLiteral("toID")));
@@ -321,8 +330,8 @@ void readAthlete(const QString &file, const QJsonObject &root, ReadResult &resul
     QString born = text(root.value(QStringLiteral("birthDate")));
     if (born.isEmpty())
         born = text(root.value(QStringLiteral("birthYear")));
-    if (!validBirthDate(born)) {
-        result.error = QStringLiteral("%1: field 'birthDate': '%2' is not a date").arg(file, shownText(born));
+    if (const QString problem = birthDateProblem(born); !problem.isEmpty()) {
+        result.error = QStringLiteral("%1: field 'birthDate': %2").arg(file, problem);
         return;
     }
     for (const auto &[key, value] : {std::pair{"givenName", given}, std::pair{"familyName", family}, std::pair{"tpAthleteId", id},
@@ -382,8 +391,8 @@ void readAthlete(const QString &file, const QJsonObject &root, ReadResult &resul
             result.rejected.append({location, QStringLiteral("field 'date': %1").arg(future)});
             continue;
         }
-        if (bornAfter(born, row.date)) {
-            result.rejected.append({location, QStringLiteral("field 'birthDate': %1 is after the result's date %2").arg(born, row.date.toString(Qt::ISODate))});
+        if (const QString problem = birthDateProblem(born, row.date); !problem.isEmpty()) {
+            result.rejected.append({location, QStringLiteral("field 'birthDate': %1").arg(problem)});
             continue;
         }
         QString textError;

@@ -15,6 +15,10 @@ namespace almanac {
 class TilastopajaReader
 {
 public:
+    /** The largest file read: a championship's export is a few MB (Rome 2024: 2.2 MB). A JSON document is held
+        whole while it is read, at up to twenty times its size; a larger file is refused before it is. */
+    static constexpr qsizetype kMaxBytes = 8 * 1024 * 1024;
+
     static bool recognises(const QString &path, const QString &text);
     static ReadResult read(const QString &path, const QString &text);
 };

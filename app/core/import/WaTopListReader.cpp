@@ -274,17 +274,8 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
         row.sex = *sex;
         row.event = EventSpec{*sex, discipline};
         // A date of birth may be known to the year only ("1974").
-        static const QRegularExpression yearOnly(QStringLiteral("^(18|19|20)\\d\\d$"));
         const QDate born = parseListDate(dob);
-        if (!dob.isEmpty() && !born.isValid() && !yearOnly.match(dob).hasMatch()) {
-            reject(QStringLiteral("field 'dob': '%1' is not a date").arg(dob));
-            continue;
-        }
         row.born = born.isValid() ? born.toString(Qt::ISODate) : dob;
-        if (!validBirthDate(row.born)) {
-            reject(QStringLiteral("field 'dob': '%1' is not a date of birth").arg(dob));
-            continue;
-        }
         row.nation = field(record, layout2025 ? "nationality" : "nat");
         row.date = parseListDate(dateText);
         if (!row.date.isValid()) {
@@ -295,8 +286,11 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
             reject(QStringLiteral("field 'date': %1").arg(future));
             continue;
         }
-        if (bornAfter(row.born, row.date)) {
-            reject(QStringLiteral("field 'dob': %1 is after the result's date %2").arg(row.born, row.date.toString(Qt::ISODate)));
+        if (const QString problem = birthDateProblem(row.born, row.date); !problem.isEmpty()) {
+            // A list gives a date of birth as "12 JAN 1974", or the year only: the format it is not in is not named.
+            static const QRegularExpression year(QStringLiteral("^\\d{4}$"));
+            const bool shaped = born.isValid() || year.match(dob).hasMatch();
+            reject(QStringLiteral("field 'dob': %1").arg(shaped ? problem : QStringLiteral("'%1' is not a date").arg(shownText(dob))));
             continue;
         }
         auto venueIt = venues.constFind(venueText);
