@@ -66,6 +66,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (externalIdProblem(input).isEmpty())
         fuzz::check(input.isEmpty() || std::all_of(input.cbegin(), input.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; }),
                     "an id that passes is a whole number", input);
+    if (!input.isEmpty() && birthDateProblem(input, QDate(2024, 6, 1)).isEmpty()) {
+        fuzz::check(validBirthDate(input), "a date of birth that passes has the form of one", input);
+        fuzz::check(!bornAfter(input, QDate(2024, 6, 1)), "a date of birth that passes is not after its result", input);
+    }
     if (textProblem(input, 200).isEmpty()) {
         fuzz::check(input.size() <= 200, "a text that passes fits its field", input);
         fuzz::check(std::none_of(input.cbegin(), input.cend(),
