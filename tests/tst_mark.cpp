@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "domain/Discipline.h"
 #include "domain/Mark.h"
+#include "domain/Names.h"
 #include "domain/Placing.h"
 #include "domain/Wind.h"
 
@@ -39,6 +40,39 @@ class tst_Mark : public QObject
     Q_OBJECT
 
 private slots:
+    void namesThatMayBeOnePerson_data()
+    {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<bool>("one");
+        // The ways athletics data writes one person (each pair seen in public results).
+        QTest::newRow("short given name") << QStringLiteral("Matt Denny") << QStringLiteral("Matthew Denny") << true;
+        QTest::newRow("short given name 2") << QStringLiteral("Jeff Henderson") << QStringLiteral("Jeffrey Henderson") << true;
+        QTest::newRow("an initial") << QStringLiteral("Maykel Massó") << QStringLiteral("Maykel D. Massó") << true;
+        QTest::newRow("a middle name") << QStringLiteral("Henrik Ingebrigtsen") << QStringLiteral("Henrik Børkja Ingebrigtsen") << true;
+        QTest::newRow("transliteration") << QStringLiteral("Iryna Gerashchenko") << QStringLiteral("Iryna Herashchenko") << true;
+        QTest::newRow("one letter of a given name") << QStringLiteral("Yaimé Pérez") << QStringLiteral("Yaimí Pérez") << true;
+        QTest::newRow("one letter more") << QStringLiteral("Tigst Assefa") << QStringLiteral("Tigist Assefa") << true;
+        QTest::newRow("a married name added") << QStringLiteral("Shaunae Miller") << QStringLiteral("Shaunae Miller-Uibo") << true;
+        QTest::newRow("a compound name") << QStringLiteral("Justyna Święty") << QStringLiteral("Justyna Święty-Ersetic") << true;
+        QTest::newRow("a second family name") << QStringLiteral("Jordan Alejandro Díaz") << QStringLiteral("Jordan Alejandro Díaz Fortun") << true;
+        QTest::newRow("name order and case") << QStringLiteral("KERR Josh") << QStringLiteral("Josh Kerr") << true;
+        QTest::newRow("twins") << QStringLiteral("Lina Nielsen") << QStringLiteral("Laviai Nielsen") << false;
+        QTest::newRow("brothers") << QStringLiteral("Jakob Ingebrigtsen") << QStringLiteral("Henrik Ingebrigtsen") << false;
+        QTest::newRow("others born the same day") << QStringLiteral("Bryce Hoppel") << QStringLiteral("Andrew Hunter") << false;
+        QTest::newRow("one word only") << QStringLiteral("Kerr") << QStringLiteral("Josh Kerr") << false;
+        QTest::newRow("a short given name is not a prefix") << QStringLiteral("Jo Smith") << QStringLiteral("Josh Smith") << false;
+    }
+
+    void namesThatMayBeOnePerson()
+    {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(bool, one);
+        QCOMPARE(namesMayBeOnePerson(a, b), one);
+        QCOMPARE(namesMayBeOnePerson(b, a), one);
+    }
+
     void parseValid_data();
     void parseValid();
     void parseInvalid_data();

@@ -222,13 +222,12 @@ bool AlmanacLoader::parseAthletes(const QString &path)
             m_athleteIdentity.insert(key, QStringLiteral("%1 | %2").arg(sexCode(a.sex), a.birthDate));
             ++m_counts.athletes;
         }
-        for (const QString &alias : row.options.values(QStringLiteral("alias"))) {
-            if (!m_writer.addAthleteName(*id, alias, QStringLiteral("alias")))
-                return fail(path, line.number, m_writer.errorString());
-        }
-        for (const QString &former : row.options.values(QStringLiteral("former"))) {
-            if (!m_writer.addAthleteName(*id, former, QStringLiteral("former")))
-                return fail(path, line.number, m_writer.errorString());
+        for (const QString &kind : {QStringLiteral("alias"), QStringLiteral("former")}) {
+            for (const QString &other : row.options.values(kind)) {
+                if (!m_writer.addAthleteName(*id, other, kind))
+                    return fail(path, line.number, m_writer.errorString());
+                m_otherNames[foldName(other)].insert(*id);
+            }
         }
     }
     return true;
@@ -236,12 +235,24 @@ bool AlmanacLoader::parseAthletes(const QString &path)
 
 std::optional<qint64> AlmanacLoader::athleteId(const QString &path, int line, const QString &name)
 {
-    const auto it = m_athletes.constFind(foldName(name));
-    if (it == m_athletes.constEnd()) {
-        fail(path, line, QStringLiteral("field 'athlete': '%1' is not listed in athletes.txt").arg(name));
+    const QString key = foldName(name);
+    if (const auto it = m_athletes.constFind(key); it != m_athletes.constEnd())
+        return it.value();
+    // A name the athlete was published under (a former name, another spelling), if it names one athlete only.
+    const QSet<qint64> named = m_otherNames.value(key);
+    if (named.size() == 1)
+        return *named.cbegin();
+    if (named.size() > 1) {
+        QStringList who;
+        for (const qint64 id : named)
+            who << m_athleteNames.value(id);
+        who.sort();
+        fail(path, line, QStringLiteral("field 'athlete': '%1' is another name of more than one athlete (%2): write the name they are listed under")
+                             .arg(name, who.join(QStringLiteral(", "))));
         return std::nullopt;
     }
-    return it.value();
+    fail(path, line, QStringLiteral("field 'athlete': '%1' is not listed in athletes.txt").arg(name));
+    return std::nullopt;
 }
 
 bool AlmanacLoader::parseCompetition(const QString &path)

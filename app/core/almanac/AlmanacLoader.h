@@ -60,6 +60,8 @@ private:
     QString m_root;
     Counts m_counts;
     QHash<QString, qint64> m_athletes;   // folded name → id
+    QHash<QString, QSet<qint64>> m_otherNames;   // folded alias or former name → the athletes it names (a result
+                                                 // may name its athlete as published then: Henrik Børkja Ingebrigtsen)
     QHash<qint64, QString> m_athleteUids;
     QHash<qint64, QString> m_athleteNames;
     QHash<QString, QString> m_athleteIdentity;   // folded name → "sex | born"

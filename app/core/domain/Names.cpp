@@ -53,6 +53,30 @@ QStringList nameTokens(const QString &name)
     return foldName(name).split(QLatin1Char(' '), Qt::SkipEmptyParts);
 }
 
+bool namesMayBeOnePerson(const QString &a, const QString &b)
+{
+    QStringList x = nameTokens(a), y = nameTokens(b);
+    if (x.isEmpty() || y.isEmpty())
+        return false;
+    const auto within = [](const QStringList &small, const QStringList &large) {
+        return std::all_of(small.cbegin(), small.cend(), [&large](const QString &w) { return large.contains(w); });
+    };
+    if (within(x, y) || within(y, x))
+        return x.size() > 1 && y.size() > 1;   // a single word is too little
+    // Given name first, family name last; a short form or a spelling one letter apart in one of them.
+    const auto close = [](const QString &p, const QString &q) {
+        if (p.size() >= 3 && q.size() >= 3 && (p.startsWith(q) || q.startsWith(p)))
+            return true;
+        return std::min(p.size(), q.size()) >= 4 && editDistance(p, q, 1) <= 1;
+    };
+    const QString &givenX = x.first(), &givenY = y.first(), &familyX = x.last(), &familyY = y.last();
+    if (x.size() < 2 || y.size() < 2)
+        return false;
+    if (familyX == familyY && givenX != givenY && close(givenX, givenY))
+        return true;
+    return givenX == givenY && familyX != familyY && std::min(familyX.size(), familyY.size()) >= 5 && editDistance(familyX, familyY, 1) <= 1;
+}
+
 int editDistance(const QString &a, const QString &b, int limit)
 {
     const int n = int(a.size());

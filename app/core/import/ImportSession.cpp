@@ -120,7 +120,7 @@ bool ImportSession::begin()
                                  "AND ro.coverage IS NOT 'performance'");
     m_elsewhere = Statement(m_db, "SELECT count(*) FROM results r JOIN rounds ro ON ro.id = r.round_id JOIN competitions c ON c.id = ro.competition_id "
                                   "WHERE r.athlete_id = ?1 AND r.event_id = ?2 AND r.date = ?3 AND r.value = ?4 AND r.status = 'OK' "
-                                  "AND (c.country = ?5 OR c.country IS NULL OR ?5 = '') AND ro.coverage IS NOT 'performance'");
+                                  "AND (c.country = ?5 OR c.country IS NULL OR ?5 = '') AND ro.coverage IS NOT 'performance' AND c.id <> ?6");
     m_firstMark = Statement(m_db, "SELECT min(d) FROM (SELECT min(date) AS d FROM results WHERE athlete_id = ?1 "
                                   "UNION ALL SELECT min(date) FROM records WHERE athlete_id = ?1)");
     m_markText = Statement(m_db, "SELECT coalesce(mark, '') FROM results WHERE id = ?1");
@@ -496,6 +496,7 @@ std::optional<qint64> ImportSession::makeRound(const ImportRoundKey &key, qint64
     }
     m_madeRounds.append(*id);
     m_cache.rounds.insert(key, {*id, row.date.toJulianDay()});
+    m_cache.roundTypes.insert(*id, type);
     return *id;
 }
 
@@ -512,10 +513,12 @@ std::optional<qint64> ImportSession::round(qint64 competitionId, qint64 eventId,
             m_error = q.lastError().text();
             return std::nullopt;
         }
-        while (q.next())
-            m_cache.rounds.insert(roundKey(competitionId, q.value(1).toLongLong(), parseRoundType(q.value(2).toString()).value_or(RoundType::Unknown),
-                                           q.value(3).toInt()),
+        while (q.next()) {
+            const RoundType type = parseRoundType(q.value(2).toString()).value_or(RoundType::Unknown);
+            m_cache.rounds.insert(roundKey(competitionId, q.value(1).toLongLong(), type, q.value(3).toInt()),
                                   {q.value(0).toLongLong(), QDate::fromString(q.value(4).toString(), Qt::ISODate).toJulianDay()});
+            m_cache.roundTypes.insert(q.value(0).toLongLong(), type);
+        }
         m_cache.roundsLoaded.insert(competitionId);
     }
     const qint64 date = row.date.toJulianDay();
@@ -650,10 +653,16 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
                 return fail(m_existing.errorString());
             m_existing.reset();
         }
-        // The same mark of that day, in any round, is the same result; another mark in the same round is a
-        // conflict, or, when this file gave the athlete in that round already, a second race that day.
+        // The same mark of that day in the same round is the same result, and so is it in another round when one of the
+        // two sources names no round (a list's place, a meeting's one race); two named rounds (a semi-final and a final,
+        // both in 10.90) are two races. Another mark in the same round is a conflict.
         const auto sameMarkAs = [&](qint64 value, const QString &status) {
             return row.mark.hasValue() ? (status == QLatin1String("OK") && value == row.mark.value()) : status == statusToString(row.mark.status());
+        };
+        const auto roundsAgree = [&](qint64 theirRound) {
+            const RoundType theirs = m_cache.roundTypes.value(theirRound, RoundType::Unknown);
+            const auto unnamed = [](RoundType t) { return t == RoundType::Unknown || t == RoundType::Race; };
+            return theirRound == *roundId || unnamed(row.round) || unnamed(theirs) || theirs == row.round;
         };
         bool merged = false;
         qint64 mergedId = 0;
@@ -661,7 +670,7 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
         bool fromThisFile = false;
         QString status, markText;
         for (const KnownResult &k : std::as_const(existing)) {
-            if (sameMarkAs(k.value, k.status) && !merged) {
+            if (sameMarkAs(k.value, k.status) && roundsAgree(k.round) && !merged) {
                 merged = true;
                 mergedId = k.id;
             }
@@ -703,13 +712,14 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
                                             : QStringLiteral("%1: the almanac has %2, the file %3; the almanac's mark is kept").arg(who, kept, given)});
             continue;
         }
-        // The same mark of that athlete that day at a competition in the same country is the same result,
+        // The same mark of that athlete that day at another competition in the same country is the same result,
         // whatever the sources call the place (Paris and Paris-St-Denis).
         if (row.mark.hasValue()) {
             bool found = false;
             if (fresh) {
                 for (const FreshResult &k : m_cache.freshResults.value(runner)) {
-                    if (k.event != *eventId || k.day != julianDay || k.status != MarkStatus::Valid || k.value != row.mark.value())
+                    if (k.event != *eventId || k.day != julianDay || k.status != MarkStatus::Valid || k.value != row.mark.value()
+                        || k.competition == *competitionId)
                         continue;
                     const KnownCompetition *known = knownCompetition(k.competition);
                     const QString country = known ? known->country : QString();
@@ -723,6 +733,7 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
                 m_elsewhere.bind(3, day);
                 m_elsewhere.bind(4, row.mark.value());
                 m_elsewhere.bind(5, row.country.isNull() ? QStringLiteral("") : row.country);
+                m_elsewhere.bind(6, *competitionId);   // this competition's rounds were compared above
                 found = m_elsewhere.next() && m_elsewhere.int64(0) > 0;
                 const QString error = m_elsewhere.errorString();
                 m_elsewhere.reset();

@@ -82,6 +82,7 @@ struct ImportCache
     QMultiMap<QDate, int> competitionsByStart;         // start date → index in competitions
     QHash<QString, qint64> competitionUids;            // the uids imports give ("import:…") → competition
     QHash<ImportRoundKey, std::pair<qint64, qint64>> rounds;   // round and its date (Julian day)
+    QHash<qint64, RoundType> roundTypes;               // the rounds of the competitions in rounds, and their kind
     // Athletes the importer added while the cache lived: every result of theirs is in freshResults, so
     // matching their next rows asks the database nothing.
     QSet<qint64> freshAthletes;
