@@ -446,6 +446,47 @@ private slots:
         QVERIFY(counts(m_almanac.db()) == before);
     }
 
+    void nationCodesOfOldAreTheNationsTheyMean()
+    {
+        // SIN and LIB, Singapore's and Lebanon's codes until 2016, are read as SGP and LBN; a code of no nation refuses
+        // its row, each such row is named with the field as the file's header calls it, and the counts add up.
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("nations.csv"));
+        const QByteArray race = "Nations Meet,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 100m,race,,2024-06-01,,";
+        const QByteArray header = AlmanacCsv::columns().first(AlmanacCsv::legacyColumnCount()).join(QLatin1Char(',')).toUtf8() + '\n';
+        QVERIFY(test::writeFile(csv, header + race + "1,Ann Sgp,M,1996,SIN,10.10,,,,,\n" + race + "2,Ben Lbn,M,1996,LIB,10.20,,,,,\n"));
+        test::TestAlmanac scratch;
+        QVERIFY(scratch.openEmpty());
+        const ImportReport read = Importer(scratch.db()).importFile(csv);
+        QVERIFY2(read.ok, qPrintable(read.error));
+        QCOMPARE(test::count(scratch.db(), QStringLiteral("SELECT count(*) FROM results WHERE country IN ('SGP', 'LBN')")), 2);
+
+        const QString bad = dir.filePath(QStringLiteral("bad-nations.csv"));
+        QVERIFY(test::writeFile(bad, header + race + "1,Ann Sgp,M,1996,SIN,10.10,,,,,\n" + race + "2,Cid Xyz,M,1996,XYZ,10.20,,,,,\n" + race
+                                         + "3,Dan Qqq,M,1996,QQQ,10.30,,,,,\n"));
+        const Counts before = counts(m_almanac.db());
+        const ImportReport refused = Importer(m_almanac.db()).importFile(bad);
+        QVERIFY(!refused.ok);
+        QCOMPARE(refused.rowsRead, 3);
+        QCOMPARE(refused.rejected.size(), 2);
+        QCOMPARE(refused.rejected.at(0).location, QStringLiteral("bad-nations.csv:3"));
+        QCOMPARE(refused.rejected.at(0).message, QStringLiteral("field 'nation': 'XYZ' is not an IOC code the almanac knows"));
+        QCOMPARE(refused.rejected.at(1).location, QStringLiteral("bad-nations.csv:4"));
+        QVERIFY2(refused.error.contains(QLatin1String("2 rows cannot be read")), qPrintable(refused.error));
+        QVERIFY(counts(m_almanac.db()) == before);
+
+        // A World Athletics list names the field 'nationality'.
+        QFile list(corpus(QStringLiteral("wa-800m-in-2.33.csv")));
+        QVERIFY(list.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = list.readAll().split('\n');
+        const QString wa = dir.filePath(QStringLiteral("nations-list.csv"));
+        QVERIFY(test::writeFile(wa, lines.at(0) + '\n' + QByteArray(lines.at(1)).replace(",NOR,1,", ",XYZ,1,") + '\n'));
+        const ImportReport fromList = Importer(m_almanac.db()).importFile(wa);
+        QVERIFY(!fromList.ok);
+        QCOMPARE(fromList.rejected.size(), 1);
+        QCOMPARE(fromList.rejected.first().message, QStringLiteral("field 'nationality': 'XYZ' is not an IOC code the almanac knows"));
+    }
+
     void aListPositionOfNoughtIsNoPlace()
     {
         QFile fixture(corpus(QStringLiteral("wa-800m-in-2.33.csv")));

@@ -402,6 +402,31 @@ private slots:
         QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM rounds")), 3);
     }
 
+    void namesKeepTheirInitialsAndCapitals()
+    {
+        // A list writes family names in capitals: they are written as names, and initials stay initials.
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("male")));
+        const QString file = dir.filePath(QStringLiteral("male/200-metres.csv"));
+        QByteArray list = "rank,mark,wind,competitor,dob,nationality,position,venue,date,result_score,discipline,type,sex,age_cat,"
+                          "normalized_discipline,track_field,mark_numeric,venue_country,age_at_event,season\n";
+        for (const char *name : {"R.M.S.J. RANASINGHE", "Narve Gilje NORDÅS", "Conor O'BRIEN", "Joe MCCORMICK"})
+            list += QByteArray("1,20.10,0.5,") + name + ",1999-03-03,SRI,,\"Corpus Stadium, Oslo (NOR)\",2024-06-0" + QByteArray::number(list.count('\n'))
+                    + ",1200.0,200-metres,sprints,male,senior,200-metres,track,0,NOR,25.0,2024\n";
+        QVERIFY(writeFile(file, list));
+        const ImportReport report = Importer(almanac.db()).importFile(file);
+        QVERIFY2(report.ok, qPrintable(report.error));
+        QSqlQuery q(almanac.db());
+        QVERIFY(q.exec(QStringLiteral("SELECT name FROM athletes ORDER BY id")));
+        QStringList names;
+        while (q.next())
+            names << q.value(0).toString();
+        QCOMPARE(names, (QStringList{QStringLiteral("R.M.S.J. Ranasinghe"), QStringLiteral("Narve Gilje Nordås"), QStringLiteral("Conor O'Brien"),
+                                     QStringLiteral("Joe McCormick")}));
+    }
+
     void aMeetingWhoseRowsAllMergeElsewhereLeavesNothingEmpty()
     {
         // Kerr's Paris final under another meeting's name, the same day and country: every row is a result the almanac

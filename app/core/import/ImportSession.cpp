@@ -2,6 +2,7 @@
 #include "import/ImportSession.h"
 
 #include "domain/Names.h"
+#include "domain/Nations.h"
 #include "import/Csv.h"
 #include "stats/Types.h"
 
@@ -94,14 +95,14 @@ QString ImportSession::displayName(const QString &name)
         }
         if (!allCaps)
             continue;
-        // Title case each part of a hyphenated or apostrophed name: GILJE-NORDÅS, O'BRIEN.
+        // Title case each part of a hyphenated or apostrophed name, and keep initials: GILJE-NORDÅS, O'BRIEN, R.M.S.J.
         QString out = word.toLower();
         bool start = true;
         for (qsizetype i = 0; i < out.size(); ++i) {
             if (start && out[i].isLetter()) {
                 out[i] = out[i].toUpper();
                 start = false;
-            } else if (out[i] == QLatin1Char('-') || out[i] == QLatin1Char('\'') || out[i] == QChar(0x2019)) {
+            } else if (out[i] == QLatin1Char('-') || out[i] == QLatin1Char('\'') || out[i] == QChar(0x2019) || out[i] == QLatin1Char('.')) {
                 start = true;
             }
         }
@@ -584,11 +585,20 @@ std::optional<qint64> ImportSession::round(qint64 competitionId, qint64 eventId,
 bool ImportSession::add(const ImportRow &input, ImportReport &report)
 {
     ImportRow row = input;
-    // A venue in an unknown country keeps its city; an athlete's unknown nation is an error.
+    // A nation's code of old (SIN for Singapore) is the nation's code now.
+    for (QString *code : {&row.country, &row.nation}) {
+        if (!code->isEmpty() && !m_cache.countries.contains(*code)) {
+            if (const QString now = nationCodeNow(*code); !now.isEmpty() && m_cache.countries.contains(now))
+                *code = now;
+        }
+    }
+    // A venue in an unknown country keeps its city; an athlete's unknown nation refuses the row, and with it the file.
     if (!row.country.isEmpty() && !m_cache.countries.contains(row.country))
         row.country.clear();
-    if (!row.nation.isEmpty() && !m_cache.countries.contains(row.nation))
-        return fail(QStringLiteral("%1: field 'nation': '%2' is not an IOC code the almanac knows").arg(row.location, row.nation));
+    if (!row.nation.isEmpty() && !m_cache.countries.contains(row.nation)) {
+        report.rejected.append({row.location, QStringLiteral("field '%1': '%2' is not an IOC code the almanac knows").arg(row.nationField, shownText(row.nation))});
+        return true;
+    }
     const auto competitionId = competition(row, report);
     if (!competitionId)
         return false;

@@ -46,6 +46,7 @@ struct ImportRow
     Sex sex = Sex::Men;
     QString born;                // YYYY-MM-DD, YYYY-MM, YYYY or empty
     QString nation;              // the nation at this result
+    QString nationField = QStringLiteral("nation");   // the nation's field as the file names it, for messages
     QString externalSource;      // "tilastopaja", "worldathletics"
     QString externalId;
 

@@ -112,21 +112,22 @@ bool refused(const ReadResult &read, const QString &path, ImportReport &report)
 {
     report.rowsRead = read.rowsRead;
     report.repeated = read.repeated;
-    report.rejected = read.rejected;
+    // The rows the reader refused, then those the almanac refused (a nation it does not know).
+    report.rejected = read.rejected + report.rejected;
     report.skipped = read.skipped;
     if (!read.error.isEmpty()) {
         report.error = read.error;
         return true;
     }
-    if (!read.rejected.isEmpty()) {
+    if (!report.rejected.isEmpty()) {
         // The first refused row, its line and field, goes with the sentence (standard error shows only that); the report
         // lists them all.
-        const ImportIssue &first = read.rejected.first();
-        report.error = read.rejected.size() == 1
+        const ImportIssue &first = report.rejected.first();
+        report.error = report.rejected.size() == 1
                            ? QStringLiteral("%1: 1 row cannot be read, so nothing of the file was imported: %2: %3")
                                  .arg(path, first.location, first.message)
                            : QStringLiteral("%1: %2 rows cannot be read, so nothing of the file was imported; the first, %3: %4")
-                                 .arg(path, QString::number(read.rejected.size()), first.location, first.message);
+                                 .arg(path, QString::number(report.rejected.size()), first.location, first.message);
         return true;
     }
     return false;

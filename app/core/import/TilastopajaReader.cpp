@@ -244,6 +244,7 @@ void readCompetition(const QString &file, const QJsonObject &root, ReadResult &r
                 continue;
             }
             row.nation = text(res.value(QStringLiteral("nation")));
+            row.nationField = QStringLiteral("nation");
             if (const QString problem = textProblem(row.nation, kMaxCodeLength); !problem.isEmpty()) {
                 result.rejected.append({location, QStringLiteral("field 'nation': %1").arg(problem)});
                 continue;
@@ -378,6 +379,7 @@ void readAthlete(const QString &file, const QJsonObject &root, ReadResult &resul
         row.sex = *sex;
         row.born = born;
         row.nation = nation;
+        row.nationField = QStringLiteral("nationality");
         row.externalSource = QStringLiteral("tilastopaja");
         row.externalId = id;
         row.event = EventSpec{*sex, discipline};

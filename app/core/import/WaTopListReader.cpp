@@ -277,6 +277,7 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
         const QDate born = parseListDate(dob);
         row.born = born.isValid() ? born.toString(Qt::ISODate) : dob;
         row.nation = field(record, layout2025 ? "nationality" : "nat");
+        row.nationField = layout2025 ? QStringLiteral("nationality") : QStringLiteral("nat");
         row.date = parseListDate(dateText);
         if (!row.date.isValid()) {
             reject(QStringLiteral("field 'date': '%1' is not a date").arg(dateText));
