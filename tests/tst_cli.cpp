@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The `almanac` command line as scripts use it: the built program, run on a copy of the bundled
 // almanac that the build compiled, answering the questions of the news stories.
+#include "import/AlmanacCsv.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -327,6 +329,41 @@ private slots:
         const QString created = r.json().value(QStringLiteral("database")).toString();
         QVERIFY2(created.startsWith(home.path()), qPrintable(created));
         QVERIFY(QFile::exists(created));
+    }
+
+    void possibleDuplicatesAreReviewed()
+    {
+        // Two Zed Quux of Norway whose dates of birth differ in the month: listed with the evidence; "two people" is
+        // remembered; "one person" merges them.
+        const QString target = m_dir.filePath(QStringLiteral("duplicates.sqlite"));
+        const QString csv = m_dir.filePath(QStringLiteral("duplicates.csv"));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(almanac::AlmanacCsv::columns().join(QLatin1Char(',')).toUtf8() + '\n');
+        file.write("One Meet,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 800m,race,,2024-06-01,,1,Zed Quux,M,1990-05-01,NOR,1:45.00"
+                   + QByteArray(almanac::AlmanacCsv::columns().size() - 19, ',') + '\n');
+        file.write("Two Meet,Bergen,NOR,,2024-07-01,2024-07-01,OTHER,outdoor,Men's 800m,race,,2024-07-01,,1,Zed Quux,M,1990-01-05,NOR,1:46.00"
+                   + QByteArray(almanac::AlmanacCsv::columns().size() - 19, ',') + '\n');
+        file.close();
+        QCOMPARE(run({QStringLiteral("import"), csv}, target).status, 0);
+        Run r = run({QStringLiteral("duplicates"), QStringLiteral("--json")}, target);
+        QCOMPARE(r.status, 0);
+        const QJsonArray pairs = r.json().value(QStringLiteral("possible_duplicates")).toArray();
+        QCOMPARE(pairs.size(), 1);
+        const QJsonObject pair = pairs.first().toObject();
+        const QString a = QString::number(pair.value(QStringLiteral("a")).toObject().value(QStringLiteral("id")).toInteger());
+        const QString b = QString::number(pair.value(QStringLiteral("b")).toObject().value(QStringLiteral("id")).toInteger());
+        QVERIFY(pair.value(QStringLiteral("against")).toArray().contains(
+            QStringLiteral("dates of birth that differ in one part (1990-05-01, 1990-01-05): a slip of one source?")));
+        r = run({QStringLiteral("duplicates")}, target);
+        QVERIFY2(r.out.contains(QByteArray("Zed Quux (#" + a.toUtf8() + ": NOR, 1990-05-01, 1 result) and Zed Quux (#" + b.toUtf8())), r.out.constData());
+        QVERIFY(r.out.contains("1 pair to review"));
+        QCOMPARE(run({QStringLiteral("different-people"), a, b}, target).status, 0);
+        QVERIFY(run({QStringLiteral("duplicates")}, target).out.startsWith("No possible duplicates."));
+        QCOMPARE(run({QStringLiteral("different-people"), a}, target).status, 2);
+        QCOMPARE(run({QStringLiteral("merge-athletes"), a, b}, target).status, 0);
+        QCOMPARE(run({QStringLiteral("athlete"), QStringLiteral("Zed Quux"), QStringLiteral("--json")}, target).status, 0);
+        QCOMPARE(run({QStringLiteral("merge-athletes"), a, QStringLiteral("999999")}, target).status, 3);
     }
 
     void importExportAndConflicts()

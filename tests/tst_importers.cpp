@@ -11,6 +11,8 @@
 #include "stats/AthleteService.h"
 #include "stats/ChampionshipService.h"
 #include "stats/HeadToHeadService.h"
+#include "stats/IdentityService.h"
+#include "edit/EditService.h"
 #include "stats/Lookup.h"
 #include "stats/TopListService.h"
 
@@ -425,6 +427,53 @@ private slots:
             names << q.value(0).toString();
         QCOMPARE(names, (QStringList{QStringLiteral("R.M.S.J. Ranasinghe"), QStringLiteral("Narve Gilje Nordås"), QStringLiteral("Conor O'Brien"),
                                      QStringLiteral("Joe McCormick")}));
+    }
+
+    void oneAthleteUnderTwoFormsOfTheirName()
+    {
+        // The bundled almanac has Eseosa Fostine Desalu (ITA, 1994-02-19); a file that writes "Eseosa Desalu" with the
+        // same date of birth and nation finds him, and says so.
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openBundled());
+        const int athletes = count(almanac.db(), QStringLiteral("SELECT count(*) FROM athletes"));
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("forms.csv"));
+        const QByteArray race = "Forms Meeting,Rome,ITA,,2024-05-01,2024-05-01,OTHER,outdoor,Men's 200m,race,,2024-05-01,,";
+        QVERIFY(writeFile(file, legacyCsvHeader().toUtf8() + "\n" + race + "1,Eseosa Desalu,M,1994-02-19,ITA,20.30,,,,,\n"
+                                    // the same name, another date of birth in one part: another athlete, to review
+                                    + race + "2,Zed Quux,M,1990-05-01,NOR,20.40,,,,,\n"));
+        const ImportReport report = Importer(almanac.db()).importFile(file);
+        QVERIFY2(report.ok, qPrintable(report.error));
+        QCOMPARE(report.identified.size(), 1);
+        QCOMPARE(report.identified.first().message, QStringLiteral("Eseosa Desalu is Eseosa Fostine Desalu: the same sex, date of birth (1994-02-19) "
+                                                                   "and nation (ITA), and a form of the name"));
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM athletes")), athletes + 1);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM athlete_names WHERE name = 'Eseosa Desalu'")), 1);
+
+        const QString other = dir.filePath(QStringLiteral("other.csv"));
+        QVERIFY(writeFile(other, legacyCsvHeader().toUtf8() + "\n"
+                                     "Other Meeting,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 200m,race,,2024-06-01,,1,Zed Quux,M,1990-01-05,NOR,"
+                                     "20.50,,,,,\n"));
+        QVERIFY(Importer(almanac.db()).importFile(other).ok);
+        IdentityService identity(almanac.db());
+        auto pairs = identity.possibleDuplicates();
+        QVERIFY(pairs);
+        QCOMPARE(pairs->size(), 1);
+        const PossibleDuplicate &pair = pairs->first();
+        QCOMPARE(pair.a.athlete.name, QStringLiteral("Zed Quux"));
+        QVERIFY(pair.evidenceFor.contains(QStringLiteral("the same name: Zed Quux")));
+        QVERIFY(pair.evidenceFor.contains(QStringLiteral("the same nation, NOR")));
+        QVERIFY(pair.evidenceAgainst.contains(QStringLiteral("dates of birth that differ in one part (1990-05-01, 1990-01-05): a slip of one source?")));
+        // Two people, remembered: not listed again, even after the same file comes again.
+        QVERIFY(identity.markDifferent(pair.b.athlete.id, pair.a.athlete.id));
+        QVERIFY(Importer(almanac.db()).importFile(other).ok);
+        pairs = identity.possibleDuplicates();
+        QVERIFY(pairs && pairs->isEmpty());
+        // Or one person, after all: the merge makes them one.
+        EditService edits(almanac.db());
+        QVERIFY2(edits.mergeAthletes(pair.a.athlete.id, pair.b.athlete.id), qPrintable(edits.errorString()));
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM athletes WHERE name = 'Zed Quux'")), 1);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM distinct_athletes")), 0);
     }
 
     void aMeetingWhoseRowsAllMergeElsewhereLeavesNothingEmpty()

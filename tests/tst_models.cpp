@@ -3,6 +3,7 @@
 // almanac for the paged model. Every model runs under QAbstractItemModelTester.
 #include "TestAlmanac.h"
 
+#include "DuplicatesModel.h"
 #include "FlagText.h"
 #include "HeadToHeadModel.h"
 #include "HistoryModel.h"
@@ -12,6 +13,8 @@
 #include "ResultTableModel.h"
 #include "SearchModel.h"
 #include "almanac/SyntheticAlmanac.h"
+#include "import/AlmanacCsv.h"
+#include "import/Importer.h"
 #include "stats/AthleteService.h"
 #include "stats/Catalog.h"
 #include "stats/ChampionshipService.h"
@@ -29,6 +32,7 @@
 #include <QSortFilterProxyModel>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace almanac;
@@ -102,6 +106,37 @@ class tst_Models : public QObject
     Q_OBJECT
 
 private slots:
+    void possibleDuplicatesOneAPair()
+    {
+        // Matt Quux of Norway and Matthew Quux of Sweden, born the same day: the import cannot tell (another nation), the
+        // review lists them.
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("pair.csv"));
+        const QByteArray tail(AlmanacCsv::columns().size() - 19, ',');
+        QVERIFY(test::writeFile(csv, AlmanacCsv::columns().join(QLatin1Char(',')).toUtf8() + '\n'
+                                         + "One Meet,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 800m,race,,2024-06-01,,1,Matt Quux,M,"
+                                           "1990-05-01,NOR,1:45.00" + tail + '\n'
+                                         + "Two Meet,Oslo,NOR,,2024-07-01,2024-07-01,OTHER,outdoor,Men's 800m,race,,2024-07-01,,1,Matthew Quux,M,"
+                                           "1990-05-01,SWE,1:46.00" + tail + '\n'));
+        QVERIFY(Importer(almanac.db()).importFile(csv).ok);
+        IdentityService identity(almanac.db());
+        const auto pairs = identity.possibleDuplicates();
+        QVERIFY(pairs);
+        DuplicatesModel model;
+        QAbstractItemModelTester tester(&model);
+        model.setPairs(*pairs);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, DuplicatesModel::First).data().toString(), QStringLiteral("Matt Quux (NOR, born 1990-05-01, 1 result)"));
+        QCOMPARE(model.index(0, DuplicatesModel::Second).data().toString(), QStringLiteral("Matthew Quux (SWE, born 1990-05-01, 1 result)"));
+        QCOMPARE(model.index(0, DuplicatesModel::For).data().toString(),
+                 QStringLiteral("names one person may be written under: Matt Quux / Matthew Quux; the same date of birth, 1990-05-01; "
+                                "never in one race"));
+        QCOMPARE(model.index(0, DuplicatesModel::Against).data().toString(), QStringLiteral("nations that differ (NOR, SWE)"));
+        QCOMPARE(model.index(0, DuplicatesModel::Second).data(DuplicatesModel::SecondIdRole).toLongLong(), pairs->first().b.athlete.id);
+    }
+
     void initTestCase()
     {
         QVERIFY(m_almanac.openBundled());

@@ -18,6 +18,8 @@
 #include "stats/Catalog.h"
 #include "stats/ChampionshipService.h"
 #include "stats/HeadToHeadService.h"
+#include "stats/IdentityService.h"
+#include "edit/EditService.h"
 #include "stats/Lookup.h"
 #include "stats/RecordService.h"
 #include "stats/ReportedFlags.h"
@@ -73,6 +75,9 @@ Commands:
                                     write results in the almanac's CSV format (standard output by default)
   conflicts                         marks that an import gave differently from the almanac, and places against marks
   flag-conflicts                    results whose flags a source printed differently from the almanac's
+  duplicates                        athletes who may be one person, with what speaks for and against
+  merge-athletes KEEP_ID OTHER_ID   make two athletes one (undoable in the app)
+  different-people ID ID            remember that two athletes are two people
   backups                           the automatic backups of the almanac, newest first
   restore [BACKUP] [--bundled]      put the latest backup (or BACKUP) in the almanac's place, or with --bundled
                                     start again from the bundled almanac; the almanac is kept aside, never deleted
@@ -1261,6 +1266,7 @@ std::optional<Failure> cmdImport(Session &s, const Arguments &args, QTextStream 
             o.insert(QStringLiteral("rejected"), issues(r.rejected));
             o.insert(QStringLiteral("skipped"), issues(r.skipped));
             o.insert(QStringLiteral("conflict_list"), issues(r.conflictList));
+            o.insert(QStringLiteral("identified"), issues(r.identified));
             files.append(o);
         }
         s.emitJson(QJsonObject{{QStringLiteral("dry_run"), dryRun}, {QStringLiteral("files"), files}});
@@ -1376,6 +1382,87 @@ std::optional<Failure> cmdExport(Session &s, const Arguments &args)
     }
     file.close();
     return replaceFile(file.fileName(), target);
+}
+
+std::optional<Failure> cmdDuplicates(Session &s)
+{
+    IdentityService identity(s.db());
+    const auto pairs = identity.possibleDuplicates();
+    if (!pairs)
+        return dbFailure(identity.errorString());
+    QJsonArray rows;
+    for (const PossibleDuplicate &d : *pairs) {
+        const auto side = [](const DuplicateSide &x) {
+            QJsonObject o = athleteJson(x.athlete);
+            o.insert(QStringLiteral("results"), x.results);
+            return o;
+        };
+        rows.append(QJsonObject{{QStringLiteral("a"), side(d.a)},
+                                {QStringLiteral("b"), side(d.b)},
+                                {QStringLiteral("for"), QJsonArray::fromStringList(d.evidenceFor)},
+                                {QStringLiteral("against"), QJsonArray::fromStringList(d.evidenceAgainst)},
+                                {QStringLiteral("strength"), d.strength}});
+    }
+    const QString basis = QStringLiteral("Pairs of athletes of one sex whose names may be one person's and whose dates of birth agree or "
+                                         "nearly agree, who never ran in one race; pairs marked as two people are not listed.");
+    if (s.json()) {
+        s.emitJson(QJsonObject{{QStringLiteral("possible_duplicates"), rows}, {QStringLiteral("basis"), basis}});
+        return std::nullopt;
+    }
+    if (pairs->isEmpty()) {
+        s.out() << "No possible duplicates. " << basis << '\n';
+        return std::nullopt;
+    }
+    for (const PossibleDuplicate &d : *pairs) {
+        s.out() << duplicatePairText(d) << '\n';
+        for (const QString &f : d.evidenceFor)
+            s.out() << "  + " << f << '\n';
+        for (const QString &a : d.evidenceAgainst)
+            s.out() << "  - " << a << '\n';
+    }
+    s.out() << '\n'
+            << pairs->size() << (pairs->size() == 1 ? " pair" : " pairs") << " to review. One person: almanac merge-athletes KEEP_ID OTHER_ID. "
+            << "Two people: almanac different-people ID ID.\n";
+    return std::nullopt;
+}
+
+/** The two athlete ids a command is given. */
+std::optional<Failure> twoAthleteIds(const Arguments &args, const QString &usage, qint64 &first, qint64 &second)
+{
+    bool ok1 = false, ok2 = false;
+    if (args.positional.size() == 2) {
+        first = args.positional.at(0).toLongLong(&ok1);
+        second = args.positional.at(1).toLongLong(&ok2);
+    }
+    if (!ok1 || !ok2)
+        return Failure{Usage, usage};
+    return std::nullopt;
+}
+
+std::optional<Failure> cmdDifferentPeople(Session &s, const Arguments &args)
+{
+    qint64 a = 0, b = 0;
+    if (auto f = twoAthleteIds(args, QStringLiteral("different-people takes two athlete ids, as almanac duplicates lists them"), a, b))
+        return f;
+    IdentityService identity(s.db());
+    if (!identity.markDifferent(a, b))
+        return Failure{BadInput, identity.errorString()};
+    s.out() << "Athletes #" << a << " and #" << b << " are two people: they are not listed as possible duplicates again.\n";
+    return std::nullopt;
+}
+
+std::optional<Failure> cmdMergeAthletes(Session &s, const Arguments &args)
+{
+    qint64 keep = 0, other = 0;
+    if (auto f = twoAthleteIds(args, QStringLiteral("merge-athletes takes the id to keep and the id to merge into it, as almanac duplicates lists them"),
+                               keep, other))
+        return f;
+    EditService edits(s.db());
+    const auto edit = edits.mergeAthletes(keep, other);
+    if (!edit)
+        return Failure{BadInput, edits.errorString()};
+    s.out() << "Athlete #" << other << " is now part of #" << keep << " (edit " << *edit << "; the app's Edit › Undo splits them again).\n";
+    return std::nullopt;
 }
 
 std::optional<Failure> cmdConflicts(Session &s)
@@ -1582,7 +1669,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
             QStringLiteral("medals"),  QStringLiteral("toplist"),     QStringLiteral("h2h"),     QStringLiteral("history"),
             QStringLiteral("events"),  QStringLiteral("competitions"), QStringLiteral("stats"),   QStringLiteral("import"),
             QStringLiteral("export"),  QStringLiteral("conflicts"), QStringLiteral("print-profile"),
-            QStringLiteral("flag-conflicts"),
+            QStringLiteral("flag-conflicts"), QStringLiteral("duplicates"), QStringLiteral("different-people"), QStringLiteral("merge-athletes"),
         };
         if (!commands.contains(args.command)) {
             err << "almanac: unknown command " << args.command << "; see almanac --help\n";
@@ -1590,7 +1677,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         }
         const bool listing = args.command == QLatin1String("events") || args.command == QLatin1String("competitions")
                              || args.command == QLatin1String("stats") || args.command == QLatin1String("conflicts")
-                             || args.command == QLatin1String("flag-conflicts");
+                             || args.command == QLatin1String("flag-conflicts") || args.command == QLatin1String("duplicates");
         if (listing && !args.positional.isEmpty()) {
             err << "almanac: " << args.command << " takes no arguments; see almanac --help\n";
             return Usage;
@@ -1629,6 +1716,12 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                 failure = cmdConflicts(session);
             else if (c == QLatin1String("flag-conflicts"))
                 failure = cmdFlagConflicts(session);
+            else if (c == QLatin1String("duplicates"))
+                failure = cmdDuplicates(session);
+            else if (c == QLatin1String("different-people"))
+                failure = cmdDifferentPeople(session, args);
+            else if (c == QLatin1String("merge-athletes"))
+                failure = cmdMergeAthletes(session, args);
             else if (c == QLatin1String("print-profile"))
                 failure = cmdPrintProfile(session, args);
             else

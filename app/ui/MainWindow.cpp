@@ -5,6 +5,7 @@
 #include "AthletePage.h"
 #include "CompetitionPage.h"
 #include "FlagConflictsDialog.h"
+#include "DuplicatesDialog.h"
 #include "FlagText.h"
 #include "HeadToHeadPage.h"
 #include "HistoryPage.h"
@@ -138,6 +139,7 @@ MainWindow::MainWindow(QWidget *parent)
     screen(tr("&All results"), Location::Results, QKeySequence(Qt::CTRL | Qt::Key_5));
     view->addSeparator();
     view->addAction(tr("&Flags that disagree with their sources…"), this, &MainWindow::showFlagConflicts);
+    view->addAction(tr("Possible &duplicates…"), this, &MainWindow::showDuplicates);
     view->addSeparator();
     m_dark = view->addAction(tr("&Dark palette"));
     m_dark->setCheckable(true);
@@ -650,6 +652,14 @@ void MainWindow::openFile()
     QString error;
     if (!openAlmanac(path, &error))
         QMessageBox::warning(this, tr("Open an almanac"), tr("%1 cannot be opened: %2").arg(path, error));
+}
+
+void MainWindow::showDuplicates()
+{
+    DuplicatesDialog dialog(m_database->db(), this);
+    connect(&dialog, &DuplicatesDialog::athleteChosen, this, [this](qint64 athlete) { navigate({Location::Athlete, athlete, {}}); });
+    connect(&dialog, &DuplicatesDialog::almanacChanged, this, &MainWindow::almanacChanged);
+    dialog.exec();
 }
 
 void MainWindow::showFlagConflicts()

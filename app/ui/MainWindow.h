@@ -82,6 +82,7 @@ private:
     void openFile();
     void showFlags();
     void showFlagConflicts();
+    void showDuplicates();
     void about();
 
     std::unique_ptr<Database> m_database;

@@ -130,7 +130,9 @@ bool ImportSession::begin()
                                 "OR (?4 IS NOT NULL AND perf IS NOT NULL AND timing IS ?5 "
                                 "AND ((place < ?2 AND perf > ?4) OR (place > ?2 AND perf < ?4))))) "
                                 "OR (?6 IS NOT NULL AND wind_tenths IS NOT NULL AND wind_tenths <> ?6))");
-    for (const Statement *s : {&m_existing, &m_elsewhere, &m_firstMark, &m_markText, &m_against}) {
+    m_sameBirth = Statement(m_db, "SELECT a.id, coalesce(a.country, ''), a.name || coalesce('|' || (SELECT group_concat(n.name, '|') "
+                                  "FROM athlete_names n WHERE n.athlete_id = a.id), '') FROM athletes a WHERE a.sex = ?1 AND a.birth_date = ?2");
+    for (const Statement *s : {&m_existing, &m_elsewhere, &m_firstMark, &m_markText, &m_against, &m_sameBirth}) {
         if (!s->isValid())
             return fail(s->errorString());
     }
@@ -246,7 +248,46 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
         }
     }
     qint64 id = 0;
-    if (match) {
+    // No one of that name: one athlete of the same sex, full date of birth and nation under a form of the name that may
+    // be this one's (a middle name left out, a married name added, a short given name) is this athlete.
+    std::optional<std::pair<qint64, QString>> variant;
+    if (!match && sex != Sex::Mixed && row.born.size() == 10 && !row.nation.isEmpty()) {
+        m_sameBirth.reset();
+        m_sameBirth.bind(1, sexText);
+        m_sameBirth.bind(2, row.born);
+        int found = 0;
+        while (m_sameBirth.next()) {
+            const qint64 candidate = m_sameBirth.int64(0);
+            if (m_sameBirth.text(1) != row.nation)
+                continue;
+            if (!external.isEmpty()) {
+                const QString other = m_cache.idsOfAthlete.value(candidate).value(row.externalSource);
+                if (!other.isEmpty() && other != row.externalId)
+                    continue;
+            }
+            const QStringList names = m_sameBirth.text(2).split(QLatin1Char('|'));
+            if (std::any_of(names.cbegin(), names.cend(), [&name](const QString &n) { return namesMayBeOnePerson(name, n); })) {
+                variant = std::pair{candidate, names.first()};
+                ++found;
+            }
+        }
+        if (failedAndReset(m_sameBirth))
+            return std::nullopt;
+        if (found != 1)
+            variant.reset();   // two who may be this one: neither is taken
+    }
+    if (variant) {
+        id = variant->first;
+        const QString shown = displayName(name);
+        if (!m_writer.addAthleteName(id, shown, QStringLiteral("alias"))) {
+            m_error = m_writer.errorString();
+            return std::nullopt;
+        }
+        m_cache.athletes.add(key, {id, sexText, row.born, row.nation});
+        ++m_changes;
+        report.identified.append({row.location, QStringLiteral("%1 is %2: the same sex, date of birth (%3) and nation (%4), and a form of the name")
+                                                    .arg(shown, variant->second, row.born, row.nation)});
+    } else if (match) {
         id = match->id;
         // A date of birth known to the year, now known to the day: keep the precise one, so that another
         // full date of that year is another person.
@@ -275,6 +316,11 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
         a.birthDate = row.born;
         a.uid = QStringLiteral("import:%1:%2").arg(key.isEmpty() ? name : key, row.born).replace(QLatin1Char(' '), QLatin1Char('-'));
         const auto inserted = m_writer.insertAthlete(a);
+        if (!inserted && !m_writer.errorString().contains(QLatin1String("UNIQUE constraint failed"))) {
+            // Any other failure (a full disk, which may have rolled the transaction back) ends the import.
+            m_error = m_writer.errorString();
+            return std::nullopt;
+        }
         if (!inserted) {
             // Another athlete of the same name and birth from an earlier import: make the uid unique.
             a.uid += QStringLiteral(":%1").arg(m_importId);

@@ -175,6 +175,7 @@ private:
     Statement m_elsewhere;                             // the same mark that day in another competition of the country
     Statement m_firstMark;                             // the date of an athlete's first result or record
     Statement m_markText;                              // a result's mark as the almanac writes it
+    Statement m_sameBirth;                             // athletes of a sex and full date of birth, with every name
     Statement m_against;                               // a result of a race that a row's place, mark or wind contradicts
 };
 

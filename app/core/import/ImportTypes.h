@@ -159,6 +159,7 @@ struct ImportReport
     QList<ImportIssue> rejected;     // rows that make the file fail
     QList<ImportIssue> skipped;      // rows of events the almanac does not keep (youth implements, cross-country)
     QList<ImportIssue> conflictList;
+    QList<ImportIssue> identified;   // rows whose athlete was found under another form of their name
 };
 
 } // namespace almanac

@@ -28,6 +28,8 @@ QString importReportText(const ImportReport &r, bool dryRun, int skippedShown)
         out << "  rejected " << i.location << ": " << i.message << '\n';
     for (const ImportIssue &i : r.conflictList)
         out << "  conflict " << i.location << ": " << i.message << '\n';
+    for (const ImportIssue &i : r.identified)
+        out << "  identified " << i.location << ": " << i.message << '\n';
     const int shown = std::min<int>(skippedShown, int(r.skipped.size()));
     for (int k = 0; k < shown; ++k)
         out << "  skipped " << r.skipped[k].location << ": " << r.skipped[k].message << '\n';
