@@ -330,6 +330,28 @@ private slots:
         QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM conflicts WHERE almanac = '3:40.00' AND imported = '3:42.00'")), 1);
     }
 
+    void twoRoundsAreTwoRacesWhateverTheirMarks()
+    {
+        // A sprinter ran 10.90 in her semi-final and 10.90 in the final that evening: two results, and a list that gives
+        // the 10.90 with no round merges into one of them, not a third.
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("rounds.csv"));
+        const QByteArray meet = "Rounds Championships,Oslo,NOR,,2024-06-01,2024-06-02,EC,outdoor,Women's 100m,";
+        QVERIFY(writeFile(file, legacyCsvHeader().toUtf8() + "\n" + meet + "semi,1,2024-06-02,,1,Ann Quux,W,1996-01-01,NOR,10.90,,,,,\n" + meet
+                                    + "final,,2024-06-02,,2,Ann Quux,W,1996-01-01,NOR,10.90,,,,,\n"));
+        const ImportReport report = Importer(almanac.db()).importFile(file);
+        QVERIFY2(report.ok, qPrintable(report.error));
+        QCOMPARE(report.added, 2);
+        QCOMPARE(report.merged, 0);
+        const ImportReport again = Importer(almanac.db()).importFile(file);
+        QVERIFY2(again.ok, qPrintable(again.error));
+        QCOMPARE(again.added, 0);
+        QCOMPARE(again.merged, 2);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM results")), 2);
+    }
+
     void placesThatContradictMarksAreAConflict()
     {
         test::TestAlmanac almanac;
