@@ -370,8 +370,8 @@ private slots:
         QCOMPARE(report.conflictList.size(), 1);
         QCOMPARE(report.conflictList.first().location, QStringLiteral("places.csv:5"));
         QCOMPARE(report.conflictList.first().message,
-                 QStringLiteral("the places contradict the marks: Zed Quux placed 1 in 3:31.00, ahead of Wim Quux placed 4 in 3:29.05 in the same "
-                                "race; both are kept, this one a conflict to review"));
+                 QStringLiteral("the places contradict the marks: Yan Quux placed 2 in 3:31.50, ahead of Wim Quux placed 4 in 3:29.05 in the same "
+                                "race; all are kept, this one a conflict to review"));
         QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM conflicts k JOIN results r ON r.id = k.result_id "
                                                     "WHERE k.field = 'place' AND r.mark = '3:29.05'")),
                  1);
@@ -382,6 +382,18 @@ private slots:
         QVERIFY2(second.ok, qPrintable(second.error));
         QCOMPARE(second.placeConflicts, 1);
         QCOMPARE(second.conflictList.first().location, QStringLiteral("more.csv:2"));
+
+        // A winner's mark mistyped (3:41.00 for 3:31.00) is the one to review, not everyone behind.
+        const QString typo = dir.filePath(QStringLiteral("typo.csv"));
+        const QByteArray other = "Typo Meeting,Oslo,NOR,,2024-07-01,2024-07-01,OTHER,outdoor,Men's 1500m,race,,2024-07-01,,";
+        QVERIFY(writeFile(typo, legacyCsvHeader().toUtf8() + "\n" + other + "1,Zed Quux,M,1990,NOR,3:41.00,,,,,\n" + other
+                                    + "2,Yan Quux,M,1991,NOR,3:31.50,,,,,\n" + other + "3,Xan Quux,M,1992,NOR,3:32.00,,,,,\n"));
+        const ImportReport third = Importer(almanac.db()).importFile(typo);
+        QVERIFY2(third.ok, qPrintable(third.error));
+        QCOMPARE(third.placeConflicts, 1);
+        QCOMPARE(third.conflictList.first().location, QStringLiteral("typo.csv:2"));
+        QVERIFY2(third.conflictList.first().message.contains(QLatin1String("Zed Quux placed 1 in 3:41.00, ahead of ")), qPrintable(third.conflictList.first().message));
+        QVERIFY(third.conflictList.first().message.contains(QLatin1String("(and of 1 more behind)")));
     }
 
     void aRowOfNoNamedRoundGoesToARaceItFits()
@@ -423,6 +435,14 @@ private slots:
         QVERIFY2(again.ok, qPrintable(again.error));
         QCOMPARE(again.merged, 5);
         QCOMPARE(again.racesApart, 0);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM rounds")), 3);
+        // Another mark for Ben Two, slower than Eve Five behind him: his race still, and a conflict there, not a second result.
+        QVERIFY(writeFile(file, header + line("20.45", "0.5", "Ben TWO", "2")));
+        const ImportReport other = Importer(almanac.db()).importFile(file);
+        QVERIFY2(other.ok, qPrintable(other.error));
+        QCOMPARE(other.added, 0);
+        QCOMPARE(other.conflicts, 1);
+        QCOMPARE(other.racesApart, 0);
         QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM rounds")), 3);
     }
 

@@ -125,11 +125,13 @@ bool ImportSession::begin()
     m_firstMark = Statement(m_db, "SELECT min(d) FROM (SELECT min(date) AS d FROM results WHERE athlete_id = ?1 "
                                   "UNION ALL SELECT min(date) FROM records WHERE athlete_id = ?1)");
     m_markText = Statement(m_db, "SELECT coalesce(mark, '') FROM results WHERE id = ?1");
-    m_against = Statement(m_db, "SELECT athlete_id FROM results WHERE round_id = ?1 AND status = 'OK' AND en_route = 0 AND ("
+    // The row's own athlete in the race first (it is their race, whatever else it holds), then what contradicts the row.
+    m_against = Statement(m_db, "SELECT athlete_id FROM results WHERE round_id = ?1 AND (athlete_id = ?7 OR (status = 'OK' AND en_route = 0 AND ("
                                 "(?2 > 0 AND place IS NOT NULL AND ((place = ?2 AND tied = 0 AND ?3 = 0) "
                                 "OR (?4 IS NOT NULL AND perf IS NOT NULL AND timing IS ?5 "
                                 "AND ((place < ?2 AND perf > ?4) OR (place > ?2 AND perf < ?4))))) "
-                                "OR (?6 IS NOT NULL AND wind_tenths IS NOT NULL AND wind_tenths <> ?6))");
+                                "OR (?6 IS NOT NULL AND wind_tenths IS NOT NULL AND wind_tenths <> ?6)))) "
+                                "ORDER BY athlete_id = ?7 DESC");
     m_sameBirth = Statement(m_db, "SELECT a.id, coalesce(a.country, ''), a.name || coalesce('|' || (SELECT group_concat(n.name, '|') "
                                   "FROM athlete_names n WHERE n.athlete_id = a.id), '') FROM athletes a WHERE a.sex = ?1 AND a.birth_date = ?2");
     for (const Statement *s : {&m_existing, &m_elsewhere, &m_firstMark, &m_markText, &m_against, &m_sameBirth}) {
@@ -525,9 +527,9 @@ std::optional<bool> ImportSession::fits(qint64 roundId, const ImportRow &row, co
         m_against.bind(6, qint64(wind->tenths()));
     else
         m_against.bindNull(6);
-    bool fit = true;
-    while (fit && m_against.next())
-        fit = runners.contains(m_against.int64(0));   // the row's own athlete, given again, is no contradiction
+    m_against.bind(7, runners.value(0));
+    // The first row says it: the athlete's own result (their race), a contradiction (not their race), or none (it fits).
+    const bool fit = !m_against.next() || runners.contains(m_against.int64(0));
     if (failedAndReset(m_against))
         return std::nullopt;
     return fit;
@@ -951,53 +953,74 @@ bool ImportSession::checkPlacesAgainstMarks(ImportReport &report)
 {
     if (m_addedAt.isEmpty())
         return true;
-    // Pairs of one race, one of them added now: placed ahead, with a worse mark (perf: smaller is better).
+    // Each placed result of a race this import added to whose mark is better than the worst mark placed ahead of it
+    // (perf: smaller is better; equal places are no order), found in one pass over each race, with the one ahead.
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
-        "SELECT b.id, a.id, a.place, a.tied, a.mark, aa.name, b.place, b.tied, b.mark, ba.name "
-        "FROM (SELECT DISTINCT round_id FROM results WHERE import_id = :i AND place IS NOT NULL) touched "
-        // Each race's results by its own index (+: not by the event's marks, which would read every result of the event).
-        "CROSS JOIN results a ON a.round_id = touched.round_id "
-        "CROSS JOIN results b ON b.round_id = a.round_id AND +b.event_id = a.event_id AND +b.place > a.place AND +b.perf < a.perf "
-        "JOIN athletes aa ON aa.id = a.athlete_id JOIN athletes ba ON ba.id = b.athlete_id "
-        "WHERE a.status = 'OK' AND b.status = 'OK' AND a.en_route = 0 AND b.en_route = 0 AND a.timing IS b.timing "
-        "AND (a.import_id = :i OR b.import_id = :i) ORDER BY b.id, a.place"));
+        "WITH touched AS (SELECT DISTINCT round_id FROM results WHERE import_id = :i AND place IS NOT NULL), "
+        "ordered AS (SELECT r.id, r.round_id, r.event_id, r.timing, r.place, r.perf, "
+        "max(r.perf) OVER (PARTITION BY r.round_id, r.event_id, r.timing ORDER BY r.place "
+        "RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS worst_ahead "
+        "FROM touched t CROSS JOIN results r ON r.round_id = t.round_id "
+        "WHERE r.status = 'OK' AND r.en_route = 0 AND r.place IS NOT NULL AND r.perf IS NOT NULL) "
+        "SELECT b.id, (SELECT a.id FROM results a WHERE a.round_id = b.round_id AND a.event_id = b.event_id AND a.timing IS b.timing "
+        "AND a.status = 'OK' AND a.en_route = 0 AND a.place < b.place AND a.perf = b.worst_ahead ORDER BY a.place LIMIT 1) "
+        "FROM ordered b WHERE b.perf < b.worst_ahead"));
     q.bindValue(QStringLiteral(":i"), m_importId);
     if (!q.exec())
         return fail(q.lastError().text());
+    QList<std::pair<qint64, qint64>> pairs;   // (the one behind, the one ahead)
+    QHash<qint64, int> blamed;                // how many results behind each one ahead is better than
+    while (q.next()) {
+        const qint64 behind = q.value(0).toLongLong(), ahead = q.value(1).toLongLong();
+        if (!m_addedAt.contains(behind) && !m_addedAt.contains(ahead))
+            continue;   // the almanac's own, not this import's
+        pairs.append({behind, ahead});
+        ++blamed[ahead];
+    }
+    QSqlQuery about(m_db);
+    about.prepare(QStringLiteral("SELECT a.name, r.place, r.tied, r.mark FROM results r JOIN athletes a ON a.id = r.athlete_id WHERE r.id = :r"));
+    const auto placed = [&about](qint64 id) -> std::optional<QString> {
+        about.bindValue(QStringLiteral(":r"), id);
+        if (!about.exec() || !about.next())
+            return std::nullopt;
+        Placing placing;
+        placing.place = about.value(1).toInt();
+        placing.tied = about.value(2).toBool();
+        return QStringLiteral("%1 placed %2 in %3").arg(about.value(0).toString(), placing.toString(), about.value(3).toString());
+    };
     QSqlQuery conflict(m_db);
     conflict.prepare(QStringLiteral("INSERT OR IGNORE INTO conflicts (result_id, import_id, field, almanac, imported, location) "
                                     "VALUES (:r, :i, 'place', :a, :m, :l)"));
     QSet<qint64> said;
-    while (q.next()) {
-        const qint64 later = q.value(0).toLongLong(), ahead = q.value(1).toLongLong();
-        // The conflict is the row this file added: the later-placed one, or, when the almanac had it, the one ahead.
-        const bool laterIsNew = m_addedAt.contains(later);
-        const qint64 subject = laterIsNew ? later : ahead;
+    for (const auto &[behind, ahead] : std::as_const(pairs)) {
+        // The one to review is a row this file added: the one ahead when its mark is worse than several behind it (a
+        // winner's mark mistyped), else the one behind.
+        const bool aheadIsTheSlip = m_addedAt.contains(ahead) && (blamed.value(ahead) > 1 || !m_addedAt.contains(behind));
+        const qint64 subject = aheadIsTheSlip ? ahead : behind;
         if (said.contains(subject))
             continue;
         said.insert(subject);
-        const auto placed = [&](int column) {
-            Placing placing;
-            placing.place = q.value(column).toInt();
-            placing.tied = q.value(column + 1).toBool();
-            return QStringLiteral("%1 placed %2 in %3").arg(q.value(column + 3).toString(), placing.toString(), q.value(column + 2).toString());
-        };
-        const QString ofAhead = placed(2), ofLater = placed(6);
+        const auto ofAhead = placed(ahead), ofBehind = placed(behind);
+        if (!ofAhead || !ofBehind)
+            return fail(about.lastError().text());
         conflict.bindValue(QStringLiteral(":r"), subject);
         conflict.bindValue(QStringLiteral(":i"), m_importId > 0 ? QVariant(m_importId) : QVariant());
-        conflict.bindValue(QStringLiteral(":a"), laterIsNew ? ofAhead : ofLater);
-        conflict.bindValue(QStringLiteral(":m"), laterIsNew ? ofLater : ofAhead);
+        conflict.bindValue(QStringLiteral(":a"), subject == behind ? *ofAhead : *ofBehind);
+        conflict.bindValue(QStringLiteral(":m"), subject == behind ? *ofBehind : *ofAhead);
         conflict.bindValue(QStringLiteral(":l"), m_addedAt.value(subject));
         if (!conflict.exec())
             return fail(conflict.lastError().text());
         if (conflict.numRowsAffected() == 0)
             continue;
         ++report.placeConflicts;
+        const QString also = blamed.value(ahead) > 1 && subject == ahead
+                                 ? QStringLiteral(" (and of %1 more behind)").arg(blamed.value(ahead) - 1)
+                                 : QString();
         report.conflictList.append({m_addedAt.value(subject),
-                                    QStringLiteral("the places contradict the marks: %1, ahead of %2 in the same race; both are kept, "
+                                    QStringLiteral("the places contradict the marks: %1, ahead of %2%3 in the same race; all are kept, "
                                                    "this one a conflict to review")
-                                        .arg(ofAhead, ofLater)});
+                                        .arg(*ofAhead, *ofBehind, also)});
     }
     m_addedAt.clear();
     return true;
