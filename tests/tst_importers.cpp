@@ -444,6 +444,16 @@ private slots:
         QCOMPARE(other.conflicts, 1);
         QCOMPARE(other.racesApart, 0);
         QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM rounds")), 3);
+        // Ann One's second race of the day, another mark in another wind (a heat and a final, each "1"): a result of its
+        // own, and found again by a re-import.
+        QVERIFY(writeFile(file, header + line("20.05", "1.1", "Ann ONE", "1")));
+        const ImportReport second = Importer(almanac.db()).importFile(file);
+        QVERIFY2(second.ok, qPrintable(second.error));
+        QCOMPARE(second.added, 1);
+        QCOMPARE(second.racesApart, 1);
+        const ImportReport secondAgain = Importer(almanac.db()).importFile(file);
+        QCOMPARE(secondAgain.added, 0);
+        QCOMPARE(secondAgain.merged, 1);
     }
 
     void namesKeepTheirInitialsAndCapitals()

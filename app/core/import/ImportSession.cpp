@@ -126,7 +126,7 @@ bool ImportSession::begin()
                                   "UNION ALL SELECT min(date) FROM records WHERE athlete_id = ?1)");
     m_markText = Statement(m_db, "SELECT coalesce(mark, '') FROM results WHERE id = ?1");
     // The row's own athlete in the race first (it is their race, whatever else it holds), then what contradicts the row.
-    m_against = Statement(m_db, "SELECT athlete_id FROM results WHERE round_id = ?1 AND (athlete_id = ?7 OR (status = 'OK' AND en_route = 0 AND ("
+    m_against = Statement(m_db, "SELECT athlete_id, value, wind_tenths FROM results WHERE round_id = ?1 AND (athlete_id = ?7 OR (status = 'OK' AND en_route = 0 AND ("
                                 "(?2 > 0 AND place IS NOT NULL AND ((place = ?2 AND tied = 0 AND ?3 = 0) "
                                 "OR (?4 IS NOT NULL AND perf IS NOT NULL AND timing IS ?5 "
                                 "AND ((place < ?2 AND perf > ?4) OR (place > ?2 AND perf < ?4))))) "
@@ -528,8 +528,15 @@ std::optional<bool> ImportSession::fits(qint64 roundId, const ImportRow &row, co
     else
         m_against.bindNull(6);
     m_against.bind(7, runners.value(0));
-    // The first row says it: the athlete's own result (their race), a contradiction (not their race), or none (it fits).
-    const bool fit = !m_against.next() || runners.contains(m_against.int64(0));
+    // The first row says it: none (it fits); a contradiction (not their race); or the athlete's own result: their race,
+    // unless it is another mark in another wind (a heat and a final of one day, each "1" in a list).
+    bool fit = !m_against.next();
+    if (!fit && runners.contains(m_against.int64(0))) {
+        const bool sameMark = marked && !m_against.isNull(1) && m_against.int64(1) == row.mark.value();
+        const bool otherWind = wind && wind->isMeasured() && !m_against.isNull(2) && m_against.int64(2) != wind->tenths()
+                               && discipline->windMeasured && discipline->kind == MarkKind::Time;
+        fit = sameMark || !otherWind;
+    }
     if (failedAndReset(m_against))
         return std::nullopt;
     return fit;
