@@ -511,7 +511,7 @@ private slots:
         auto pairs = identity.possibleDuplicates();
         QVERIFY(pairs);
         QCOMPARE(pairs->size(), 1);
-        const PossibleDuplicate &pair = pairs->first();
+        const PossibleDuplicate pair = pairs->first();   // a copy: pairs is asked again below
         QCOMPARE(pair.a.athlete.name, QStringLiteral("Zed Quux"));
         QVERIFY(pair.evidenceFor.contains(QStringLiteral("the same name: Zed Quux")));
         QVERIFY(pair.evidenceFor.contains(QStringLiteral("the same nation, NOR")));
