@@ -77,6 +77,13 @@ bool namesMayBeOnePerson(const QString &a, const QString &b)
     return givenX == givenY && familyX != familyY && std::min(familyX.size(), familyY.size()) >= 5 && editDistance(familyX, familyY, 1) <= 1;
 }
 
+QString nameKey(const QString &name)
+{
+    QStringList words = nameTokens(name);
+    std::sort(words.begin(), words.end());
+    return words.join(QLatin1Char(' '));
+}
+
 int editDistance(const QString &a, const QString &b, int limit)
 {
     const int n = int(a.size());

@@ -11,6 +11,8 @@ namespace almanac {
 QString foldName(const QString &name);
 /** The words of a folded name. */
 QStringList nameTokens(const QString &name);
+/** A name's folded words in order: the same for "KERR Josh" and "Josh Kerr". Names with equal keys are matched. */
+QString nameKey(const QString &name);
 /** Damerau–Levenshtein distance (adjacent transpositions count as one edit), stopping early above limit. */
 int editDistance(const QString &a, const QString &b, int limit);
 /**

@@ -79,9 +79,7 @@ bool ImportSession::fail(const QString &message)
 
 QString ImportSession::nameKey(const QString &name)
 {
-    QStringList words = nameTokens(name);
-    std::sort(words.begin(), words.end());
-    return words.join(QLatin1Char(' '));
+    return almanac::nameKey(name);
 }
 
 QString ImportSession::displayName(const QString &name)

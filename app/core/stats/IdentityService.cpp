@@ -19,15 +19,9 @@ struct Person
 {
     DuplicateSide side;
     QStringList names;                    // the name, then every other name
+    QStringList keys;                     // nameKey() of each name, in the same order
     QHash<QString, QString> ids;          // source → id
 };
-
-QString sortedWords(const QString &name)
-{
-    QStringList words = nameTokens(name);
-    std::sort(words.begin(), words.end());
-    return words.join(QLatin1Char(' '));
-}
 
 /** Two full dates that differ in one of day, month and year only, or by a day and month swapped: a slip of one source. */
 bool nearlyTheSameDay(const QString &a, const QString &b)
@@ -67,6 +61,7 @@ std::optional<QList<PossibleDuplicate>> IdentityService::possibleDuplicates()
         p.side.athlete.birthDate = q.value(4).toString();
         p.side.results = q.value(5).toInt();
         p.names << p.side.athlete.name;
+        p.keys << nameKey(p.side.athlete.name);
         index.insert(p.side.athlete.id, int(people.size()));
         people.append(p);
     }
@@ -75,6 +70,7 @@ std::optional<QList<PossibleDuplicate>> IdentityService::possibleDuplicates()
     while (q.next()) {
         if (const auto it = index.constFind(q.value(0).toLongLong()); it != index.constEnd()) {
             people[*it].names << q.value(1).toString();
+            people[*it].keys << nameKey(q.value(1).toString());
             people[*it].side.athlete.otherNames << q.value(1).toString();
         }
     }
@@ -129,9 +125,10 @@ std::optional<QList<PossibleDuplicate>> IdentityService::possibleDuplicates()
                     continue;
                 // The names.
                 QString sameWords, variant;
-                for (const QString &nx : x.names) {
-                    for (const QString &ny : y.names) {
-                        if (sameWords.isEmpty() && sortedWords(nx) == sortedWords(ny))
+                for (qsizetype u = 0; u < x.names.size(); ++u) {
+                    for (qsizetype v = 0; v < y.names.size(); ++v) {
+                        const QString &nx = x.names.at(u), &ny = y.names.at(v);
+                        if (sameWords.isEmpty() && x.keys.at(u) == y.keys.at(v))
                             sameWords = nx == ny ? nx : QStringLiteral("%1 / %2").arg(nx, ny);
                         else if (variant.isEmpty() && namesMayBeOnePerson(nx, ny))
                             variant = QStringLiteral("%1 / %2").arg(nx, ny);
