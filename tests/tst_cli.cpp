@@ -333,8 +333,9 @@ private slots:
 
     void possibleDuplicatesAreReviewed()
     {
-        // Two Zed Quux of Norway whose dates of birth differ in the month: listed with the evidence; "two people" is
-        // remembered; "one person" merges them.
+        // Zed Quux of Norway and Zed Q. Quux of Sweden, born the same day: listed with the evidence; "two people" is
+        // remembered; "one person" merges them. A third row, Zed Quux of Norway with the day and month swapped, is the
+        // first one, with the date of birth a conflict to review.
         const QString target = m_dir.filePath(QStringLiteral("duplicates.sqlite"));
         const QString csv = m_dir.filePath(QStringLiteral("duplicates.csv"));
         QFile file(csv);
@@ -342,10 +343,16 @@ private slots:
         file.write(almanac::AlmanacCsv::columns().join(QLatin1Char(',')).toUtf8() + '\n');
         file.write("One Meet,Oslo,NOR,,2024-06-01,2024-06-01,OTHER,outdoor,Men's 800m,race,,2024-06-01,,1,Zed Quux,M,1990-05-01,NOR,1:45.00"
                    + QByteArray(almanac::AlmanacCsv::columns().size() - 19, ',') + '\n');
-        file.write("Two Meet,Bergen,NOR,,2024-07-01,2024-07-01,OTHER,outdoor,Men's 800m,race,,2024-07-01,,1,Zed Quux,M,1990-01-05,NOR,1:46.00"
+        file.write("Two Meet,Malmö,SWE,,2024-07-01,2024-07-01,OTHER,outdoor,Men's 800m,race,,2024-07-01,,1,Zed Q. Quux,M,1990-05-01,SWE,1:46.00"
+                   + QByteArray(almanac::AlmanacCsv::columns().size() - 19, ',') + '\n');
+        file.write("Three Meet,Bergen,NOR,,2024-08-01,2024-08-01,OTHER,outdoor,Men's 800m,race,,2024-08-01,,1,Zed Quux,M,1990-01-05,NOR,1:47.00"
                    + QByteArray(almanac::AlmanacCsv::columns().size() - 19, ',') + '\n');
         file.close();
-        QCOMPARE(run({QStringLiteral("import"), csv}, target).status, 0);
+        Run imported = run({QStringLiteral("import"), csv, QStringLiteral("--json")}, target);
+        QCOMPARE(imported.status, 0);
+        const QJsonObject report = imported.json().value(QStringLiteral("files")).toArray().first().toObject();
+        QCOMPARE(report.value(QStringLiteral("athletes_added")).toInt(), 2);
+        QCOMPARE(report.value(QStringLiteral("birth_conflicts")).toInt(), 1);
         Run r = run({QStringLiteral("duplicates"), QStringLiteral("--json")}, target);
         QCOMPARE(r.status, 0);
         const QJsonArray pairs = r.json().value(QStringLiteral("possible_duplicates")).toArray();
@@ -353,10 +360,9 @@ private slots:
         const QJsonObject pair = pairs.first().toObject();
         const QString a = QString::number(pair.value(QStringLiteral("a")).toObject().value(QStringLiteral("id")).toInteger());
         const QString b = QString::number(pair.value(QStringLiteral("b")).toObject().value(QStringLiteral("id")).toInteger());
-        QVERIFY(pair.value(QStringLiteral("against")).toArray().contains(
-            QStringLiteral("dates of birth that differ in one part (1990-05-01, 1990-01-05): a slip of one source?")));
+        QVERIFY(pair.value(QStringLiteral("against")).toArray().contains(QStringLiteral("nations that differ (NOR, SWE)")));
         r = run({QStringLiteral("duplicates")}, target);
-        QVERIFY2(r.out.contains(QByteArray("Zed Quux (#" + a.toUtf8() + ": NOR, 1990-05-01, 1 result) and Zed Quux (#" + b.toUtf8())), r.out.constData());
+        QVERIFY2(r.out.contains(QByteArray("Zed Quux (#" + a.toUtf8() + ": NOR, 1990-05-01, 2 results) and Zed Q. Quux (#" + b.toUtf8())), r.out.constData());
         QVERIFY(r.out.contains("1 pair to review"));
         QCOMPARE(run({QStringLiteral("different-people"), a, b}, target).status, 0);
         QVERIFY(run({QStringLiteral("duplicates")}, target).out.startsWith("No possible duplicates."));

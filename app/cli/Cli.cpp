@@ -219,6 +219,8 @@ QJsonObject resultJson(const ResultInfo &r)
     o.insert(QStringLiteral("legal"), r.legal);
     if (r.relay)
         o.insert(QStringLiteral("members"), jsonStrings(r.members));
+    if (!r.parts.isEmpty())
+        o.insert(QStringLiteral("parts"), r.parts);
     return o;
 }
 
@@ -567,10 +569,19 @@ void printRace(QTextStream &out, const RaceResults &race)
     out << '\n';
     if (const QString coverage = raceCoverageText(race.coverage); !coverage.isEmpty())
         out << "  (" << coverage << ")\n";
-    TextTable t({QStringLiteral("Place"), QStringLiteral("Athlete"), QStringLiteral("Nat"), QStringLiteral("Mark"), QStringLiteral("Q"), QStringLiteral("Flags")});
-    for (const ResultInfo &r : race.results)
-        t.add({r.placeText(), r.relay ? QStringLiteral("%1 (%2)").arg(r.athlete, r.members.join(QStringLiteral(", "))) : r.athlete, r.country,
-               r.markText(), r.qualifier, r.flagsText()});
+    // A combined event's parts, where a source gave them, in a column of their own.
+    const bool parts = std::any_of(race.results.cbegin(), race.results.cend(), [](const ResultInfo &r) { return !r.parts.isEmpty(); });
+    QStringList titles{QStringLiteral("Place"), QStringLiteral("Athlete"), QStringLiteral("Nat"), QStringLiteral("Mark"), QStringLiteral("Q"), QStringLiteral("Flags")};
+    if (parts)
+        titles << QStringLiteral("Events");
+    TextTable t(titles);
+    for (const ResultInfo &r : race.results) {
+        QStringList cells{r.placeText(), r.relay ? QStringLiteral("%1 (%2)").arg(r.athlete, r.members.join(QStringLiteral(", "))) : r.athlete, r.country,
+                          r.markText(), r.qualifier, r.flagsText()};
+        if (parts)
+            cells << r.parts;
+        t.add(cells);
+    }
     t.print(out);
 }
 
@@ -617,6 +628,18 @@ std::optional<Failure> cmdResults(Session &s, const Arguments &args)
         comp.insert(QStringLiteral("category"), c.category);
         comp.insert(QStringLiteral("sources"), jsonStrings(c.sources));
         comp.insert(QStringLiteral("notes"), jsonStrings(c.note.split(QLatin1Char('\n'), Qt::SkipEmptyParts)));
+        // Who gave its results: the competition's maker first (its sources and notes are that one's), then each other.
+        QJsonArray shares;
+        for (const CompetitionShare &share : c.shares) {
+            shares.append(QJsonObject{{QStringLiteral("origin"), share.origin},
+                                      {QStringLiteral("file"), jsonOrNull(share.file)},
+                                      {QStringLiteral("format"), jsonOrNull(share.format)},
+                                      {QStringLiteral("imported"), share.imported.isValid() ? QJsonValue(isoDate(share.imported)) : QJsonValue()},
+                                      {QStringLiteral("results"), share.results},
+                                      {QStringLiteral("events"), share.events},
+                                      {QStringLiteral("text"), shareText(share)}});
+        }
+        comp.insert(QStringLiteral("results_from"), shares);
         o.insert(QStringLiteral("competition"), comp);
         QJsonArray events;
         for (const RaceResults &race : *races) {
@@ -641,8 +664,12 @@ std::optional<Failure> cmdResults(Session &s, const Arguments &args)
     out << c.name << " — " << c.city << ", " << isoDate(c.start) << (c.end.isValid() && c.end != c.start ? QStringLiteral(" to ") + isoDate(c.end) : QString()) << '\n';
     for (const QString &source : c.sources)
         out << "Source: " << source << '\n';
+    // The notes are the competition's own file's: with results of others beside them, they speak of that file's only.
+    const QString of = c.hasOtherShares() ? QStringLiteral(" (of %1)").arg(shareText(c.shares.first())) : QString();
     for (const QString &note : c.note.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-        out << "Note: " << note << '\n';
+        out << "Note" << of << ": " << note << '\n';
+    for (qsizetype i = 1; i < c.shares.size(); ++i)
+        out << "Also from " << shareText(c.shares.at(i)) << '\n';
     QList<ResultInfo> shown;
     for (const RaceResults &race : *races) {
         out << '\n';
@@ -1256,10 +1283,12 @@ std::optional<Failure> cmdImport(Session &s, const Arguments &args, QTextStream 
             o.insert(QStringLiteral("error"), jsonOrNull(r.error));
             o.insert(QStringLiteral("rows_read"), r.rowsRead);
             o.insert(QStringLiteral("repeated"), r.repeated);
+            o.insert(QStringLiteral("part_rows"), r.partRows);
             o.insert(QStringLiteral("added"), r.added);
             o.insert(QStringLiteral("merged"), r.merged);
             o.insert(QStringLiteral("conflicts"), r.conflicts);
             o.insert(QStringLiteral("place_conflicts"), r.placeConflicts);
+            o.insert(QStringLiteral("birth_conflicts"), r.birthConflicts);
             o.insert(QStringLiteral("races_apart"), r.racesApart);
             o.insert(QStringLiteral("athletes_added"), r.athletesAdded);
             o.insert(QStringLiteral("competitions_added"), r.competitionsAdded);

@@ -82,6 +82,7 @@ QString ResultTableModel::columnTitle(Column column)
     case Qualifier: return tr("Qualifier");
     case Flags: return tr("Flags");
     case Reported: return tr("Source printed");
+    case Parts: return tr("Events");
     case Age: return tr("Age");
     case ColumnCount: break;
     }
@@ -178,6 +179,7 @@ QString ResultTableModel::displayText(const Row &row, Column column) const
     case Flags: return r.flagsText();
     case Reported: return r.hasReported ? (r.reported.isEmpty() ? tr("no flag") : r.reported.join(QLatin1Char(' '))) : QString();
     case Age: return r.age() >= 0 ? QString::number(r.age()) : QString();
+    case Parts: return r.parts;
     case ColumnCount: break;
     }
     return {};
@@ -207,6 +209,7 @@ QVariant ResultTableModel::sortKey(const Row &row, Column column) const
     case Nation:
     case Qualifier:
     case Flags:
+    case Parts:
     case Reported: {
         const QString text = displayText(row, column);
         return text.isEmpty() ? QVariant() : QVariant(text);

@@ -20,7 +20,7 @@ class ResultTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Rank, Label, Date, Competition, Event, Round, Place, Athlete, Nation, Mark, Wind, Qualifier, Flags, Age, Reported, ColumnCount };
+    enum Column { Rank, Label, Date, Competition, Event, Round, Place, Athlete, Nation, Mark, Wind, Qualifier, Flags, Age, Reported, Parts, ColumnCount };
     enum Role { ResultIdRole = Qt::UserRole + 1, AthleteIdRole, CompetitionIdRole, RoundIdRole, SortRole };
 
     struct Row

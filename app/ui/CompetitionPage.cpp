@@ -23,6 +23,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace almanac {
 
 namespace {
@@ -279,9 +281,16 @@ bool CompetitionPage::load(qint64 competitionId)
         header += QStringLiteral("<br><small>%1</small>").arg(tr("Sources (%1): %2").arg(c.sources.size()).arg(brief(sources).toHtmlEscaped()));
         tooltip << tr("Sources:") << c.sources;
     }
+    // The notes are the competition's own file's: with results of others beside them, they speak of that file's only.
     if (!c.note.isEmpty()) {
-        header += QStringLiteral("<br><small>%1</small>").arg(brief(c.note).toHtmlEscaped());
-        tooltip << QString() << c.note;
+        const QString of = c.hasOtherShares() ? tr("Notes of %1: ").arg(shareText(c.shares.first())) : QString();
+        header += QStringLiteral("<br><small>%1</small>").arg(QString(of + brief(c.note)).toHtmlEscaped());
+        tooltip << QString() << of + c.note;
+    }
+    for (qsizetype i = 1; i < c.shares.size(); ++i) {
+        const QString also = tr("Also from %1").arg(shareText(c.shares.at(i)));
+        header += QStringLiteral("<br><small>%1</small>").arg(also.toHtmlEscaped());
+        tooltip << also;
     }
     m_header->setText(header);
     m_header->setToolTip(tooltip.join(QLatin1Char('\n')));
@@ -407,6 +416,13 @@ void CompetitionPage::showRace(int index)
     if (const QString coverage = raceCoverageText(race.coverage); !coverage.isEmpty())
         facts << coverage.toHtmlEscaped();
     m_raceTitle->setText(QStringLiteral("<b>%1 — %2</b> · %3").arg(race.event.toHtmlEscaped(), roundName(race.round, race.heat), facts.join(QStringLiteral(" · "))));
+    // A combined event's race shows each one's events, where a source gave them.
+    QList<ResultTableModel::Column> columns{ResultTableModel::Place, ResultTableModel::Athlete, ResultTableModel::Nation, ResultTableModel::Mark,
+                                            ResultTableModel::Wind, ResultTableModel::Qualifier, ResultTableModel::Flags, ResultTableModel::Age};
+    if (std::any_of(race.results.cbegin(), race.results.cend(), [](const ResultInfo &r) { return !r.parts.isEmpty(); }))
+        columns.insert(4, ResultTableModel::Parts);
+    if (columns != m_race->columns())
+        m_race->setColumns(columns);
     m_race->setResults(race.results);
     resort(m_raceView);
 }

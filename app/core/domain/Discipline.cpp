@@ -287,6 +287,19 @@ QString sexName(Sex s)
     return {};
 }
 
+QStringList combinedEventParts(const QString &code, Sex sex, bool indoor)
+{
+    if (code == u"DEC"_s)
+        return {u"100"_s, u"LJ"_s, u"SP"_s, u"HJ"_s, u"400"_s, u"110H"_s, u"DT"_s, u"PV"_s, u"JT"_s, u"1500"_s};
+    if (code == u"HEP"_s && indoor && sex == Sex::Men)
+        return {u"60"_s, u"LJ"_s, u"SP"_s, u"HJ"_s, u"60H"_s, u"PV"_s, u"1000"_s};
+    if (code == u"HEP"_s)
+        return {u"100H"_s, u"HJ"_s, u"SP"_s, u"200"_s, u"LJ"_s, u"JT"_s, u"800"_s};
+    if (code == u"PEN"_s)
+        return {u"60H"_s, u"HJ"_s, u"SP"_s, u"LJ"_s, u"800"_s};
+    return {};
+}
+
 std::optional<Sex> parseSex(QStringView text)
 {
     const QStringView s = text.trimmed();

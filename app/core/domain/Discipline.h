@@ -6,6 +6,7 @@
 #include <QLatin1StringView>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include <optional>
@@ -49,6 +50,11 @@ struct EventSpec
 
     bool operator==(const EventSpec &) const = default;
 };
+
+/** The events of a combined event in the order they are held, as codes: the decathlon's ten (100 … 1500), the
+    heptathlon's seven (100H … 800; indoors, for men, 60 … 1000), the indoor pentathlon's five (60H … 800).
+    Empty for any other discipline. */
+QStringList combinedEventParts(const QString &code, Sex sex, bool indoor);
 
 QString sexName(Sex s);                        // "Men", "Women", "Mixed"
 QString sexCode(Sex s);                        // "M", "W", "X" as stored

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "domain/Names.h"
 
+#include <QDate>
 #include <QList>
 #include <QStringList>
 
@@ -51,6 +52,15 @@ QString foldName(const QString &name)
 QStringList nameTokens(const QString &name)
 {
     return foldName(name).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+bool birthDatesOneSlipApart(const QString &a, const QString &b)
+{
+    const QDate x = QDate::fromString(a, Qt::ISODate), y = QDate::fromString(b, Qt::ISODate);
+    if (a.size() != 10 || b.size() != 10 || !x.isValid() || !y.isValid())
+        return false;
+    const int parts = (x.year() != y.year()) + (x.month() != y.month()) + (x.day() != y.day());
+    return parts == 1 || (x.year() == y.year() && x.month() == y.day() && x.day() == y.month());
 }
 
 bool namesMayBeOnePerson(const QString &a, const QString &b)

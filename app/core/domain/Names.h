@@ -24,6 +24,9 @@ int editDistance(const QString &a, const QString &b, int limit);
  * Nielsen) are not. Evidence of one person only with a date of birth and sex that agree.
  */
 bool namesMayBeOnePerson(const QString &a, const QString &b);
+/** Two full dates of birth (YYYY-MM-DD) that differ in one of day, month and year only, or by a day and month swapped:
+    what one source's slip makes of another's date (Isaac Makwala 1986-09-29 and 1985-09-29). */
+bool birthDatesOneSlipApart(const QString &a, const QString &b);
 /** The championship series a competition's name (or a source's short code: OG, WC, WI, EC, DL) plainly says it
     belongs to: OG, WCH, WIC, EC, DL; OTHER for anything else, youth, team, road and cross-country titles included. */
 QString categoryOfCompetition(const QString &name, const QString &shortName = QString());

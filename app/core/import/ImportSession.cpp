@@ -16,6 +16,16 @@ namespace almanac {
 
 namespace {
 
+/** A source's name for messages: "tilastopaja" → "Tilastopaja". */
+QString sourceName(const QString &source)
+{
+    if (source == QLatin1String("worldathletics"))
+        return QStringLiteral("World Athletics");
+    if (source == QLatin1String("tilastopaja"))
+        return QStringLiteral("Tilastopaja");
+    return source;
+}
+
 // One date of birth is compatible with another when they are equal, when one is unknown, or when one
 // is a less precise form of the other (1997 and 1997-10-08).
 bool compatibleBirth(const QString &a, const QString &b)
@@ -132,13 +142,17 @@ bool ImportSession::begin()
                                 "ORDER BY athlete_id = ?7 DESC");
     m_sameBirth = Statement(m_db, "SELECT a.id, coalesce(a.country, ''), a.name || coalesce('|' || (SELECT group_concat(n.name, '|') "
                                   "FROM athlete_names n WHERE n.athlete_id = a.id), '') FROM athletes a WHERE a.sex = ?1 AND a.birth_date = ?2");
-    for (const Statement *s : {&m_existing, &m_elsewhere, &m_firstMark, &m_markText, &m_against, &m_sameBirth}) {
+    m_birthOf = Statement(m_db, "SELECT coalesce(birth_date, '') FROM athletes WHERE id = ?1");
+    for (const Statement *s : {&m_existing, &m_elsewhere, &m_firstMark, &m_markText, &m_against, &m_sameBirth, &m_birthOf}) {
         if (!s->isValid())
             return fail(s->errorString());
     }
     m_conflict = QSqlQuery(m_db);
     m_conflict.prepare(QStringLiteral("INSERT OR IGNORE INTO conflicts (result_id, import_id, field, almanac, imported, location) "
-                                      "VALUES (:r, :i, 'mark', :a, :m, :l)"));
+                                      "VALUES (:r, :i, :f, :a, :m, :l)"));
+    m_parts = QSqlQuery(m_db);
+    m_parts.prepare(QStringLiteral("INSERT OR IGNORE INTO result_parts (result_id, part, discipline, mark, wind_tenths, points) "
+                                   "VALUES (:r, :p, :d, :m, :w, :s)"));
     m_reported = QSqlQuery(m_db);
     m_reported.prepare(QStringLiteral("INSERT OR IGNORE INTO reported_flags (result_id, import_id, source, flags) VALUES (:r, :i, :s, :f)"));
     if (m_cache.loaded)
@@ -211,8 +225,12 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
 {
     const QString external = row.externalId.isEmpty() || name != row.athlete ? QString() : row.externalSource + QLatin1Char(':') + row.externalId;
     if (!external.isEmpty()) {
-        if (const auto it = m_cache.externalIds.constFind(external); it != m_cache.externalIds.constEnd())
+        if (const auto it = m_cache.externalIds.constFind(external); it != m_cache.externalIds.constEnd()) {
+            // The id decides who it is; a date of birth of the row that says more, or otherwise, is kept or reviewed.
+            if (!agreeOnBirth(it.value(), row, name, report))
+                return std::nullopt;
             return it.value();
+        }
     }
     const QString key = nameKey(name);
     const QString sexText = sexCode(sex);
@@ -276,7 +294,37 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
         if (found != 1)
             variant.reset();   // two who may be this one: neither is taken
     }
-    if (variant) {
+    // No one of that name and date of birth: the one athlete of that name (or one of its other names), sex and nation
+    // whose full date of birth differs from the row's in one part (a year mistyped, a day and month swapped) is this
+    // one. The almanac's date is kept; the file's is a conflict to review.
+    std::optional<std::pair<qint64, QString>> slip;
+    if (!match && !variant && sex != Sex::Mixed && row.born.size() == 10 && !row.nation.isEmpty()) {
+        int found = 0;
+        for (const KnownAthlete &k : known) {
+            if (k.sex != sexText || k.country != row.nation || !birthDatesOneSlipApart(k.born, row.born))
+                continue;
+            if (!external.isEmpty()) {
+                const QString other = m_cache.idsOfAthlete.value(k.id).value(row.externalSource);
+                if (!other.isEmpty() && other != row.externalId)
+                    continue;
+            }
+            if (!slip || slip->first != k.id)
+                ++found;
+            slip = std::pair{k.id, k.born};
+        }
+        if (found != 1)
+            slip.reset();
+    }
+    if (slip) {
+        id = slip->first;
+        m_cache.athletes.add(key, {id, sexText, row.born, row.nation});
+        m_birthToReview.insert(id, {slip->second, row.born});
+        m_birthSaid.insert(id);
+        m_bornOf.insert(id, slip->second);
+        report.identified.append({row.location, QStringLiteral("%1 is the athlete of that name, sex and nation (%2) born %3: the file says "
+                                                               "born %4, a conflict to review")
+                                                    .arg(displayName(name), row.nation, slip->second, row.born)});
+    } else if (variant) {
         id = variant->first;
         const QString shown = displayName(name);
         if (!m_writer.addAthleteName(id, shown, QStringLiteral("alias"))) {
@@ -289,21 +337,10 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
                                                     .arg(shown, variant->second, row.born, row.nation)});
     } else if (match) {
         id = match->id;
-        // A date of birth known to the year, now known to the day: keep the precise one, so that another
-        // full date of that year is another person.
-        if (row.born.size() > match->born.size()) {
-            QSqlQuery q(m_db);
-            q.prepare(QStringLiteral("UPDATE athletes SET birth_date = :b, birth_precision = :p WHERE id = :id"));
-            q.bindValue(QStringLiteral(":b"), row.born);
-            q.bindValue(QStringLiteral(":p"), row.born.size() == 10 ? QStringLiteral("day") : QStringLiteral("month"));
-            q.bindValue(QStringLiteral(":id"), id);
-            if (!q.exec()) {
-                m_error = q.lastError().text();
-                return std::nullopt;
-            }
-            m_cache.athletes.setBorn(id, row.born);
-            ++m_changes;
-        }
+        if (!m_bornOf.contains(id))
+            m_bornOf.insert(id, match->born);
+        if (!agreeOnBirth(id, row, name, report))
+            return std::nullopt;
     } else if (sex == Sex::Mixed) {
         m_error = QStringLiteral("%1: %2 ran in a mixed relay but is not in the almanac yet; import a result of theirs first").arg(row.location, name);
         return std::nullopt;
@@ -353,6 +390,47 @@ std::optional<qint64> ImportSession::athlete(const ImportRow &row, const QString
         m_cache.idsOfAthlete[id].insert(row.externalSource, row.externalId);
     }
     return id;
+}
+
+bool ImportSession::agreeOnBirth(qint64 id, const ImportRow &row, const QString &name, ImportReport &report)
+{
+    if (row.born.isEmpty())
+        return true;
+    auto known = m_bornOf.find(id);
+    if (known == m_bornOf.end()) {
+        const auto born = textFor(m_birthOf, id);
+        if (!born)
+            return false;
+        known = m_bornOf.insert(id, *born);
+    }
+    if (*known == row.born)
+        return true;
+    if (compatibleBirth(*known, row.born)) {
+        // A date of birth known to the year, now known to the day: keep the precise one, so that another
+        // full date of that year is another person.
+        if (row.born.size() <= known->size())
+            return true;
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("UPDATE athletes SET birth_date = :b, birth_precision = :p WHERE id = :id"));
+        q.bindValue(QStringLiteral(":b"), row.born);
+        q.bindValue(QStringLiteral(":p"), row.born.size() == 10 ? QStringLiteral("day") : QStringLiteral("month"));
+        q.bindValue(QStringLiteral(":id"), id);
+        if (!q.exec())
+            return fail(q.lastError().text());
+        m_cache.athletes.setBorn(id, row.born);
+        *known = row.born;
+        ++m_changes;
+        return true;
+    }
+    // The source's id says one person, the dates of birth say otherwise: the almanac's is kept, the file's reviewed.
+    if (m_birthSaid.contains(id))
+        return true;
+    m_birthSaid.insert(id);
+    m_birthToReview.insert(id, {*known, row.born});
+    report.identified.append({row.location, QStringLiteral("%1 is the athlete of %2 id %3, born %4 in the almanac: the file says born %5, a conflict "
+                                                           "to review")
+                                                .arg(displayName(name), sourceName(row.externalSource), row.externalId, *known, row.born)});
+    return true;
 }
 
 std::optional<QString> ImportSession::textFor(Statement &statement, qint64 id)
@@ -669,6 +747,10 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
         for (qsizetype i = 0; i < row.members.size(); ++i) {
             ImportRow runner = row;
             runner.born = row.memberBirths.value(i);
+            if (!row.memberIds.isEmpty()) {
+                runner.athlete = row.members[i];
+                runner.externalId = row.memberIds.value(i);
+            }
             const Sex sex = row.memberSexes.value(i).value_or(row.event.sex);
             const auto id = athlete(runner, row.members[i], sex, report);
             if (!id)
@@ -746,7 +828,7 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
         }
         if (merged) {
             ++report.merged;
-            if (!keepReportedFlags(mergedId, row))
+            if (!keepReportedFlags(mergedId, row) || !keepParts(mergedId, row) || !reviewBirth(runner, mergedId, row.location, report))
                 return false;
             continue;
         }
@@ -756,6 +838,7 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
             // The first mark is kept, the other is a conflict to review; never a race made up for it.
             QSqlQuery &conflict = m_conflict;
             conflict.bindValue(QStringLiteral(":r"), same);
+            conflict.bindValue(QStringLiteral(":f"), QStringLiteral("mark"));
             conflict.bindValue(QStringLiteral(":i"), m_importId > 0 ? QVariant(m_importId) : QVariant());
             conflict.bindValue(QStringLiteral(":a"), status == QLatin1String("OK") ? markText : status);
             conflict.bindValue(QStringLiteral(":m"), row.mark.hasValue() ? row.mark.toString() : statusToString(row.mark.status()));
@@ -765,6 +848,8 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
             if (conflict.numRowsAffected() > 0)
                 ++m_changes;
             ++report.conflicts;
+            if (!reviewBirth(runner, same, row.location, report))
+                return false;
             const QString who = row.athlete.isEmpty() ? row.members.join(QStringLiteral(", ")) : row.athlete;
             const QString kept = status == QLatin1String("OK") ? markText : status;
             const QString given = row.mark.hasValue() ? row.mark.toString() : statusToString(row.mark.status());
@@ -830,7 +915,7 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
             m_cache.freshResults[runner].append({*resultId, targetRound, *competitionId, ok ? row.mark.value() : 0, m_importId, *eventId,
                                                  qint32(julianDay), ok ? MarkStatus::Valid : row.mark.status()});
         }
-        if (!keepReportedFlags(*resultId, row))
+        if (!keepReportedFlags(*resultId, row) || !keepParts(*resultId, row) || !reviewBirth(runner, *resultId, row.location, report))
             return false;
         if (row.place > 0)
             m_addedAt.insert(*resultId, row.location);
@@ -838,6 +923,29 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
         if (apart)
             ++report.racesApart;
     }
+    return true;
+}
+
+bool ImportSession::reviewBirth(qint64 athleteId, qint64 resultId, const QString &location, ImportReport &report)
+{
+    const auto it = m_birthToReview.constFind(athleteId);
+    if (it == m_birthToReview.constEnd())
+        return true;
+    const auto [almanac, file] = it.value();
+    m_birthToReview.erase(it);
+    m_conflict.bindValue(QStringLiteral(":r"), resultId);
+    m_conflict.bindValue(QStringLiteral(":f"), QStringLiteral("date of birth"));
+    m_conflict.bindValue(QStringLiteral(":i"), m_importId > 0 ? QVariant(m_importId) : QVariant());
+    m_conflict.bindValue(QStringLiteral(":a"), almanac);
+    m_conflict.bindValue(QStringLiteral(":m"), file);
+    m_conflict.bindValue(QStringLiteral(":l"), location);
+    if (!m_conflict.exec())
+        return fail(m_conflict.lastError().text());
+    if (m_conflict.numRowsAffected() == 0)
+        return true;   // said by an earlier import of the file
+    ++m_changes;
+    ++report.birthConflicts;
+    report.conflictList.append({location, QStringLiteral("the date of birth: the almanac has %1, the file %2; the almanac's is kept").arg(almanac, file)});
     return true;
 }
 
@@ -856,6 +964,23 @@ bool ImportSession::declareCoverage(qint64 roundId, const QString &coverage)
         return fail(q.lastError().text());
     if (q.numRowsAffected() > 0)
         ++m_changes;
+    return true;
+}
+
+bool ImportSession::keepParts(qint64 resultId, const ImportRow &row)
+{
+    for (const CombinedPart &part : row.parts) {
+        m_parts.bindValue(QStringLiteral(":r"), resultId);
+        m_parts.bindValue(QStringLiteral(":p"), part.order);
+        m_parts.bindValue(QStringLiteral(":d"), part.discipline);
+        m_parts.bindValue(QStringLiteral(":m"), part.mark);
+        m_parts.bindValue(QStringLiteral(":w"), part.wind ? QVariant(part.wind->tenths()) : QVariant());
+        m_parts.bindValue(QStringLiteral(":s"), part.points >= 0 ? QVariant(part.points) : QVariant());
+        if (!m_parts.exec())
+            return fail(m_parts.lastError().text());
+        if (m_parts.numRowsAffected() > 0)
+            ++m_changes;
+    }
     return true;
 }
 

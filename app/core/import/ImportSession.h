@@ -115,6 +115,8 @@ public:
     bool add(const ImportRow &row, ImportReport &report);
     /** Keeps the flags the source printed beside a result (reported_flags), once per result and source. */
     bool keepReportedFlags(qint64 resultId, const ImportRow &row);
+    /** A combined result's parts, as the row gives them; parts the almanac already has stand. */
+    bool keepParts(qint64 resultId, const ImportRow &row);
     /** The coverage the row's source declares for its race, where it holds more than the race declared before
         (medallists < places < all): an import that brings every finisher widens a race that held the medallists. */
     bool declareCoverage(qint64 roundId, const QString &coverage);
@@ -156,6 +158,10 @@ private:
     bool failedAndReset(Statement &statement);
     std::optional<bool> fits(qint64 roundId, const ImportRow &row, const QList<qint64> &runners);
     bool fail(const QString &message);
+    /** The athlete's date of birth, which the file gives otherwise than the almanac, as a conflict on a result of theirs. */
+    bool reviewBirth(qint64 athleteId, qint64 resultId, const QString &location, ImportReport &report);
+    /** The row's date of birth against the athlete's: kept where it says more, a conflict to review where it says otherwise. */
+    bool agreeOnBirth(qint64 id, const ImportRow &row, const QString &name, ImportReport &report);
 
     QSqlDatabase m_db;
     qint64 m_importId = 0;
@@ -171,10 +177,15 @@ private:
     QHash<qint64, QString> m_addedAt;                  // the results this session added: the file and line of each
     Statement m_existing;                              // results of an athlete, event, day and competition
     QSqlQuery m_conflict;
+    QHash<qint64, std::pair<QString, QString>> m_birthToReview;   // athlete → (the almanac's date of birth, the file's)
+    QSet<qint64> m_birthSaid;                          // athletes whose date of birth this session put to review
+    QHash<qint64, QString> m_bornOf;                   // athletes' dates of birth, as this session read or wrote them
     QSqlQuery m_reported;
+    QSqlQuery m_parts;
     Statement m_elsewhere;                             // the same mark that day in another competition of the country
     Statement m_firstMark;                             // the date of an athlete's first result or record
     Statement m_markText;                              // a result's mark as the almanac writes it
+    Statement m_birthOf;                               // an athlete's date of birth
     Statement m_sameBirth;                             // athletes of a sex and full date of birth, with every name
     Statement m_against;                               // a result of a race that a row's place, mark or wind contradicts
 };

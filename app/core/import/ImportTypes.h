@@ -37,6 +37,16 @@ inline bool isDeclaredCoverage(const QString &coverage)
     return declaredCoverages().contains(coverage);
 }
 
+/** One event of a combined event's result, as its source gave it: the decathlon's 100m, 10.46 (-0.1), 985 points. */
+struct CombinedPart
+{
+    int order = 0;               // 1..10, the event's place in the combined event
+    QString discipline;          // the almanac's code: 100, LJ, 110H
+    QString mark;                // the mark as the almanac writes it, or its status: "10.46", "DNF", "NM"
+    std::optional<Wind> wind;
+    int points = -1;             // -1: not given
+};
+
 struct ImportRow
 {
     QString location;            // "file:line" or "file:events[3].results[5]"
@@ -76,6 +86,8 @@ struct ImportRow
     QStringList members;             // relay runners
     QList<std::optional<Sex>> memberSexes;   // each runner's sex where the source gives it (mixed relays)
     QStringList memberBirths;                // each runner's date of birth where given
+    QStringList memberIds;                   // each runner's id in the source (externalSource) where given
+    QList<CombinedPart> parts;               // a combined event's parts, where the source gives them
     QString note;
     /** What the race holds, where the source declares it: all, medallists or places (empty: not declared). */
     QString raceCoverage;
@@ -133,6 +145,7 @@ struct ReadResult
     QList<ImportIssue> skipped;      // rows of events the almanac does not keep
     int rowsRead = 0;
     int repeated = 0;
+    int partRows = 0;                // rows of a combined event's parts, kept with the combined result
     QString error;                   // the whole file cannot be read
 };
 
@@ -149,10 +162,12 @@ struct ImportReport
     QString error;                   // why the file was not imported
     int rowsRead = 0;
     int repeated = 0;                // repeated rows removed
+    int partRows = 0;                // rows of a combined event's parts (a decathlete's 100m), kept with the combined result
     int added = 0;
     int merged = 0;                  // already in the almanac, same mark
     int conflicts = 0;               // already in the almanac, another mark: kept for review
     int placeConflicts = 0;          // added, placed against the marks of their race: kept for review
+    int birthConflicts = 0;          // athletes found whose date of birth the file gives otherwise: kept for review
     int racesApart = 0;              // rows of no named round that contradict the day's race: put in another race of it
     int athletesAdded = 0;
     int competitionsAdded = 0;

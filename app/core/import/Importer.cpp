@@ -112,6 +112,7 @@ bool refused(const ReadResult &read, const QString &path, ImportReport &report)
 {
     report.rowsRead = read.rowsRead;
     report.repeated = read.repeated;
+    report.partRows = read.partRows;
     // The rows the reader refused, then those the almanac refused (a nation it does not know).
     report.rejected = read.rejected + report.rejected;
     report.skipped = read.skipped;

@@ -21,8 +21,14 @@ QString importReportText(const ImportReport &r, bool dryRun, int skippedShown)
         if (r.racesApart > 0)
             out << "; " << r.racesApart << " rows without a round were put in another race of their meeting, as their places, marks or "
                 << "winds contradict the first";
-        out << ", merged " << r.merged << " already here, " << r.conflicts << " conflicts; " << r.athletesAdded << " new athletes, " << r.competitionsAdded << " new competitions; " << r.rowsRead
-            << " rows read, " << r.repeated << " repeated rows removed, " << r.skipped.size() << " skipped\n";
+        out << ", merged " << r.merged << " already here, " << r.conflicts << " conflicts";
+        if (r.birthConflicts > 0)
+            out << ", " << r.birthConflicts << " dates of birth to review";
+        out << "; " << r.athletesAdded << " new athletes, " << r.competitionsAdded << " new competitions; " << r.rowsRead
+            << " rows read, " << r.repeated << " repeated rows removed, ";
+        if (r.partRows > 0)
+            out << r.partRows << " kept as parts of combined events, ";
+        out << r.skipped.size() << " skipped\n";
     }
     for (const ImportIssue &i : r.rejected)
         out << "  rejected " << i.location << ": " << i.message << '\n';

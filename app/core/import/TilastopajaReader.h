@@ -6,9 +6,11 @@
 namespace almanac {
 
 /**
- * Reads Tilastopaja JSON: a championship's results (compID, events[] of every round with results,
- * qualifiers, winds and relay runners) and an athlete's history (tpAthleteId, results[] of every race).
- * Components of combined events and events the almanac does not keep (cross-country, youth
+ * Reads Tilastopaja JSON, in either layout it publishes, recognised from the file: a championship's results
+ * (compID, events[] of every round with results, qualifiers, winds and relay runners; or name, startDate and a
+ * list of rounds, each with its result list, relays with runners) and an athlete's history (tpAthleteId,
+ * results[] of every race). The parts of combined events (a decathlete's 100m) are kept with the athlete's
+ * combined result, not as results of their event. Events the almanac does not keep (cross-country, youth
  * implements) are skipped; mixed relays whose runners' sexes are not given are skipped too.
  * Locations are JSON paths: "Rome2024.json: events[12].results[3]".
  */

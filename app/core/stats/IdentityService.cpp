@@ -23,16 +23,6 @@ struct Person
     QHash<QString, QString> ids;          // source → id
 };
 
-/** Two full dates that differ in one of day, month and year only, or by a day and month swapped: a slip of one source. */
-bool nearlyTheSameDay(const QString &a, const QString &b)
-{
-    const QDate x = QDate::fromString(a, Qt::ISODate), y = QDate::fromString(b, Qt::ISODate);
-    if (!x.isValid() || !y.isValid())
-        return false;
-    const int parts = (x.year() != y.year()) + (x.month() != y.month()) + (x.day() != y.day());
-    return parts == 1 || (x.year() == y.year() && x.month() == y.day() && x.day() == y.month());
-}
-
 } // namespace
 
 IdentityService::IdentityService(QSqlDatabase db)
@@ -158,7 +148,7 @@ std::optional<QList<PossibleDuplicate>> IdentityService::possibleDuplicates()
                 } else if (bx.startsWith(by) || by.startsWith(bx)) {
                     d.evidenceFor << QStringLiteral("dates of birth that agree as far as both are known (%1, %2)").arg(bx, by);
                     d.strength += 2;
-                } else if (!sameWords.isEmpty() && nearlyTheSameDay(bx, by)) {
+                } else if (!sameWords.isEmpty() && birthDatesOneSlipApart(bx, by)) {
                     d.evidenceAgainst << QStringLiteral("dates of birth that differ in one part (%1, %2): a slip of one source?").arg(bx, by);
                 } else {
                     continue;   // other dates of birth: other people

@@ -3,6 +3,7 @@
 
 #include "domain/Names.h"
 
+#include <QFileInfo>
 #include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -138,10 +139,35 @@ QString Lookup::countryName(const QString &code)
     return code;
 }
 
+QString shareText(const CompetitionShare &share)
+{
+    QString who;
+    if (share.origin == QLatin1String("bundled")) {
+        who = QStringLiteral("the almanac's own file");
+    } else if (share.origin == QLatin1String("import")) {
+        static const QHash<QString, QString> formats = {{QStringLiteral("tilastopaja"), QStringLiteral("Tilastopaja")},
+                                                        {QStringLiteral("wa-toplist"), QStringLiteral("World Athletics list")},
+                                                        {QStringLiteral("almanac-csv"), QStringLiteral("almanac CSV")}};
+        who = share.file.isEmpty() ? QStringLiteral("an import") : share.file;
+        if (!share.format.isEmpty())
+            who += QStringLiteral(" (%1)").arg(formats.value(share.format, share.format));
+        if (share.imported.isValid())
+            who += QStringLiteral(", imported %1").arg(share.imported.toString(Qt::ISODate));
+    } else {
+        who = QStringLiteral("entered by hand");
+    }
+    return QStringLiteral("%1: %2 result%3 of %4 event%5")
+        .arg(who)
+        .arg(share.results)
+        .arg(share.results == 1 ? QString() : QStringLiteral("s"))
+        .arg(share.events)
+        .arg(share.events == 1 ? QString() : QStringLiteral("s"));
+}
+
 std::optional<CompetitionInfo> Lookup::competition(qint64 id)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, name, city, country, venue, start_date, end_date, indoor, category, note "
+    q.prepare(QStringLiteral("SELECT id, name, city, country, venue, start_date, end_date, indoor, category, note, origin "
                              "FROM competitions WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), id);
     if (!q.exec()) {
@@ -161,6 +187,29 @@ std::optional<CompetitionInfo> Lookup::competition(qint64 id)
     c.indoor = q.value(7).toBool();
     c.category = q.value(8).toString();
     c.note = q.value(9).toString();
+    c.origin = q.value(10).toString();
+    // Who gave its results: the almanac's own file, each import, a person's entries; in the order they came.
+    QSqlQuery shares(m_db);
+    shares.prepare(QStringLiteral("SELECT r.origin, coalesce(i.file, ''), coalesce(i.format, ''), coalesce(substr(i.imported_at, 1, 10), ''), "
+                                  "count(*), count(DISTINCT r.event_id) FROM results r JOIN rounds ro ON ro.id = r.round_id "
+                                  "LEFT JOIN imports i ON i.id = r.import_id WHERE ro.competition_id = :id "
+                                  "GROUP BY r.origin, r.import_id ORDER BY r.origin <> :maker, min(r.id)"));
+    shares.bindValue(QStringLiteral(":id"), id);
+    shares.bindValue(QStringLiteral(":maker"), c.origin);
+    if (!shares.exec()) {
+        m_error = shares.lastError().text();
+        return std::nullopt;
+    }
+    while (shares.next()) {
+        CompetitionShare share;
+        share.origin = shares.value(0).toString();
+        share.file = QFileInfo(shares.value(1).toString()).fileName();
+        share.format = shares.value(2).toString();
+        share.imported = QDate::fromString(shares.value(3).toString(), Qt::ISODate);
+        share.results = shares.value(4).toInt();
+        share.events = shares.value(5).toInt();
+        c.shares.append(share);
+    }
     QSqlQuery s(m_db);
     s.prepare(QStringLiteral("SELECT s.citation FROM competition_sources cs JOIN sources s ON s.id = cs.source_id "
                              "WHERE cs.competition_id = :id ORDER BY s.id"));

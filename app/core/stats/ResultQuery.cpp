@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stats/ResultQuery.h"
 
+#include <QMap>
+
 #include "db/Bind.h"
 #include "domain/Placing.h"
 #include "stats/DerivedFacts.h"
@@ -67,10 +69,35 @@ QString ResultInfo::markText() const
 
 QString ResultInfo::flagsText() const
 {
-    QStringList parts = flags;
+    QStringList shown = flags;
     for (const QString &flag : bestKnown)
-        parts.append(flag + QLatin1Char('?'));
-    return parts.join(QLatin1Char(' '));
+        shown.append(flag + QLatin1Char('?'));
+    return shown.join(QLatin1Char(' '));
+}
+
+QString combinedPartsText(const QString &discipline, const QString &parts)
+{
+    // "1:10.46:-1;2:7.94:17;…" (part, mark, wind in tenths), in any order.
+    QMap<int, QString> byOrder;
+    for (const QString &part : parts.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        const QStringList fields = part.split(QLatin1Char(':'));
+        if (fields.size() < 3)
+            continue;
+        // A time holds colons of its own ("4:23.33"): the part is the first field, the wind the last.
+        QString mark = fields.mid(1, fields.size() - 2).join(QLatin1Char(':'));
+        if (!fields.last().isEmpty())
+            mark += QStringLiteral(" (%1)").arg(Wind::fromTenths(fields.last().toInt()).toString());
+        byOrder.insert(fields.first().toInt(), mark);
+    }
+    // The first day's events, then the second's.
+    const int firstDay = discipline == QLatin1String("DEC") ? 5 : discipline == QLatin1String("HEP") ? 4 : 0;
+    QString text;
+    for (auto it = byOrder.cbegin(); it != byOrder.cend(); ++it) {
+        if (!text.isEmpty())
+            text += firstDay > 0 && it.key() == firstDay + 1 ? QStringLiteral(" / ") : QStringLiteral(" ");
+        text += it.value();
+    }
+    return text;
 }
 
 ResultQuery::ResultQuery(QSqlDatabase db)
@@ -85,7 +112,8 @@ QString ResultQuery::columns()
         "e.discipline, e.sex, e.lower_is_better, e.kind, ro.round, ro.heat, r.date, r.place, r.tied, r.status, r.value, "
         "r.precision, r.timing, coalesce(r.wind_tenths, ro.wind_tenths), r.qualifier, r.indoor, r.altitude, r.en_route, "
         "r.mixed, r.legal, r.annulled, r.perf, r.note, e.wind_measured, a.birth_date, e.relay, "
-        "(SELECT group_concat(rf.flags, ' ') FROM reported_flags rf WHERE rf.result_id = r.id) "
+        "(SELECT group_concat(rf.flags, ' ') FROM reported_flags rf WHERE rf.result_id = r.id), "
+        "(SELECT group_concat(p.part || ':' || p.mark || ':' || coalesce(p.wind_tenths, ''), ';') FROM result_parts p WHERE p.result_id = r.id) "
         "FROM results r JOIN rounds ro ON ro.id = r.round_id JOIN events e ON e.id = r.event_id "
         "JOIN competitions c ON c.id = ro.competition_id JOIN athletes a ON a.id = r.athlete_id ");
 }
@@ -140,6 +168,8 @@ ResultInfo ResultQuery::fromQuery(const QSqlQuery &q)
     if (!q.value(38).isNull())
         r.reported = q.value(38).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     r.hasReported = !q.value(38).isNull();
+    if (!q.value(39).isNull())
+        r.parts = combinedPartsText(r.discipline, q.value(39).toString());
     return r;
 }
 

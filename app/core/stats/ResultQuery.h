@@ -36,6 +36,10 @@ private:
 /** A mark from its stored columns: kind ("time", "distance", "points"), value, precision, timing ("A" or "H"). */
 Mark markFromColumns(const QString &kind, qint64 value, int precision, const QString &timing);
 
+/** A combined result's parts as statisticians write them, the days apart: "10.46 (−0.1) 7.94 (+1.7) … / 13.80 (+0.7) …".
+    parts is "part:mark:wind tenths" joined by ';' (as the result query reads them), in any order. */
+QString combinedPartsText(const QString &discipline, const QString &parts);
+
 /** SQL for a round's chronological order within a day: qualification/heats, quarters, semis, finals. */
 QString roundOrderSql(const QString &roundColumn);
 

@@ -36,6 +36,17 @@ struct AthleteInfo
     QStringList otherNames;
 };
 
+/** What one source gave a competition's results: the almanac's own file, one imported file, or a person's entries. */
+struct CompetitionShare
+{
+    QString origin;         // bundled, import, user
+    QString file;           // the imported file's name (imports only)
+    QString format;         // almanac-csv, wa-toplist, tilastopaja (imports only)
+    QDate imported;         // the day of that import
+    int results = 0;
+    int events = 0;
+};
+
 struct CompetitionInfo
 {
     qint64 id = 0;
@@ -47,8 +58,13 @@ struct CompetitionInfo
     QDate end;
     bool indoor = false;
     QString category;
-    QStringList sources;
-    QString note;
+    QStringList sources;    // the sources of the competition's own file (the bundled almanac's, or the import that made it)
+    QString note;           // that file's notes: they speak of its results, not of what others added
+    QString origin;         // bundled, import, user: who made the competition
+    QList<CompetitionShare> shares;   // who gave its results, in the order they came (the competition's maker first)
+
+    /** True when others than the competition's maker gave some of its results: its notes then speak of the maker's only. */
+    bool hasOtherShares() const { return shares.size() > 1; }
 };
 
 /** One athlete's result in one round, with everything a list or profile shows. */
@@ -92,6 +108,7 @@ struct ResultInfo
     QStringList reported;   // the flags a source printed beside the result (reported_flags), as it gave them
     bool hasReported = false;   // a source printed the result's flags (reported may then be empty: none)
     QStringList members;    // a relay team's runners (the team is its nation)
+    QString parts;          // a combined result's events in their order, as a source gave them: "10.46 (−0.1) 7.94 (+1.7) … / 13.80 …"
 
     bool hasMark() const { return status == QLatin1String("OK") && mark.hasValue(); }
     /** A final that gives medals and honours: not a B final, not an en-route time. */
