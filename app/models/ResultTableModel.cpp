@@ -306,6 +306,8 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
         if (!row.beyond.isEmpty() && column != Flags && column != Mark)
             return row.beyond;
         switch (column) {
+        case Parts:
+            return r.parts.isEmpty() ? QVariant() : QVariant(tr("The events of the %1 in their order, the second day after the \"/\":\n%2").arg(r.event, r.parts));
         case Flags: {
             const QString tip = resultFlagsTooltip(r);
             return tip.isEmpty() ? QVariant() : QVariant(tip);
