@@ -456,6 +456,35 @@ private slots:
         QCOMPARE(secondAgain.merged, 1);
     }
 
+    void aRowOfNoNamedRoundOnAMeetingsSecondDayGoesToARaceItFits()
+    {
+        // Three athletes' histories of one two-day meeting (one Tilastopaja competition id), each a "1" with no round: the
+        // second day's two winners ran two races of that day, as the first day's would.
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        QTemporaryDir dir;
+        const auto history = [&](const char *id, const char *given, const char *family, const char *day, const char *mark) {
+            const QString file = dir.filePath(QStringLiteral("%1.json").arg(QLatin1String(id)));
+            const QByteArray json = QByteArray("{\"tpAthleteId\": \"") + id + "\", \"givenName\": \"" + given + "\", \"familyName\": \"" + family
+                                    + "\", \"sex\": \"M\", \"country\": \"NOR\", \"dateOfBirth\": \"1990\", \"results\": [{\"eventCode\": \"200\", "
+                                      "\"performance\": \"" + mark + "\", \"wind\": \"+0.5\", \"date\": \"" + day + "\", \"rank\": \"1\", \"roundstage\": "
+                                      "\"Final\", \"competition_ID\": \"777\", \"compName\": \"Two Day Meet\", \"city\": \"Oslo\", \"venuecountry\": \"NOR\", "
+                                      "\"IndoorOutdoor\": \"Outdoor\"}]}";
+            return writeFile(file, json) ? file : QString();
+        };
+        Importer importer(almanac.db());
+        for (const QString &file : {history("8001", "Al", "Aone", "2024-06-01", "20.10"), history("8002", "Bo", "Btwo", "2024-06-02", "20.20"),
+                                    history("8003", "Cy", "Cthree", "2024-06-02", "20.30")}) {
+            QVERIFY(!file.isEmpty());
+            const ImportReport r = importer.importFile(file);
+            QVERIFY2(r.ok, qPrintable(r.error));
+            QCOMPARE(r.placeConflicts, 0);
+        }
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM competitions")), 1);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM rounds WHERE date = '2024-06-02'")), 2);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM conflicts")), 0);
+    }
+
     void namesKeepTheirInitialsAndCapitals()
     {
         // A list writes family names in capitals: they are written as names, and initials stay initials.
