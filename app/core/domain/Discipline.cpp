@@ -126,6 +126,8 @@ struct Registry
         road(u"15K"_s, u"15km road"_s, 15000, {u"15 km"_s, u"15K road"_s, u"road 15km"_s, u"road 15K"_s});
         road(u"HM"_s, u"Half marathon"_s, 21097.5, {u"half"_s, u"21.0975 km"_s, u"21.1 km"_s});
         road(u"MAR"_s, u"Marathon"_s, 42195, {u"42.195 km"_s});
+        road(u"10KW"_s, u"10km race walk"_s, 10000,
+             {u"10km walk"_s, u"10K walk"_s, u"10km W"_s, u"10km RW"_s, u"10 km race walking"_s});
         road(u"20KW"_s, u"20km race walk"_s, 20000,
              {u"20km walk"_s, u"20K walk"_s, u"20km W"_s, u"20km RW"_s, u"20 km race walking"_s});
         road(u"35KW"_s, u"35km race walk"_s, 35000,
