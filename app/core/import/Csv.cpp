@@ -9,6 +9,8 @@
 #include <QStringDecoder>
 
 #include <algorithm>
+#include <array>
+#include <optional>
 
 namespace almanac {
 
@@ -264,7 +266,15 @@ QString textProblem(const QString &value, qsizetype maxLength, bool multiline)
 
 QDate latestPossibleDate()
 {
-    return QDateTime::currentDateTimeUtc().addSecs(14 * 3600).date();
+    // Asked for every row: read again at most once a minute.
+    thread_local QDate latest;
+    thread_local qint64 readAt = 0;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (!latest.isValid() || now - readAt > 60 * 1000) {
+        latest = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).addSecs(14 * 3600).date();
+        readAt = now;
+    }
+    return latest;
 }
 
 QString placeProblem(const QString &text, int *place, bool *tied)
@@ -318,20 +328,76 @@ QString resultDateProblem(const QDate &date)
     return {};
 }
 
+namespace {
+
+/** A date of birth's year, month and day (0 where not given), or nothing when it is not YYYY, YYYY-MM or a real YYYY-MM-DD. */
+std::optional<std::array<int, 3>> birthParts(QStringView born)
+{
+    if (born.size() != 4 && born.size() != 7 && born.size() != 10)
+        return std::nullopt;
+    const auto number = [&born](qsizetype from, qsizetype length) {
+        int value = 0;
+        for (qsizetype i = from; i < from + length; ++i) {
+            const char16_t c = born.at(i).unicode();
+            if (c < u'0' || c > u'9')
+                return -1;
+            value = value * 10 + (c - u'0');
+        }
+        return value;
+    };
+    const int year = number(0, 4);
+    if (year < 0)
+        return std::nullopt;
+    if (born.size() == 4)
+        return std::array<int, 3>{year, 0, 0};
+    const int month = born.at(4) == u'-' ? number(5, 2) : -1;
+    if (month < 1 || month > 12)
+        return std::nullopt;
+    if (born.size() == 7)
+        return std::array<int, 3>{year, month, 0};
+    const int day = born.at(7) == u'-' ? number(8, 2) : -1;
+    if (day < 1 || !QDate(year, month, day).isValid())
+        return std::nullopt;
+    return std::array<int, 3>{year, month, day};
+}
+
+/** Today here, read again at most once a minute: a reader asks for every row. */
+QDate localToday()
+{
+    thread_local QDate today;
+    thread_local qint64 readAt = 0;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (!today.isValid() || now - readAt > 60 * 1000) {
+        today = QDate::currentDate();
+        readAt = now;
+    }
+    return today;
+}
+
+/** True when a date of birth of the given parts is after the day: by its year, month or day, as far as it is known. */
+bool partsAfter(const std::array<int, 3> &b, const QDate &date)
+{
+    if (b[0] != date.year())
+        return b[0] > date.year();
+    if (b[1] == 0 || b[1] != date.month())
+        return b[1] > date.month();
+    return b[2] > date.day();
+}
+
+} // namespace
+
 QString birthDateProblem(const QString &born, const QDate &resultDate)
 {
     if (born.isEmpty())
         return {};
-    static const QRegularExpression form(QStringLiteral("^\\d{4}(-\\d\\d(-\\d\\d)?)?$"));
-    const bool shaped = form.match(born).hasMatch()
-                        && (born.size() == 4 || QDate::fromString(born.size() == 7 ? born + QStringLiteral("-01") : born, Qt::ISODate).isValid());
-    if (!shaped)
+    const auto parts = birthParts(born);
+    if (!parts)
         return QStringLiteral("'%1' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)").arg(shownText(born));
-    if (bornAfter(born, QDate::currentDate()))
-        return QStringLiteral("%1 is in the future (today is %2)").arg(born, QDate::currentDate().toString(Qt::ISODate));
-    if (born.left(4).toInt() < 1800)
+    if (const QDate today = localToday(); partsAfter(*parts, today))
+        return QStringLiteral("%1 is in the future (today is %2)").arg(born, today.toString(Qt::ISODate));
+    if ((*parts)[0] < 1800)
         return QStringLiteral("%1 is before 1800: not the date of birth of an athlete").arg(born);
-    if (bornAfter(born, resultDate))
+    if (resultDate.isValid() && partsAfter(*parts, resultDate))
         return QStringLiteral("%1 is after the result's date %2").arg(born, resultDate.toString(Qt::ISODate));
     return {};
 }
@@ -340,14 +406,8 @@ bool bornAfter(const QString &born, const QDate &date)
 {
     if (born.size() < 4 || !date.isValid())
         return false;
-    const int year = born.left(4).toInt();
-    if (born.size() == 4)
-        return year > date.year();
-    const int month = born.mid(5, 2).toInt();
-    if (born.size() == 7)
-        return year > date.year() || (year == date.year() && month > date.month());
-    const QDate day = QDate::fromString(born.left(10), Qt::ISODate);
-    return day.isValid() && day > date;
+    const auto parts = birthParts(QStringView(born).left(born.size() >= 10 ? 10 : born.size() >= 7 ? 7 : 4));
+    return parts && partsAfter(*parts, date);
 }
 
 qsizetype firstInvalidUtf8(const QByteArray &bytes)

@@ -665,18 +665,27 @@ std::optional<qint64> ImportSession::round(qint64 competitionId, qint64 eventId,
         // The source does not say which race of the day it was: a race whose places, marks or wind contradict the row's
         // is another race, and the row goes into the first that fits, or a race of its own ("Race 2"), said in the report.
         bool contradicted = false;
-        // The day's race: heat 0 or 1 of the first day, 100 or 101 of a second (as numbered below), and so on.
+        // The day's race: heat 0 or 1 of the first day, 100 or 101 of a second (as numbered below), and so on; the days
+        // are numbered in turn, so the first day without such a race ends the search.
         for (const RoundType candidate : {preferred, other}) {
-            for (int heat : {0, 1, 100, 101, 200, 201, 300, 301, 400, 401, 500, 501, 600, 601, 700, 701, 800, 801, 900, 901}) {
-                const auto it = m_cache.rounds.constFind(roundKey(competitionId, eventId, candidate, heat));
-                if (it == m_cache.rounds.constEnd() || it->second != date)
-                    continue;
-                const auto fit = fits(it->first, row, runners);
-                if (!fit)
-                    return std::nullopt;
-                if (*fit)
-                    return it->first;
-                contradicted = true;
+            for (int day = 0; day < 10; ++day) {
+                bool any = false;
+                for (const int heat : {day * 100, day * 100 + 1}) {
+                    const auto it = m_cache.rounds.constFind(roundKey(competitionId, eventId, candidate, heat));
+                    if (it == m_cache.rounds.constEnd())
+                        continue;
+                    any = true;
+                    if (it->second != date)
+                        continue;
+                    const auto fit = fits(it->first, row, runners);
+                    if (!fit)
+                        return std::nullopt;
+                    if (*fit)
+                        return it->first;
+                    contradicted = true;
+                }
+                if (!any)
+                    break;
             }
         }
         if (contradicted) {
