@@ -583,6 +583,35 @@ std::optional<bool> ImportSession::fits(qint64 roundId, const ImportRow &row, co
 {
     const Discipline *discipline = row.event.discipline;
     const bool marked = row.mark.hasValue() && discipline;
+    // A race this file made: every result of it is at hand, weighed as the statement below weighs the almanac's.
+    if (const auto made = m_madeRaces.constFind(roundId); made != m_madeRaces.constEnd()) {
+        const std::optional<Wind> &wind = row.raceWind ? row.raceWind : row.wind;
+        const bool windSays = wind && wind->isMeasured() && discipline && discipline->windMeasured && discipline->kind == MarkKind::Time;
+        const qint64 perf = marked ? perfOf(row.mark, discipline->lowerIsBetter) : 0;
+        const QString timing = marked ? timingCode(row.mark.timing()) : QString();
+        const RaceEntry *found = nullptr;
+        for (const RaceEntry &e : *made) {
+            if (e.athlete == runners.value(0)) {
+                found = &e;   // the row's own athlete first
+                break;
+            }
+            if (found || !e.counted)
+                continue;
+            const bool placed = row.place > 0 && e.place > 0
+                                && ((e.place == row.place && !e.tied && !row.tied)
+                                    || (marked && e.timing == timing && ((e.place < row.place && e.perf > perf) || (e.place > row.place && e.perf < perf))));
+            const bool windy = windSays && e.wind && *e.wind != wind->tenths();
+            if (placed || windy)
+                found = &e;
+        }
+        bool fit = !found;
+        if (found && runners.contains(found->athlete)) {
+            const bool sameMark = marked && found->valued && found->value == row.mark.value();
+            const bool otherWind = windSays && found->wind && *found->wind != wind->tenths();
+            fit = sameMark || !otherWind;
+        }
+        return fit;
+    }
     m_against.reset();
     m_against.bind(1, roundId);
     m_against.bind(2, row.place);
@@ -627,6 +656,7 @@ std::optional<qint64> ImportSession::makeRound(const ImportRoundKey &key, qint64
         return std::nullopt;
     }
     m_madeRounds.append(*id);
+    m_madeRaces.insert(*id, {});
     m_cache.rounds.insert(key, {*id, row.date.toJulianDay()});
     m_cache.roundTypes.insert(*id, type);
     return *id;
@@ -927,6 +957,22 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
         }
         if (!keepReportedFlags(*resultId, row) || !keepParts(*resultId, row) || !reviewBirth(runner, *resultId, row.location, report))
             return false;
+        if (const auto made = m_madeRaces.find(targetRound); made != m_madeRaces.end()) {
+            RaceEntry entry;
+            entry.athlete = runner;
+            entry.place = row.place;
+            entry.tied = row.tied;
+            entry.counted = row.mark.hasValue() && !row.mark.isEnRoute();
+            if (row.mark.hasValue()) {
+                entry.valued = true;
+                entry.value = row.mark.value();
+                entry.perf = perfOf(row.mark, row.event.discipline->lowerIsBetter);
+                entry.timing = timingCode(row.mark.timing());
+            }
+            if (row.wind && row.wind->isMeasured())
+                entry.wind = row.wind->tenths();
+            made->append(entry);
+        }
         if (row.place > 0)
             m_addedAt.insert(*resultId, row.location);
         ++report.added;
@@ -1045,6 +1091,7 @@ std::optional<int> ImportSession::dropEmptyMade(ImportReport &report)
         return std::nullopt;
     report.competitionsAdded -= competitions;
     m_madeRounds.clear();
+    m_madeRaces.clear();
     m_madeCompetitions.clear();
     return rounds + competitions;
 }

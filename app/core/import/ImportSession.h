@@ -172,6 +172,20 @@ private:
     QHash<QString, QString> m_foldedVenues;
     QHash<QString, QString> m_cityKeys;
     QHash<std::pair<QString, qint64>, qint64> m_placeDays;   // venue and city, Julian day → competition
+    /** A result of a race this file made, as fits() weighs it against a row. */
+    struct RaceEntry
+    {
+        qint64 athlete = 0;
+        int place = 0;             // 0: none
+        bool tied = false;
+        bool counted = false;      // a mark (status OK) that is not an en-route split
+        bool valued = false;       // a mark (status OK)
+        qint64 value = 0;
+        qint64 perf = 0;
+        QString timing;
+        std::optional<int> wind;   // tenths, where measured
+    };
+    QHash<qint64, QList<RaceEntry>> m_madeRaces;       // the races this file made, each with every result put in it
     QList<qint64> m_madeRounds;                        // the races and competitions this session made
     QList<qint64> m_madeCompetitions;
     QHash<qint64, QString> m_addedAt;                  // the results this session added: the file and line of each

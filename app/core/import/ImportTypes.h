@@ -96,6 +96,14 @@ struct ImportRow
     QList<SourceFlags> reportedFlags;
 };
 
+} // namespace almanac
+
+// Every member is a Qt value or a plain value: a list of rows grows by moving its memory.
+Q_DECLARE_TYPEINFO(almanac::CombinedPart, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(almanac::ImportRow, Q_RELOCATABLE_TYPE);
+
+namespace almanac {
+
 /** A date of birth as the almanac keeps it: empty, YYYY, YYYY-MM or a real YYYY-MM-DD. */
 inline bool validBirthDate(const QString &text)
 {

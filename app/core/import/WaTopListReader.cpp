@@ -127,6 +127,7 @@ bool WaTopListReader::recognises(const QString &, const QString &text)
 ReadResult WaTopListReader::read(const QString &path, const QString &text)
 {
     ReadResult result;
+    result.rows.reserve(text.size() / 160);   // a list's line is 150 to 200 characters: the rows are not moved as they come
     CsvError error;
     const QList<CsvRecord> records = parseCsv(text, &error);
     const QString file = QFileInfo(path).fileName();
@@ -333,10 +334,10 @@ ReadResult WaTopListReader::read(const QString &path, const QString &text)
         row.tied = position.tied;
         row.round = position.round;
         row.heat = position.heat;
-        result.rows.append(row);
-        seen.insert(key, result.rows.size() - 1);
         if (senior)
             cover(row);
+        result.rows.append(std::move(row));
+        seen.insert(key, result.rows.size() - 1);
     }
     result.coverage = covered.values();
     return result;
