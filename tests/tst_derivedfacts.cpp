@@ -437,16 +437,29 @@ private slots:
         QVERIFY(top && !top->isEmpty());
         QCOMPARE(top->first().result.athlete, QStringLiteral("Usain Bolt"));
         QCOMPARE(top->first().result.mark.toString(), QStringLiteral("9.58"));
-        // Bolt's 9.58 was run at the Berlin World Championships, which the almanac holds (its 1500m final): it is
-        // there, in a race of its own that says it holds his performance only.
+        // Bolt's 9.58 was run in the final of the Berlin World Championships, whose medallists the almanac holds: the
+        // record is that result of the final.
         QCOMPARE(top->first().result.category, QStringLiteral("WCH"));
-        QCOMPARE(top->first().result.round, QStringLiteral("race"));
+        QCOMPARE(top->first().result.round, QStringLiteral("final"));
         ChampionshipService championships(m_almanac.db());
         const auto berlin = championships.race(top->first().result.roundId);
         QVERIFY(berlin);
-        QCOMPARE(berlin->coverage, QStringLiteral("performance"));
-        QCOMPARE(berlin->results.size(), 1);
-        QVERIFY(raceCoverageText(berlin->coverage).contains(QLatin1String("rest of this race is not in the almanac")));
+        QCOMPARE(berlin->coverage, QStringLiteral("medallists"));
+        QCOMPARE(berlin->results.size(), 3);
+        // Griffith-Joyner's 21.34 was run at the Seoul Olympics, whose file holds another event (the 1500m): it is
+        // there, in a race of its own that says it holds her performance only.
+        q.event = eventSpec("Women's 200m");
+        top = lists.topList(q);
+        QVERIFY(top && !top->isEmpty());
+        QCOMPARE(top->first().result.athlete, QStringLiteral("Florence Griffith-Joyner"));
+        QCOMPARE(top->first().result.mark.toString(), QStringLiteral("21.34"));
+        QCOMPARE(top->first().result.category, QStringLiteral("OG"));
+        QCOMPARE(top->first().result.round, QStringLiteral("race"));
+        const auto seoul = championships.race(top->first().result.roundId);
+        QVERIFY(seoul);
+        QCOMPARE(seoul->coverage, QStringLiteral("performance"));
+        QCOMPARE(seoul->results.size(), 1);
+        QVERIFY(raceCoverageText(seoul->coverage).contains(QLatin1String("rest of this race is not in the almanac")));
         // The 1500m final beside it is declared by its file: the medallists only.
         const auto final1500 = championships.results(competitionId(QStringLiteral("Berlin 2009")), eventSpec("Men's 1500m"), QStringLiteral("final"));
         QVERIFY(final1500 && final1500->size() == 1);
