@@ -636,12 +636,31 @@ private slots:
         QCOMPARE(anna.added, 1);
         QCOMPARE(anna.merged, 1);
         QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM athletes WHERE name = 'Anna Sprintley' AND birth_date = '1995-03-04'")), 1);
+        QTemporaryDir temp0;
         // Again, both: nothing new.
         for (const QString &file : {QStringLiteral("/rounds-layout.json"), QStringLiteral("/athlete-layout.json")}) {
             const ImportReport r = Importer(almanac.db()).importFile(dir + file);
             QVERIFY(r.ok);
             QCOMPARE(r.added, 0);
         }
+        // Another source adds a result: the competition's sources and notes stay the maker's, and each source of its
+        // results is named with what it gave.
+        const QString more = temp0.filePath(QStringLiteral("more.csv"));
+        QVERIFY(writeFile(more, legacyCsvHeader().toUtf8() + "\nFixture Games 2016,Testville,FIN,,2016-08-12,2016-08-14,OTHER,outdoor,"
+                                                            "Men's 200m,final,,2016-08-14,,1,Zed Zoom,M,1990,FIN,20.50,,,,,\n"));
+        const ImportReport added = Importer(almanac.db()).importFile(more);
+        QVERIFY2(added.ok, qPrintable(added.error));
+        QCOMPARE(added.competitionsAdded, 0);
+        Lookup lookup(almanac.db());
+        const auto games = lookup.competition(relay->first().id);
+        QVERIFY(games);
+        const auto shares = lookup.shares(*games);
+        QVERIFY(shares && shares->size() == 2);
+        QCOMPARE(shareText(shares->at(0)).section(QLatin1Char(':'), 1).trimmed(), QStringLiteral("14 results of 5 events"));
+        QVERIFY(shareText(shares->at(0)).startsWith(QLatin1String("rounds-layout.json (Tilastopaja), imported ")));
+        QVERIFY(shareText(shares->at(1)).startsWith(QLatin1String("more.csv (almanac CSV), imported ")));
+        QVERIFY(shareText(shares->at(1)).endsWith(QLatin1String(": 1 result of 1 event")));
+        QVERIFY(games->sources.first().startsWith(QLatin1String("Tilastopaja, Fixture Games")));
         // Another source of the same id with another date of birth: one athlete, and a conflict to review.
         QFile source(dir + QStringLiteral("/athlete-layout.json"));
         QVERIFY(source.open(QIODevice::ReadOnly));

@@ -609,6 +609,11 @@ std::optional<Failure> cmdResults(Session &s, const Arguments &args)
     CompetitionInfo c;
     if (auto f = s.competition(compText, c))
         return f;
+    Lookup lookup(s.db());
+    const auto given = lookup.shares(c);
+    if (!given)
+        return dbFailure(lookup.errorString());
+    c.shares = *given;
     ChampionshipService service(s.db());
     const auto races = service.results(c.id, event, round);
     if (!races)

@@ -254,7 +254,11 @@ bool CompetitionPage::load(qint64 competitionId)
     const auto races = m_service.results(competitionId, std::nullopt, QString());
     if (!races)
         return fail(m_service.errorString());
+    const auto shares = lookup.shares(*competition);
+    if (!shares)
+        return fail(lookup.errorString());
     m_competition = *competition;
+    m_competition.shares = *shares;
     m_races = *races;
     m_currentRace = 0;
 

@@ -188,28 +188,6 @@ std::optional<CompetitionInfo> Lookup::competition(qint64 id)
     c.category = q.value(8).toString();
     c.note = q.value(9).toString();
     c.origin = q.value(10).toString();
-    // Who gave its results: the almanac's own file, each import, a person's entries; in the order they came.
-    QSqlQuery shares(m_db);
-    shares.prepare(QStringLiteral("SELECT r.origin, coalesce(i.file, ''), coalesce(i.format, ''), coalesce(substr(i.imported_at, 1, 10), ''), "
-                                  "count(*), count(DISTINCT r.event_id) FROM results r JOIN rounds ro ON ro.id = r.round_id "
-                                  "LEFT JOIN imports i ON i.id = r.import_id WHERE ro.competition_id = :id "
-                                  "GROUP BY r.origin, r.import_id ORDER BY r.origin <> :maker, min(r.id)"));
-    shares.bindValue(QStringLiteral(":id"), id);
-    shares.bindValue(QStringLiteral(":maker"), c.origin);
-    if (!shares.exec()) {
-        m_error = shares.lastError().text();
-        return std::nullopt;
-    }
-    while (shares.next()) {
-        CompetitionShare share;
-        share.origin = shares.value(0).toString();
-        share.file = QFileInfo(shares.value(1).toString()).fileName();
-        share.format = shares.value(2).toString();
-        share.imported = QDate::fromString(shares.value(3).toString(), Qt::ISODate);
-        share.results = shares.value(4).toInt();
-        share.events = shares.value(5).toInt();
-        c.shares.append(share);
-    }
     QSqlQuery s(m_db);
     s.prepare(QStringLiteral("SELECT s.citation FROM competition_sources cs JOIN sources s ON s.id = cs.source_id "
                              "WHERE cs.competition_id = :id ORDER BY s.id"));
@@ -219,6 +197,34 @@ std::optional<CompetitionInfo> Lookup::competition(qint64 id)
             c.sources.append(s.value(0).toString());
     }
     return c;
+}
+
+std::optional<QList<CompetitionShare>> Lookup::shares(const CompetitionInfo &competition)
+{
+    // Who gave its results: the almanac's own file, each import, a person's entries; in the order they came.
+    QSqlQuery shares(m_db);
+    shares.prepare(QStringLiteral("SELECT r.origin, coalesce(i.file, ''), coalesce(i.format, ''), coalesce(substr(i.imported_at, 1, 10), ''), "
+                                  "count(*), count(DISTINCT r.event_id) FROM results r JOIN rounds ro ON ro.id = r.round_id "
+                                  "LEFT JOIN imports i ON i.id = r.import_id WHERE ro.competition_id = :id "
+                                  "GROUP BY r.origin, r.import_id ORDER BY r.origin <> :maker, min(r.id)"));
+    shares.bindValue(QStringLiteral(":id"), competition.id);
+    shares.bindValue(QStringLiteral(":maker"), competition.origin);
+    if (!shares.exec()) {
+        m_error = shares.lastError().text();
+        return std::nullopt;
+    }
+    QList<CompetitionShare> found;
+    while (shares.next()) {
+        CompetitionShare share;
+        share.origin = shares.value(0).toString();
+        share.file = QFileInfo(shares.value(1).toString()).fileName();
+        share.format = shares.value(2).toString();
+        share.imported = QDate::fromString(shares.value(3).toString(), Qt::ISODate);
+        share.results = shares.value(4).toInt();
+        share.events = shares.value(5).toInt();
+        found.append(share);
+    }
+    return found;
 }
 
 std::optional<QList<CompetitionInfo>> Lookup::competitions(const QString &text)

@@ -31,6 +31,9 @@ public:
     std::optional<QList<CompetitionInfo>> competitionsMeant(const QString &query);
     std::optional<AthleteInfo> athlete(qint64 id);
     std::optional<CompetitionInfo> competition(qint64 id);
+    /** Who gave a competition's results and how many, its maker first (CompetitionInfo::shares): read apart from
+        competition(), which lists and look-ups call for many competitions at once. */
+    std::optional<QList<CompetitionShare>> shares(const CompetitionInfo &competition);
     /** "Great Britain & N.I." for "GBR"; the code itself when the almanac does not know it. */
     QString countryName(const QString &code);
     QString errorString() const { return m_error; }

@@ -61,7 +61,7 @@ struct CompetitionInfo
     QStringList sources;    // the sources of the competition's own file (the bundled almanac's, or the import that made it)
     QString note;           // that file's notes: they speak of its results, not of what others added
     QString origin;         // bundled, import, user: who made the competition
-    QList<CompetitionShare> shares;   // who gave its results, in the order they came (the competition's maker first)
+    QList<CompetitionShare> shares;   // who gave its results, the maker first: filled by Lookup::shares() where shown
 
     /** True when others than the competition's maker gave some of its results: its notes then speak of the maker's only. */
     bool hasOtherShares() const { return shares.size() > 1; }
