@@ -246,6 +246,8 @@ QString textProblem(const QString &value, qsizetype maxLength, bool multiline)
         return QStringLiteral("%1 characters, more than the %2 this field holds").arg(value.size()).arg(maxLength);
     for (qsizetype i = 0; i < value.size(); ++i) {
         const QChar c = value.at(i);
+        if (c.unicode() >= 0x20 && c.unicode() < 0x7F)
+            continue;   // printable ASCII, nearly every character of a file
         if (c.isHighSurrogate() && i + 1 < value.size() && value.at(i + 1).isLowSurrogate()) {
             ++i;
             continue;

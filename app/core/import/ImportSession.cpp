@@ -773,7 +773,7 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
     const auto competitionId = competition(row, report);
     if (!competitionId)
         return false;
-    const auto eventId = m_writer.eventId(row.event, row.indoor);
+    const auto eventId = m_writer.eventId(row.event.onDate(row.date), row.indoor);
     if (!eventId)
         return fail(m_writer.errorString());
     // The runners of the row: the athlete, or a relay team's members.
@@ -959,6 +959,7 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
             return false;
         if (const auto made = m_madeRaces.find(targetRound); made != m_madeRaces.end()) {
             RaceEntry entry;
+            entry.result = *resultId;
             entry.athlete = runner;
             entry.place = row.place;
             entry.tied = row.tied;
@@ -972,6 +973,8 @@ bool ImportSession::add(const ImportRow &input, ImportReport &report)
             if (row.wind && row.wind->isMeasured())
                 entry.wind = row.wind->tenths();
             made->append(entry);
+        } else if (row.place > 0) {
+            m_placedInKnown.insert(targetRound);
         }
         if (row.place > 0)
             m_addedAt.insert(*resultId, row.location);
@@ -1140,30 +1143,72 @@ bool ImportSession::checkPlacesAgainstMarks(ImportReport &report)
 {
     if (m_addedAt.isEmpty())
         return true;
-    // Each placed result of a race this import added to whose mark is better than the worst mark placed ahead of it
-    // (perf: smaller is better; equal places are no order), found in one pass over each race, with the one ahead.
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "WITH touched AS (SELECT DISTINCT round_id FROM results WHERE import_id = :i AND place IS NOT NULL), "
-        "ordered AS (SELECT r.id, r.round_id, r.event_id, r.timing, r.place, r.perf, "
-        "max(r.perf) OVER (PARTITION BY r.round_id, r.event_id, r.timing ORDER BY r.place "
-        "RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS worst_ahead "
-        "FROM touched t CROSS JOIN results r ON r.round_id = t.round_id "
-        "WHERE r.status = 'OK' AND r.en_route = 0 AND r.place IS NOT NULL AND r.perf IS NOT NULL) "
-        "SELECT b.id, (SELECT a.id FROM results a WHERE a.round_id = b.round_id AND a.event_id = b.event_id AND a.timing IS b.timing "
-        "AND a.status = 'OK' AND a.en_route = 0 AND a.place < b.place AND a.perf = b.worst_ahead ORDER BY a.place LIMIT 1) "
-        "FROM ordered b WHERE b.perf < b.worst_ahead"));
-    q.bindValue(QStringLiteral(":i"), m_importId);
-    if (!q.exec())
-        return fail(q.lastError().text());
+    // Each placed result with a mark better than the worst mark placed ahead of it (equal places are no order; hand and
+    // automatic times are not compared), with the first one ahead that has that worst mark.
     QList<std::pair<qint64, qint64>> pairs;   // (the one behind, the one ahead)
     QHash<qint64, int> blamed;                // how many results behind each one ahead is better than
-    while (q.next()) {
-        const qint64 behind = q.value(0).toLongLong(), ahead = q.value(1).toLongLong();
-        if (!m_addedAt.contains(behind) && !m_addedAt.contains(ahead))
-            continue;   // the almanac's own, not this import's
+    const auto found = [&pairs, &blamed](qint64 behind, qint64 ahead) {
         pairs.append({behind, ahead});
         ++blamed[ahead];
+    };
+    // The races this file made: every result of each is at hand.
+    QList<qint64> made = m_madeRaces.keys();
+    std::sort(made.begin(), made.end());
+    for (const qint64 roundId : std::as_const(made)) {
+        QList<const RaceEntry *> placed;
+        for (const RaceEntry &e : m_madeRaces.value(roundId))
+            if (e.counted && e.place > 0)
+                placed.append(&e);
+        if (placed.size() < 2)
+            continue;
+        std::stable_sort(placed.begin(), placed.end(), [](const RaceEntry *a, const RaceEntry *b) {
+            return std::tie(a->timing, a->place) < std::tie(b->timing, b->place);
+        });
+        // Walk each timing's results by place; `worst` is the worst mark of the places ahead of the current one.
+        const RaceEntry *worst = nullptr;
+        qsizetype i = 0;
+        while (i < placed.size()) {
+            if (i > 0 && placed[i]->timing != placed[i - 1]->timing)
+                worst = nullptr;
+            qsizetype end = i;
+            while (end < placed.size() && placed[end]->timing == placed[i]->timing && placed[end]->place == placed[i]->place)
+                ++end;
+            if (worst)
+                for (qsizetype k = i; k < end; ++k)
+                    if (placed[k]->perf < worst->perf)
+                        found(placed[k]->result, worst->result);
+            for (qsizetype k = i; k < end; ++k)
+                if (!worst || placed[k]->perf > worst->perf)
+                    worst = placed[k];
+            i = end;
+        }
+    }
+    // The races the almanac held before this file, with its own results in them.
+    if (!m_placedInKnown.isEmpty()) {
+        QStringList ids;
+        for (const qint64 id : std::as_const(m_placedInKnown))
+            ids << QString::number(id);
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral(
+            "WITH touched AS (SELECT CAST(value AS INTEGER) AS round_id FROM json_each(:rounds)), "
+            "ordered AS (SELECT r.id, r.round_id, r.event_id, r.timing, r.place, r.perf, "
+            "max(r.perf) OVER (PARTITION BY r.round_id, r.event_id, r.timing ORDER BY r.place "
+            "RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS worst_ahead "
+            "FROM touched t CROSS JOIN results r ON r.round_id = t.round_id "
+            "WHERE r.status = 'OK' AND r.en_route = 0 AND r.place IS NOT NULL AND r.perf IS NOT NULL) "
+            "SELECT b.id, (SELECT a.id FROM results a WHERE a.round_id = b.round_id AND a.event_id = b.event_id AND a.timing IS b.timing "
+            "AND a.status = 'OK' AND a.en_route = 0 AND a.place < b.place AND a.perf = b.worst_ahead ORDER BY a.place LIMIT 1) "
+            "FROM ordered b WHERE b.perf < b.worst_ahead ORDER BY b.round_id, b.timing, b.place"));
+        q.bindValue(QStringLiteral(":rounds"), QStringLiteral("[%1]").arg(ids.join(u',')));
+        if (!q.exec())
+            return fail(q.lastError().text());
+        while (q.next()) {
+            const qint64 behind = q.value(0).toLongLong(), ahead = q.value(1).toLongLong();
+            if (!m_addedAt.contains(behind) && !m_addedAt.contains(ahead))
+                continue;   // the almanac's own, not this import's
+            found(behind, ahead);
+        }
+        m_placedInKnown.clear();
     }
     QSqlQuery about(m_db);
     about.prepare(QStringLiteral("SELECT a.name, r.place, r.tied, r.mark FROM results r JOIN athletes a ON a.id = r.athlete_id WHERE r.id = :r"));

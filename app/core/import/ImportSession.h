@@ -175,6 +175,7 @@ private:
     /** A result of a race this file made, as fits() weighs it against a row. */
     struct RaceEntry
     {
+        qint64 result = 0;
         qint64 athlete = 0;
         int place = 0;             // 0: none
         bool tied = false;
@@ -189,6 +190,7 @@ private:
     QList<qint64> m_madeRounds;                        // the races and competitions this session made
     QList<qint64> m_madeCompetitions;
     QHash<qint64, QString> m_addedAt;                  // the results this session added: the file and line of each
+    QSet<qint64> m_placedInKnown;                      // races made before this file to which it added a placed result
     Statement m_existing;                              // results of an athlete, event, day and competition
     QSqlQuery m_conflict;
     QHash<qint64, std::pair<QString, QString>> m_birthToReview;   // athlete → (the almanac's date of birth, the file's)
