@@ -111,6 +111,7 @@ private slots:
     void eventSpec();
     void eventSpecInvalid_data();
     void eventSpecInvalid();
+    void theJavelinOfTheDay();
     void sex_data();
     void sex();
     void markForDiscipline_data();
@@ -974,6 +975,30 @@ void tst_Mark::eventSpecInvalid()
     QVERIFY(!error.isEmpty());
     QVERIFY2(error.contains(text), qPrintable(error));
     QCOMPARE(EventSpec().displayName(), QString());
+}
+
+void tst_Mark::theJavelinOfTheDay()
+{
+    // The new javelin came on 1 April 1986 for men and 1 April 1999 for women; a throw before is of the old model.
+    const auto men = EventSpec::parse(u"Men's javelin throw");
+    const auto women = EventSpec::parse(u"Women's javelin throw");
+    QVERIFY(men && women);
+    QCOMPARE(men->onDate(QDate(1986, 3, 31)).discipline->code, QStringLiteral("JTOLD"));
+    QCOMPARE(men->onDate(QDate(1986, 4, 1)).discipline->code, QStringLiteral("JT"));
+    QCOMPARE(women->onDate(QDate(1998, 8, 30)).discipline->code, QStringLiteral("JTOLD"));
+    QCOMPARE(women->onDate(QDate(1999, 4, 1)).discipline->code, QStringLiteral("JT"));
+    QCOMPARE(women->onDate(QDate(1988, 9, 26)).displayName(), QStringLiteral("Women's Javelin throw (old model)"));
+    // Other events, and a day not known, stay as they are.
+    const auto discus = EventSpec::parse(u"Men's discus throw");
+    QVERIFY(discus);
+    QCOMPARE(discus->onDate(QDate(1970, 1, 1)).discipline->code, QStringLiteral("DT"));
+    QCOMPARE(men->onDate(QDate()).discipline->code, QStringLiteral("JT"));
+    // The old model is an event of its own, found by its name.
+    const auto old = EventSpec::parse(u"Men's old javelin");
+    QVERIFY(old);
+    QCOMPARE(old->discipline->code, QStringLiteral("JTOLD"));
+    QCOMPARE(sameEventCodes(QStringLiteral("JT")), QStringList({QStringLiteral("JT"), QStringLiteral("JTOLD")}));
+    QCOMPARE(sameEventCodes(QStringLiteral("DT")), QStringList({QStringLiteral("DT")}));
 }
 
 void tst_Mark::sex_data()

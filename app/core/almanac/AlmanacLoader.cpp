@@ -391,7 +391,7 @@ bool AlmanacLoader::parseCompetition(const QString &path)
             return fail(path, blockLine, QStringLiteral("the race has no 'date:' line"));
         if (date < c.start || (c.end.isValid() && date > c.end))
             return fail(path, blockLine, QStringLiteral("field 'date': %1 is outside the competition's dates").arg(date.toString(Qt::ISODate)));
-        const auto eventId = m_writer.eventId(*event, c.indoor);
+        const auto eventId = m_writer.eventId(event->onDate(date), c.indoor);
         if (!eventId)
             return fail(path, blockLine, m_writer.errorString());
         const auto roundId = m_writer.insertRound(competitionId, *eventId, round, heat, date, wind);
@@ -540,7 +540,7 @@ bool AlmanacLoader::parseRecords(const QString &path)
     QStringList sources;
     QString pendingNote;
     qint64 lastRecord = 0;
-    qint64 eventId = 0;
+    QHash<QString, qint64> eventIds;   // by discipline code
     bool indoor = false;
     int rows = 0;
     QString errorText;
@@ -584,12 +584,6 @@ bool AlmanacLoader::parseRecords(const QString &path)
         }
         if (type.isEmpty() || scope.isEmpty() || !event)
             return fail(path, line.number, QStringLiteral("a record row before the 'record:', 'scope:' and 'event:' lines"));
-        if (eventId == 0) {
-            const auto id = m_writer.eventId(*event, indoor);
-            if (!id)
-                return fail(path, line.number, m_writer.errorString());
-            eventId = *id;
-        }
         if (sources.isEmpty())
             return fail(path, line.number, QStringLiteral("no 'source:' line before the first record: every record names its source"));
         const Row row = splitRow(line.text);
@@ -600,7 +594,6 @@ bool AlmanacLoader::parseRecords(const QString &path)
         r.origin = QStringLiteral("bundled");
         r.type = type;
         r.scope = scope;
-        r.eventId = eventId;
         const auto mark = parseMarkForDiscipline(row.fields[0], *event->discipline, &errorText);
         if (!mark || !mark->hasValue())
             return fail(path, line.number, QStringLiteral("field 'mark': %1").arg(mark ? QStringLiteral("a record needs a mark") : errorText));
@@ -617,6 +610,16 @@ bool AlmanacLoader::parseRecords(const QString &path)
         r.date = parseDate(row.fields[3]);
         if (!r.date.isValid())
             return fail(path, line.number, QStringLiteral("field 'date': '%1' is not a date (YYYY-MM-DD)").arg(row.fields[3]));
+        // The event of the record's day (the javelin of its model).
+        const EventSpec rowEvent = event->onDate(r.date);
+        auto known = eventIds.constFind(rowEvent.discipline->code);
+        if (known == eventIds.constEnd()) {
+            const auto id = m_writer.eventId(rowEvent, indoor);
+            if (!id)
+                return fail(path, line.number, m_writer.errorString());
+            known = eventIds.insert(rowEvent.discipline->code, *id);
+        }
+        r.eventId = known.value();
         r.venue = row.fields[4];
         for (auto it = row.options.cbegin(); it != row.options.cend(); ++it) {
             const QString &k = it.key();

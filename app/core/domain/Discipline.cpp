@@ -116,6 +116,10 @@ struct Registry
         field(u"DT"_s, u"Discus throw"_s, {u"discus"_s});
         field(u"HT"_s, u"Hammer throw"_s, {u"hammer"_s});
         field(u"JT"_s, u"Javelin throw"_s, {u"javelin"_s});
+        // The javelin before its centre of gravity was moved (men 1 April 1986, women 1 April 1999): marks of another
+        // implement, listed apart, as the statisticians list them.
+        field(u"JTOLD"_s, u"Javelin throw (old model)"_s,
+              {u"old javelin"_s, u"javelin (old)"_s, u"javelin throw (old)"_s, u"old model javelin"_s, u"javelin old model"_s});
 
         add(u"PEN"_s, u"Pentathlon"_s, MarkKind::Points, 0.0, {u"indoor pentathlon"_s});
         add(u"HEP"_s, u"Heptathlon"_s, MarkKind::Points, 0.0, {});
@@ -160,6 +164,7 @@ qint64 fieldMaximum(const QString &code)
     static const QHash<QString, qint64> maxima = {
         {u"HJ"_s, 2600}, {u"PV"_s, 6600}, {u"LJ"_s, 9500}, {u"TJ"_s, 19000},
         {u"SP"_s, 24000}, {u"DT"_s, 80000}, {u"HT"_s, 90000}, {u"JT"_s, 105000},
+        {u"JTOLD"_s, 110000},
     };
     return maxima.value(code, 0);
 }
@@ -247,6 +252,25 @@ std::optional<EventSpec> EventSpec::parse(QStringView text, QString *error)
     spec.sex = *sex;
     spec.discipline = discipline;
     return spec;
+}
+
+EventSpec EventSpec::onDate(const QDate &date) const
+{
+    if (!discipline || !date.isValid() || discipline->code != QLatin1String("JT"))
+        return *this;
+    const QDate newModel = sex == Sex::Women ? QDate(1999, 4, 1) : QDate(1986, 4, 1);
+    if (date >= newModel)
+        return *this;
+    EventSpec old = *this;
+    old.discipline = Discipline::find(u"JTOLD");
+    return old;
+}
+
+QStringList sameEventCodes(const QString &code)
+{
+    if (code == QLatin1String("JT") || code == QLatin1String("JTOLD"))
+        return {QStringLiteral("JT"), QStringLiteral("JTOLD")};
+    return {code};
 }
 
 QString EventSpec::displayName() const

@@ -3,6 +3,7 @@
 
 #include "domain/Mark.h"
 
+#include <QDate>
 #include <QLatin1StringView>
 #include <QList>
 #include <QString>
@@ -47,6 +48,9 @@ struct EventSpec
     static std::optional<EventSpec> parse(QStringView text, QString *error = nullptr);
     /** "Men's 1500m", "Women's Mile", "Mixed 4 × 400m relay"; "" without a discipline. */
     QString displayName() const;
+    /** The event as it was held on that day: a javelin throw before the new model (men 1 April 1986, women 1 April
+        1999) is the old model's ("Javelin throw (old model)"), whose marks are not compared with today's. */
+    EventSpec onDate(const QDate &date) const;
 
     bool operator==(const EventSpec &) const = default;
 };
@@ -55,6 +59,9 @@ struct EventSpec
     heptathlon's seven (100H … 800; indoors, for men, 60 … 1000), the indoor pentathlon's five (60H … 800).
     Empty for any other discipline. */
 QStringList combinedEventParts(const QString &code, Sex sex, bool indoor);
+
+/** The codes a championship's history of an event spans: the javelin throw of both models; else the code itself. */
+QStringList sameEventCodes(const QString &code);
 
 QString sexName(Sex s);                        // "Men", "Women", "Mixed"
 QString sexCode(Sex s);                        // "M", "W", "X" as stored

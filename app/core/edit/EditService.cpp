@@ -857,8 +857,9 @@ std::optional<qint64> EditService::addResult(const ResultEntry &entry)
         return std::nullopt;
     QList<RowChange> changes;
     AlmanacWriter writer(m_db);
-    // The event, indoors or out as the competition is: new to the almanac, it is part of the edit.
-    const auto found = eventRow(*spec, indoor, writer, changes);
+    // The event, indoors or out as the competition is, of the day's implement: new to the almanac, it is part of the edit.
+    const QDate given = QDate::fromString(entry.date.trimmed(), Qt::ISODate);
+    const auto found = eventRow(spec->onDate(given.isValid() ? given : first), indoor, writer, changes);
     if (!found)
         return std::nullopt;
     const qint64 eventId = *found;
@@ -1040,7 +1041,7 @@ std::optional<qint64> EditService::addRecord(const RecordEntry &entry)
         return std::nullopt;
     QList<RowChange> changes;
     AlmanacWriter writer(m_db);
-    const auto found = eventRow(*spec, entry.indoor, writer, changes);
+    const auto found = eventRow(spec->onDate(*date), entry.indoor, writer, changes);
     if (!found)
         return std::nullopt;
     const qint64 eventId = *found;

@@ -258,11 +258,14 @@ std::optional<QList<HistoryEdition>> ChampionshipService::history(const EventSpe
     QSqlQuery editions(m_db);
     editions.prepare(QStringLiteral(
         "SELECT DISTINCT c.id, c.name, c.start_date, ro.date FROM competitions c JOIN rounds ro ON ro.competition_id = c.id "
-        "JOIN events e ON e.id = ro.event_id WHERE c.category = :cat AND e.discipline = :d AND e.sex = :s AND ro.round = 'final' "
+        "JOIN events e ON e.id = ro.event_id WHERE c.category = :cat AND e.discipline IN (:d, :d2) AND e.sex = :s AND ro.round = 'final' "
         "AND ro.heat <= 1 "
         "ORDER BY c.start_date"));
     editions.bindValue(QStringLiteral(":cat"), category);
-    editions.bindValue(QStringLiteral(":d"), event.discipline->code);
+    // The javelin's history spans both models; each mark is shown with its event.
+    const QStringList codes = sameEventCodes(event.discipline->code);
+    editions.bindValue(QStringLiteral(":d"), codes.first());
+    editions.bindValue(QStringLiteral(":d2"), codes.last());
     editions.bindValue(QStringLiteral(":s"), sexCode(event.sex));
     if (!editions.exec()) {
         m_error = editions.lastError().text();
@@ -285,17 +288,20 @@ std::optional<QList<HistoryEdition>> ChampionshipService::history(const EventSpe
     ResultQuery query(m_db);
     for (HistoryEdition &h : list) {
         const auto medallists = query.select(
-            QStringLiteral("WHERE ro.competition_id = :c AND e.discipline = :d AND e.sex = :s AND ro.round = 'final' AND ro.heat <= 1 "
+            QStringLiteral("WHERE ro.competition_id = :c AND e.discipline IN (:d, :d2) AND e.sex = :s AND ro.round = 'final' AND ro.heat <= 1 "
                            "AND r.status = 'OK' AND r.annulled = 0 AND r.en_route = 0 AND r.place BETWEEN 1 AND 3 ORDER BY r.place, a.name"),
             {{QStringLiteral(":c"), h.competitionId},
-             {QStringLiteral(":d"), event.discipline->code},
+             {QStringLiteral(":d"), codes.first()},
+             {QStringLiteral(":d2"), codes.last()},
              {QStringLiteral(":s"), sexCode(event.sex)}});
         if (!medallists) {
             m_error = query.errorString();
             return std::nullopt;
         }
         for (const ResultInfo &r : *medallists) {
-            const Medallist m{r.athlete, r.country, r.mark.display(), r.id};
+            // A mark of the old javelin says so: it is not comparable with today's.
+            const QString mark = r.discipline == QLatin1String("JTOLD") ? QStringLiteral("%1 (old model)").arg(r.mark.display()) : r.mark.display();
+            const Medallist m{r.athlete, r.country, mark, r.id};
             (r.place == 1 ? h.gold : r.place == 2 ? h.silver : h.bronze).append(m);
         }
     }
