@@ -160,6 +160,9 @@ private slots:
     {
         QTest::addColumn<QString>("year");
         QTest::addColumn<QString>("competition");
+        // The editions whose every medallist the bundled almanac holds.
+        QTest::newRow("Barcelona 1992") << QStringLiteral("1992") << QStringLiteral("Olympic Games Barcelona 1992");
+        QTest::newRow("Rio de Janeiro 2016") << QStringLiteral("2016") << QStringLiteral("Olympic Games Rio de Janeiro 2016");
         QTest::newRow("Tokyo 2020") << QStringLiteral("2020") << QStringLiteral("Olympic Games Tokyo 2020");
         QTest::newRow("Paris 2024") << QStringLiteral("2024") << QStringLiteral("Olympic Games Paris 2024");
     }
