@@ -2,12 +2,14 @@
 // The `almanac` command line as scripts use it: the built program, run on a copy of the bundled
 // almanac that the build compiled, answering the questions of the news stories.
 #include "import/AlmanacCsv.h"
+#include "repo/AlmanacWriter.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -454,6 +456,35 @@ private slots:
                                     m_dir.filePath(QStringLiteral("no/such/folder/kerr.pdf"))}, m_db);
         QCOMPARE(unwritable.status, 3);
         QVERIFY(unwritable.err.contains("no/such/folder/kerr.pdf"));
+    }
+
+    void printProfileOfAnAthleteWithoutResultsWritesNothing()
+    {
+        // An athlete the almanac knows but holds no result of: no blank page, the status of "nothing found".
+        const QString db = m_dir.filePath(QStringLiteral("no-results.sqlite"));
+        QFile::remove(db);
+        QVERIFY(QFile::copy(m_db, db));
+        {
+            QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("no-results"));
+            c.setDatabaseName(db);
+            QVERIFY(c.open());
+            almanac::AthleteInput a;
+            a.uid = QStringLiteral("test:nobody-ran");
+            a.name = QStringLiteral("Quentin Noresults");
+            a.country = QStringLiteral("FRA");
+            QVERIFY(almanac::AlmanacWriter(c).insertAthlete(a));
+            c.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("no-results"));
+        const QString pdf = m_dir.filePath(QStringLiteral("noresults.pdf"));
+        const Run r = run({QStringLiteral("print-profile"), QStringLiteral("Quentin Noresults"), QStringLiteral("-o"), pdf}, db);
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains("holds no result of Quentin Noresults") && r.err.contains("nothing was written"), r.err.constData());
+        QVERIFY(!QFile::exists(pdf));
+        // Their page in the almanac says the same.
+        const Run page = run({QStringLiteral("athlete"), QStringLiteral("Quentin Noresults")}, db);
+        QCOMPARE(page.status, 0);
+        QVERIFY(page.out.contains("The almanac holds no result of Quentin Noresults"));
     }
 
     void generateWritesASyntheticAlmanac()

@@ -955,6 +955,14 @@ std::optional<Failure> cmdPrintProfile(Session &s, const Arguments &args)
             return f;
         options.rivals.append(rival.id);
     }
+    // A profile of no result would be a blank page: nothing is written, and the athlete's page says why.
+    AthleteService athletes(s.db());
+    const auto held = athletes.profile(athlete.id);
+    if (!held)
+        return dbFailure(athletes.errorString());
+    if (held->results.isEmpty())
+        return Failure{NotFound, QStringLiteral("the almanac holds no result of %1, so there is no profile to print (nothing was written); "
+                                                "almanac athlete \"%1\" shows what it holds").arg(athlete.name)};
     ProfileDocument profile(s.db());
     const auto document = profile.build(athlete.id, options);
     if (!document)
