@@ -38,6 +38,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QToolBar>
 #include <QTreeWidget>
 
 using namespace almanac;
@@ -122,6 +123,20 @@ private slots:
         auto *summary = window->findChild<QLabel *>(QStringLiteral("summaryLabel"));
         QVERIFY2(summary->text().contains(QStringLiteral("%1 competitions").arg(competitions)), qPrintable(summary->text()));
         QCOMPARE(window->currentLocation().kind, Location::Home);
+        // The navigation buttons are icons (the theme's, or the almanac's own), named in their tooltips with their keys;
+        // the page's title beside them is said once.
+        auto *bar = window->findChild<QToolBar *>(QStringLiteral("navigationBar"));
+        QVERIFY(bar);
+        QCOMPARE(bar->toolButtonStyle(), Qt::ToolButtonIconOnly);
+        for (const char *name : {"actionBack", "actionForward", "actionHome"}) {
+            auto *action = window->findChild<QAction *>(QLatin1String(name));
+            QVERIFY2(action, name);
+            QVERIFY2(!action->icon().isNull() && !action->icon().pixmap(22, 22).isNull(), name);
+            QVERIFY2(action->toolTip().contains(QLatin1Char('(')), qPrintable(action->toolTip()));
+        }
+        auto *title = window->findChild<QLabel *>(QStringLiteral("breadcrumb"));
+        QVERIFY(title);
+        QCOMPARE(title->text(), QStringLiteral("Home"));
     }
 
     void searchForgivesMisspellings()

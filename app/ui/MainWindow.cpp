@@ -54,15 +54,21 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("Athletics Almanac"));
     setCentralWidget(m_stack);
 
-    m_back = new QAction(QIcon::fromTheme(QStringLiteral("go-previous")), tr("&Back"), this);
+    // The desktop theme's icons, or the almanac's own where the theme has none.
+    const auto themed = [](const char *name) {
+        const QString n = QLatin1String(name);
+        return QIcon::fromTheme(n, QIcon(QStringLiteral(":/icons/%1.svg").arg(n)));
+    };
+    m_back = new QAction(themed("go-previous"), tr("&Back"), this);
     m_back->setShortcuts(QKeySequence::Back);
     m_back->setObjectName(QStringLiteral("actionBack"));
     connect(m_back, &QAction::triggered, this, &MainWindow::back);
-    m_forward = new QAction(QIcon::fromTheme(QStringLiteral("go-next")), tr("&Forward"), this);
+    m_forward = new QAction(themed("go-next"), tr("&Forward"), this);
     m_forward->setShortcuts(QKeySequence::Forward);
     m_forward->setObjectName(QStringLiteral("actionForward"));
     connect(m_forward, &QAction::triggered, this, &MainWindow::forward);
-    auto *home = new QAction(QIcon::fromTheme(QStringLiteral("go-home")), tr("&Home"), this);
+    auto *home = new QAction(themed("go-home"), tr("&Home"), this);
+    home->setObjectName(QStringLiteral("actionHome"));
     home->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Home));
     connect(home, &QAction::triggered, this, [this] { navigate({Location::Home, 0, {}}); });
 
@@ -165,12 +171,23 @@ MainWindow::MainWindow(QWidget *parent)
     QToolBar *bar = addToolBar(tr("Navigation"));
     bar->setObjectName(QStringLiteral("navigationBar"));
     bar->setMovable(false);
+    // Buttons that are buttons: icons, with their names and keys as tooltips; the page's title beside them is text.
+    bar->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    bar->setIconSize(QSize(22, 22));
+    for (QAction *a : {m_back, m_forward, home}) {
+        const QKeySequence key = a->shortcut();
+        a->setToolTip(key.isEmpty() ? a->iconText() : tr("%1 (%2)").arg(a->iconText(), key.toString(QKeySequence::NativeText)));
+    }
     bar->addAction(m_back);
     bar->addAction(m_forward);
     bar->addAction(home);
     m_breadcrumb->setObjectName(QStringLiteral("breadcrumb"));
     m_breadcrumb->setTextFormat(Qt::PlainText);
-    m_breadcrumb->setContentsMargins(8, 0, 8, 0);
+    m_breadcrumb->setContentsMargins(12, 0, 8, 0);
+    QFont titleFont = m_breadcrumb->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_breadcrumb->setFont(titleFont);
     bar->addWidget(m_breadcrumb);
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
