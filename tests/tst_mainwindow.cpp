@@ -362,6 +362,15 @@ private slots:
         QVERIFY(window);
         const qint64 kerr = athleteId(m_almanac.db(), QStringLiteral("Josh Kerr"));
         const qint64 jakob = athleteId(m_almanac.db(), QStringLiteral("Jakob Ingebrigtsen"));
+        // Before two athletes are chosen: what to do, and no table of races with empty names in its titles.
+        window->navigate({Location::HeadToHead, 0, {}});   // nothing to compare yet
+        QCOMPARE(window->currentLocation().kind, Location::HeadToHead);
+        auto *empty = window->findChild<QTableView *>(QStringLiteral("h2hRacesView"));
+        QVERIFY(empty);
+        QVERIFY(!empty->isVisible());
+        for (int c = 0; c < empty->model()->columnCount(); ++c)
+            QVERIFY(!empty->model()->headerData(c, Qt::Horizontal).toString().contains(QLatin1String("()")));
+        QVERIFY(window->findChild<QLabel *>(QStringLiteral("h2hCount"))->text().contains(QLatin1String("Choose two athletes")));
         // One click from the athlete: the rivals line links to the head-to-head.
         QVERIFY(window->navigate({Location::Athlete, kerr, {}}));
         auto *rivals = window->findChild<QLabel *>(QStringLiteral("athleteRivals"));
@@ -379,6 +388,7 @@ private slots:
         const auto h2h = HeadToHeadService(m_almanac.db()).compare(kerr, jakob, filter);
         QVERIFY(h2h && !h2h->races.isEmpty());
         auto *view = window->findChild<QTableView *>(QStringLiteral("h2hRacesView"));
+        QVERIFY(view->isVisible());
         QCOMPARE(view->model()->rowCount(), int(h2h->races.size()));
         auto *count = window->findChild<QLabel *>(QStringLiteral("h2hCount"));
         QVERIFY2(count->text().contains(QStringLiteral("%1 – %2").arg(h2h->aWins).arg(h2h->bWins)), qPrintable(count->text()));
@@ -423,6 +433,22 @@ private slots:
         for (int i = 0; i < history->rowCount(); ++i)
             coe += history->index(i, 2).data().toString().contains(QStringLiteral("Sebastian Coe"));
         QCOMPARE(coe, 2);
+        // It offers only the events held at that championship: no indoor event at the Olympic Games; the World Indoor
+        // Championships offer indoor events only, and the event chosen stays where it was held there too.
+        auto *events = window->findChild<QComboBox *>(QStringLiteral("historyEvent"));
+        auto *series = window->findChild<QComboBox *>(QStringLiteral("historySeries"));
+        QVERIFY(events && series && events->count() > 10);
+        for (int i = 0; i < events->count(); ++i)
+            QVERIFY2(!events->itemText(i).contains(QLatin1String("indoor")), qPrintable(events->itemText(i)));
+        QVERIFY(events->findText(QStringLiteral("Women's Javelin throw (old model)")) < 0);
+        series->setCurrentIndex(series->findData(QStringLiteral("WIC")));
+        QVERIFY(events->count() > 0);
+        for (int i = 0; i < events->count(); ++i)
+            QVERIFY2(events->itemText(i).contains(QLatin1String("indoor")), qPrintable(events->itemText(i)));
+        auto *summary = window->findChild<QLabel *>(QStringLiteral("historySummary"));
+        QVERIFY2(!summary->text().contains(QLatin1String("0 edition")), qPrintable(summary->text()));
+        series->setCurrentIndex(series->findData(QStringLiteral("OG")));
+        QVERIFY(history->rowCount() >= 1);
 
         // All results: every result of the almanac, fetched as it scrolls.
         QVERIFY(window->navigate({Location::Results, 0, {}}));

@@ -101,10 +101,11 @@ QVariant HeadToHeadModel::headerData(int section, Qt::Orientation orientation, i
     case Competition: return tr("Competition");
     case Event: return tr("Event");
     case Round: return tr("Round");
-    case PlaceA: return tr("Place (%1)").arg(m_h2h.a.name);
-    case MarkA: return tr("Mark (%1)").arg(m_h2h.a.name);
-    case PlaceB: return tr("Place (%1)").arg(m_h2h.b.name);
-    case MarkB: return tr("Mark (%1)").arg(m_h2h.b.name);
+    // Before two athletes are chosen: the columns' plain names, no empty brackets.
+    case PlaceA: return m_h2h.a.name.isEmpty() ? tr("Place") : tr("Place (%1)").arg(m_h2h.a.name);
+    case MarkA: return m_h2h.a.name.isEmpty() ? tr("Mark") : tr("Mark (%1)").arg(m_h2h.a.name);
+    case PlaceB: return m_h2h.b.name.isEmpty() ? tr("Place") : tr("Place (%1)").arg(m_h2h.b.name);
+    case MarkB: return m_h2h.b.name.isEmpty() ? tr("Mark") : tr("Mark (%1)").arg(m_h2h.b.name);
     case Winner: return tr("Winner");
     default: return {};
     }

@@ -163,6 +163,7 @@ bool HeadToHeadPage::compare()
         m_model->setHeadToHead(HeadToHead());
         m_title.clear();
         m_count->setText(tr("Choose two athletes: type a name and pick from the list."));
+        m_view->setVisible(false);   // an empty table of races says nothing until there are two
         return fail(m_count->text());
     }
     HeadToHeadFilter filter;
@@ -174,6 +175,7 @@ bool HeadToHeadPage::compare()
         filter.from = m_from->date();
     if (m_to->date() > kNoLimit)
         filter.to = m_to->date();
+    m_view->setVisible(true);
     HeadToHeadService service(db());
     const auto h2h = service.compare(m_a->athleteId(), m_b->athleteId(), filter);
     if (!h2h) {

@@ -54,7 +54,18 @@ HistoryPage::HistoryPage(QSqlDatabase db, QWidget *parent)
         build();
         emit locationChanged();
     };
-    connect(m_series, &QComboBox::currentIndexChanged, this, rebuild);
+    // Another championship offers the events it held, keeping the one chosen where it was held there too.
+    connect(m_series, &QComboBox::currentIndexChanged, this, [this, rebuild] {
+        if (m_loading)
+            return;
+        const QStringList chosen = m_event->currentData().toStringList();
+        m_loading = true;
+        fillChampionshipEvents(m_event, this->db(), m_series->currentData().toString());
+        if (!selectEvent(m_event, chosen.value(0), chosen.value(1) == QLatin1String("1")))
+            m_event->setCurrentIndex(m_event->count() > 0 ? 0 : -1);
+        m_loading = false;
+        rebuild();
+    });
     connect(m_event, &QComboBox::currentIndexChanged, this, rebuild);
 }
 
@@ -66,12 +77,12 @@ QString HistoryPage::title() const
 bool HistoryPage::showLocation(const Location &location)
 {
     m_loading = true;
-    if (m_event->count() == 0)
-        fillEvents(m_event, db());
     m_series->setCurrentIndex(std::max(0, m_series->findData(location.args.value(QStringLiteral("series"), QStringLiteral("OG")))));
+    fillChampionshipEvents(m_event, db(), m_series->currentData().toString());
     if (!selectEvent(m_event, location.args.value(QStringLiteral("event"), QStringLiteral("Men's 1500m")).toString(),
-                     location.args.value(QStringLiteral("indoor")).toBool()))
-        selectEvent(m_event, QStringLiteral("Men's 1500m"), false);
+                     location.args.value(QStringLiteral("indoor")).toBool())
+        && !selectEvent(m_event, QStringLiteral("Men's 1500m"), false))
+        m_event->setCurrentIndex(m_event->count() > 0 ? 0 : -1);
     m_loading = false;
     return build();
 }
@@ -88,8 +99,11 @@ Location HistoryPage::location() const
 bool HistoryPage::build()
 {
     const auto event = currentEvent(m_event);
-    if (!event)
-        return fail(tr("Choose an event."));
+    if (!event) {
+        m_model->setEditions({});
+        m_summary->setText(tr("The almanac holds no final of the %1: choose another championship.").arg(m_series->currentText().toHtmlEscaped()));
+        return true;
+    }
     ChampionshipService service(db());
     const auto editions = service.history(event->first, m_series->currentData().toString());
     if (!editions) {

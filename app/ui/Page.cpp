@@ -160,13 +160,14 @@ void Page::openResult(const ResultTableModel *model, const QModelIndex &index, b
         emit navigate({Location::Race, r.roundId, {}});
 }
 
-void fillEvents(QComboBox *box, const QSqlDatabase &db, const QString &anyText)
+namespace {
+
+void fillEventBox(QComboBox *box, QList<EventSummary> events, const QString &anyText)
 {
     const QSignalBlocker blocker(box);
     box->clear();
     if (!anyText.isEmpty())
         box->addItem(anyText, QStringList());
-    QList<EventSummary> events = Catalog(db).eventList().value_or(QList<EventSummary>());
     // Men, women, mixed; outdoor before indoor; then the order of the discipline table.
     std::stable_sort(events.begin(), events.end(), [](const EventSummary &a, const EventSummary &b) {
         return std::make_pair(eventOrder(a.name), a.indoor) < std::make_pair(eventOrder(b.name), b.indoor);
@@ -175,6 +176,18 @@ void fillEvents(QComboBox *box, const QSqlDatabase &db, const QString &anyText)
         const QString text = e.indoor ? Page::tr("%1 (indoor)").arg(e.name) : e.name;
         box->addItem(text, QStringList{e.name, e.indoor ? QStringLiteral("1") : QStringLiteral("0"), QString::number(e.id)});
     }
+}
+
+} // namespace
+
+void fillEvents(QComboBox *box, const QSqlDatabase &db, const QString &anyText)
+{
+    fillEventBox(box, Catalog(db).eventList().value_or(QList<EventSummary>()), anyText);
+}
+
+void fillChampionshipEvents(QComboBox *box, const QSqlDatabase &db, const QString &category)
+{
+    fillEventBox(box, Catalog(db).championshipEvents(category).value_or(QList<EventSummary>()), QString());
 }
 
 int eventOrder(const QString &eventName)

@@ -86,6 +86,8 @@ private:
 /** Fills a combo box with the almanac's events, men's first ("Men's 1500m", "Women's 60m (indoor)");
     each item's data is {event name, "1" when indoor, event id}. With anyText, a first item "any event" (empty data). */
 void fillEvents(QComboBox *box, const QSqlDatabase &db, const QString &anyText = QString());
+/** Only the events with a final at the championships of that category (a championship's history). */
+void fillChampionshipEvents(QComboBox *box, const QSqlDatabase &db, const QString &category);
 /** Sorts events as lists do: men, women, mixed; within each, sprints to marathon, hurdles, jumps,
     throws, combined events, relays, walks. */
 int eventOrder(const QString &eventName);

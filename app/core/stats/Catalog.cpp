@@ -2,8 +2,10 @@
 #include "stats/Catalog.h"
 
 #include "db/Statement.h"
+#include "domain/Discipline.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -45,6 +47,45 @@ std::optional<QList<EventSummary>> Catalog::eventList()
         e.sex = q.value(2).toString();
         e.indoor = q.value(3).toBool();
         e.id = q.value(4).toLongLong();
+        list.append(e);
+    }
+    return list;
+}
+
+std::optional<QList<EventSummary>> Catalog::championshipEvents(const QString &category)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT e.name, e.discipline, e.sex, e.indoor, e.id FROM events e WHERE EXISTS (SELECT 1 FROM rounds ro "
+                             "JOIN competitions c ON c.id = ro.competition_id WHERE ro.event_id = e.id AND ro.round = 'final' "
+                             "AND c.category = :c) ORDER BY e.sex, e.indoor, e.name"));
+    q.bindValue(QStringLiteral(":c"), category);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return std::nullopt;
+    }
+    QList<EventSummary> list;
+    QSet<QString> seen;
+    while (q.next()) {
+        EventSummary e;
+        e.name = q.value(0).toString();
+        e.discipline = q.value(1).toString();
+        e.sex = q.value(2).toString();
+        e.indoor = q.value(3).toBool();
+        e.id = q.value(4).toLongLong();
+        const QString family = sameEventCodes(e.discipline).first();
+        if (family != e.discipline) {
+            // The old javelin's finals are the javelin's history.
+            EventSpec spec;
+            spec.sex = parseSex(e.sex).value_or(Sex::Men);
+            spec.discipline = Discipline::find(family);
+            e.name = spec.displayName();
+            e.discipline = family;
+            e.id = 0;
+        }
+        const QString key = QStringLiteral("%1|%2|%3").arg(e.sex, e.discipline).arg(e.indoor);
+        if (seen.contains(key))
+            continue;
+        seen.insert(key);
         list.append(e);
     }
     return list;

@@ -49,6 +49,9 @@ public:
     std::optional<QList<EventSummary>> events();
     /** The events without their counts: quick on any size of almanac, for lists to choose from. */
     std::optional<QList<EventSummary>> eventList();
+    /** The events with a final at the championships of that category (OG, WCH …), as a championship's history offers
+        them: the old javelin under the javelin, whose history spans both models. */
+    std::optional<QList<EventSummary>> championshipEvents(const QString &category);
     std::optional<QList<CompetitionSummary>> competitions();
     std::optional<AlmanacStats> stats();
     QString errorString() const { return m_error; }
