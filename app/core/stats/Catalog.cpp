@@ -32,6 +32,22 @@ std::optional<QList<EventSummary>> Catalog::events()
     return list;
 }
 
+namespace {
+
+/** An event of a query whose columns are name, discipline, sex, indoor, id. */
+EventSummary eventFrom(const QSqlQuery &q)
+{
+    EventSummary e;
+    e.name = q.value(0).toString();
+    e.discipline = q.value(1).toString();
+    e.sex = q.value(2).toString();
+    e.indoor = q.value(3).toBool();
+    e.id = q.value(4).toLongLong();
+    return e;
+}
+
+} // namespace
+
 std::optional<QList<EventSummary>> Catalog::eventList()
 {
     QSqlQuery q(m_db);
@@ -40,15 +56,8 @@ std::optional<QList<EventSummary>> Catalog::eventList()
         return std::nullopt;
     }
     QList<EventSummary> list;
-    while (q.next()) {
-        EventSummary e;
-        e.name = q.value(0).toString();
-        e.discipline = q.value(1).toString();
-        e.sex = q.value(2).toString();
-        e.indoor = q.value(3).toBool();
-        e.id = q.value(4).toLongLong();
-        list.append(e);
-    }
+    while (q.next())
+        list.append(eventFrom(q));
     return list;
 }
 
@@ -66,12 +75,7 @@ std::optional<QList<EventSummary>> Catalog::championshipEvents(const QString &ca
     QList<EventSummary> list;
     QSet<QString> seen;
     while (q.next()) {
-        EventSummary e;
-        e.name = q.value(0).toString();
-        e.discipline = q.value(1).toString();
-        e.sex = q.value(2).toString();
-        e.indoor = q.value(3).toBool();
-        e.id = q.value(4).toLongLong();
+        EventSummary e = eventFrom(q);
         const QString family = sameEventCodes(e.discipline).first();
         if (family != e.discipline) {
             // The old javelin's finals are the javelin's history.
