@@ -84,6 +84,7 @@ private slots:
         QTest::newRow("empty") << QStringLiteral("Men's 1500m") << QString() << false;
         QTest::newRow("long jump") << QStringLiteral("Men's Long jump") << QStringLiteral("8.95") << true;
         QTest::newRow("long jump of 12 m") << QStringLiteral("Men's Long jump") << QStringLiteral("12.10") << false;
+        QTest::newRow("100m in 97.9 (for 9.79)") << QStringLiteral("Men's 100m") << QStringLiteral("97.9") << false;
     }
 
     void marksAreCheckedAsTheyAreTyped()

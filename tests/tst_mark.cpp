@@ -1064,6 +1064,13 @@ void tst_Mark::markForDiscipline_data()
     ok("1500 in 3:26.00", u"1500"_s, u"3:26.00"_s, u"3:26.00"_s);
     bad("1500 in 2:20.0", u"1500"_s, u"2:20.0"_s);
     ok("marathon", u"MAR"_s, u"2:00:35"_s, u"2:00:35"_s);
+    // Slower than a walk: a mark mistyped, refused with the reason; slow but real marks pass.
+    bad("100 in 97.9 (for 9.79)", u"100"_s, u"97.9"_s);
+    ok("100 of a veteran", u"100"_s, u"26.99"_s, u"26.99"_s);
+    bad("1500 in 35:00", u"1500"_s, u"35:00"_s);
+    ok("1500 of a veteran", u"1500"_s, u"9:45.10"_s, u"9:45.10"_s);
+    ok("a slow marathon", u"MAR"_s, u"7:30:00"_s, u"7:30:00"_s);
+    bad("marathon in 21:05:00", u"MAR"_s, u"21:05:00"_s);
     bad("marathon in an hour", u"MAR"_s, u"1:00:00"_s);
     ok("4x100 relay", u"4X100"_s, u"36.84"_s, u"36.84"_s);
     bad("4x100 in 35.00", u"4X100"_s, u"35.00"_s);

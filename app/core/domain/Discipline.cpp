@@ -363,6 +363,14 @@ std::optional<Mark> parseMarkForDiscipline(QStringView text, const Discipline &d
                             .arg(shown, d.name, QString::number(speed, 'f', 1),
                                  QString::number(limit, 'f', 1)));
         }
+        // Nor is a race run slower than a walk (a sprint under 2 m/s, a track race under 1.2 m/s, a road race or walk under
+        // 0.8 m/s): a mark mistyped (97.9 for 9.79), or of another event.
+        const double slowest = d.road ? 0.8 : d.metres <= 400.0 ? 2.0 : 1.2;
+        if (speed < slowest) {
+            return fail(QStringLiteral("%1 is implausible for the %2: %3 m/s is slower than %4 m/s; check the mark (a time is written "
+                                       "10.23, 1:45.67 or 2:08:30)")
+                            .arg(shown, d.name, QString::number(speed, 'f', 2), QString::number(slowest, 'f', 1)));
+        }
         break;
     }
     case MarkKind::Distance: {
