@@ -723,6 +723,41 @@ private slots:
         }
         model.clear();
         QCOMPARE(model.rowCount(), 0);
+
+        // "paris" means Paris: its championships, newest first, then its meetings, before Hélène Parisot, whose name only
+        // begins so.
+        Lookup lookup(m_almanac.db());
+        const auto parisAthletes = lookup.athletes(QStringLiteral("paris"));
+        const auto parisCompetitions = lookup.competitions(QStringLiteral("paris"));
+        QVERIFY(parisAthletes && parisCompetitions && parisCompetitions->size() >= 3);
+        model.setResults(*parisAthletes, *parisCompetitions, {}, QStringLiteral("paris"));
+        QCOMPARE(model.index(0).data(SearchModel::KindRole).toInt(), int(SearchModel::CompetitionKind));
+        QVERIFY2(model.index(0).data().toString().startsWith(QStringLiteral("Olympic Games Paris 2024")), qPrintable(model.index(0).data().toString()));
+        QDate previous = QDate(9999, 1, 1);
+        bool meetings = false;
+        int parisot = -1;
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const QModelIndex index = model.index(r);
+            if (index.data(SearchModel::KindRole).toInt() == int(SearchModel::CompetitionKind)) {
+                QVERIFY2(parisot < 0, "a competition of Paris after an athlete whose name only begins with Paris");
+                const QDate start = QDate::fromString(index.data().toString().section(QStringLiteral(", "), -1), Qt::ISODate);
+                const bool meeting = !index.data().toString().contains(QLatin1String("Olympic Games"))
+                                     && !index.data().toString().contains(QLatin1String("Championships"));
+                QVERIFY2(!meetings || meeting, qPrintable(index.data().toString()));
+                if (meeting && !meetings) {
+                    meetings = true;
+                    previous = QDate(9999, 1, 1);
+                }
+                QVERIFY(start.isValid() && start <= previous);
+                previous = start;
+            } else if (index.data().toString().startsWith(QStringLiteral("Hélène Parisot"))) {
+                parisot = r;
+            }
+        }
+        QVERIFY(parisot > 0);
+        QCOMPARE(SearchModel::matchTier(QStringLiteral("kerr"), {QStringLiteral("Josh Kerr")}), 0);
+        QCOMPARE(SearchModel::matchTier(QStringLiteral("ker"), {QStringLiteral("Josh Kerr")}), 1);
+        QCOMPARE(SearchModel::matchTier(QStringLiteral("err"), {QStringLiteral("Josh Kerr")}), 2);
     }
 
     // --- The paged model over a large almanac ------------------------------------------------------

@@ -8,7 +8,9 @@
 
 namespace almanac {
 
-/** What a search found: athletes, then competitions, then events, one line each. */
+/** What a search found, one line each, in the order the user most likely means: what the query names whole (a word of
+    a name or a city: "paris" is Paris, not Parisot), then what a word of it begins with, then the rest; within each,
+    athletes, competitions (championships first, then meetings, the newest first), events. */
 class SearchModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -23,8 +25,11 @@ public:
 
     explicit SearchModel(QObject *parent = nullptr);
 
+    /** The hits of a query (athletes as the look-up ranks them, by prominence). */
     void setResults(const QList<AthleteInfo> &athletes, const QList<CompetitionInfo> &competitions,
-                    const QList<EventSummary> &events);
+                    const QList<EventSummary> &events, const QString &query = QString());
+    /** How well a text answers the query: 0 a whole word of it (or the whole text), 1 a word's beginning, 2 otherwise. */
+    static int matchTier(const QString &query, const QStringList &texts);
     void clear();
     Kind kindAt(int row) const;
 
@@ -36,7 +41,9 @@ public:
 
 private:
     QString displayText(int row) const;
+    int position(int row) const { return m_order.at(row).second; }
 
+    QList<std::pair<Kind, int>> m_order;   // each line: its kind and its place in that kind's list
     QList<AthleteInfo> m_athletes;
     QList<CompetitionInfo> m_competitions;
     QList<EventSummary> m_events;

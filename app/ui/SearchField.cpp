@@ -76,7 +76,7 @@ int SearchField::search(const QString &input)
             events = events.mid(0, 10);
         }
     }
-    m_model->setResults(athletes, competitions, events);
+    m_model->setResults(athletes, competitions, events, text);
     return m_model->rowCount();
 }
 
