@@ -241,6 +241,18 @@ private slots:
         QCOMPARE(finals->color(), steps->pen().color());
         QCOMPARE(rounds->pen().color(), steps->pen().color());
         QVERIFY(finals->markerShape() != rounds->markerShape());
+
+        // One slow mark does not squash the axis: Kerr's 4:11.23 (injured in the Tokyo 2025 final) is drawn at the edge
+        // of the range of his other races, and named; its point still names the race.
+        QCOMPARE(view.offScaleCount(), 1);
+        QCategoryAxis *y = markAxis(view.chart());
+        QVERIFY(y);
+        QVERIFY2(y->max() < 251.23, qPrintable(QString::number(y->max())));
+        qreal highest = 0;
+        for (const QPointF &p : finals->points())
+            highest = std::max(highest, p.y());
+        QVERIFY(highest <= y->max() && highest < 251.23);
+        QVERIFY2(view.chart()->title().contains(QStringLiteral("At the edge: 4:11.23 (2025)")), qPrintable(view.chart()->title()));
     }
 
     void timeAxisIsReversedAndWrittenAsMinutes()

@@ -72,7 +72,7 @@ void MedalBarChartView::rebuild()
     else
         c->setTitle(tr("Medal table"));
     if (m_shown.isEmpty()) {
-        c->setTitle(c->title() + QLatin1Char('\n') + tr("No medals to show"));
+        c->setTitle(c->title() + QStringLiteral("<br>") + tr("No medals to show"));
         return;
     }
 

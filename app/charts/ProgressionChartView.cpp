@@ -10,6 +10,7 @@
 #include <QLineSeries>
 #include <QFontMetrics>
 #include <QScatterSeries>
+#include <QSet>
 
 #include <algorithm>
 #include <limits>
@@ -93,6 +94,7 @@ void ProgressionChartView::rebuild()
     m_results.clear();
     m_legendLabels.clear();
     m_shown = 0;
+    m_offScale = 0;
     ChartSupport::applyLook(c, palette());
     const bool dark = ChartSupport::isDark(palette());
     const QColor background = ChartSupport::backgroundColor(c);
@@ -109,17 +111,53 @@ void ProgressionChartView::rebuild()
     }
     c->setTitle(m_event.isEmpty() ? tr("Personal best progression") : tr("%1 — personal best progression").arg(m_event));
     if (!kind) {
-        c->setTitle(c->title() + QLatin1Char('\n') + tr("No marks to show"));
+        c->setTitle(c->title() + QStringLiteral("<br>") + tr("No marks to show"));
         return;
     }
 
+    // The normal range of the marks: one far beyond the quartiles (a tactical 4:11 among races of 3:30) would squash the
+    // axis into a line; it is drawn at the edge instead, and named in the legend.
+    std::optional<double> fence;
+    {
+        QList<double> values;
+        for (const ProgressionSeries &s : std::as_const(m_input)) {
+            for (const QList<ResultInfo> *list : {&s.improvements, &s.races}) {
+                for (const ResultInfo &r : *list) {
+                    if (drawn(r) && r.mark.kind() == *kind)
+                        values.append(r.mark.numeric());
+                }
+            }
+        }
+        if (values.size() >= 5) {
+            std::sort(values.begin(), values.end());
+            const double q1 = values.at(values.size() / 4), q3 = values.at(values.size() * 3 / 4);
+            const double median = values.at(values.size() / 2);
+            const double spread = std::max(3.0 * (q3 - q1), 0.03 * std::abs(median));
+            const double edge = m_lowerIsBetter ? q3 + spread : q1 - spread;
+            if (m_lowerIsBetter ? values.last() > edge : values.first() < edge)
+                fence = edge;
+        }
+    }
+    QList<ResultInfo> offScale;   // each once, in the order drawn
+    QSet<qint64> offScaleIds;
+    const auto plotted = [&](const ResultInfo &r) {
+        const double v = r.mark.numeric();
+        if (fence && (m_lowerIsBetter ? v > *fence : v < *fence))
+            return *fence;
+        return v;
+    };
     double minValue = std::numeric_limits<double>::max();
     double maxValue = std::numeric_limits<double>::lowest();
     QDate first;
     QDate last;
     const auto include = [&](const ResultInfo &r) {
-        minValue = std::min(minValue, r.mark.numeric());
-        maxValue = std::max(maxValue, r.mark.numeric());
+        const double v = plotted(r);
+        if (v != r.mark.numeric() && !offScaleIds.contains(r.id)) {
+            offScaleIds.insert(r.id);
+            offScale.append(r);
+        }
+        minValue = std::min(minValue, v);
+        maxValue = std::max(maxValue, v);
         if (!first.isValid() || r.date < first)
             first = r.date;
         if (!last.isValid() || r.date > last)
@@ -159,7 +197,7 @@ void ProgressionChartView::rebuild()
             line->setPen(pen);
             for (int i = 0; i < steps.size(); ++i) {
                 const ResultInfo &r = steps[i];
-                const qreal y = r.mark.numeric();
+                const qreal y = plotted(r);
                 line->append(ChartSupport::dateValue(r.date), y);
                 const QDate until = i + 1 < steps.size() ? steps[i + 1].date : lastRace;
                 if (until.isValid() && until > r.date)
@@ -185,7 +223,7 @@ void ProgressionChartView::rebuild()
         QList<qint64> finalIds;
         QList<qint64> roundIds;
         for (const ResultInfo &r : std::as_const(races)) {
-            const QPointF p(ChartSupport::dateValue(r.date), r.mark.numeric());
+            const QPointF p(ChartSupport::dateValue(r.date), plotted(r));
             if (isFinal(r)) {
                 finals->append(p);
                 finalIds.append(r.id);
@@ -205,7 +243,7 @@ void ProgressionChartView::rebuild()
         anyRound = anyRound || !roundIds.isEmpty();
     }
     if (m_shown == 0) {
-        c->setTitle(c->title() + QLatin1Char('\n') + tr("No marks to show"));
+        c->setTitle(c->title() + QStringLiteral("<br>") + tr("No marks to show"));
         return;
     }
 
@@ -230,6 +268,17 @@ void ProgressionChartView::rebuild()
         key->setPen(QPen(neutral, 1.8));
         added.append(key);
     }
+
+    // The marks drawn at the edge, named under the title: the point shows where, the title what.
+    if (!offScale.isEmpty()) {
+        QStringList named;
+        for (const ResultInfo &r : offScale.mid(0, 3))
+            named << tr("%1 (%2)").arg(r.mark.display()).arg(r.date.year());
+        if (offScale.size() > 3)
+            named << tr("%n more", nullptr, int(offScale.size() - 3));
+        c->setTitle(c->title() + QStringLiteral("<br>") + tr("At the edge: %1").arg(named.join(QStringLiteral(", "))));
+    }
+    m_offScale = int(offScale.size());
 
     m_axes.addSeries(c, added);
     for (QAbstractSeries *s : std::as_const(fromLegend))

@@ -45,6 +45,8 @@ public:
     void setProgressions(const QString &event, bool lowerIsBetter, const QList<ProgressionSeries> &series);
     /** The athletes shown: those with at least one valid mark. */
     int seriesCount() const;
+    /** The marks drawn at the edge of the axis, far outside the others' range (each named in the legend). */
+    int offScaleCount() const { return m_offScale; }
     // resetZoom(), exportPng() and exportSvg(): see InteractiveChartView and ChartViewBase.
     /** What hovering the race's point shows: athlete, mark, competition, date, round and place; "" for an unknown id. */
     QString pointToolTip(qint64 resultId) const;
@@ -71,6 +73,7 @@ private:
     bool m_lowerIsBetter = true;
     QList<ProgressionSeries> m_input;
     int m_shown = 0;
+    int m_offScale = 0;
     QHash<qint64, ResultInfo> m_results;
     QHash<QScatterSeries *, QList<qint64>> m_pointIds;   // result ids, parallel to each series' points
     QList<LegendLabel> m_legendLabels;

@@ -114,7 +114,7 @@ void RecordChartView::rebuild()
         byKind[key].append(r);
     }
     if (!markKind) {
-        c->setTitle(c->title() + QLatin1Char('\n') + tr("No records to show"));
+        c->setTitle(c->title() + QStringLiteral("<br>") + tr("No records to show"));
         return;
     }
 
