@@ -31,6 +31,7 @@
 #include <QLineEdit>
 #include <QTemporaryDir>
 #include <QImage>
+#include <QHeaderView>
 #include <QLabel>
 #include <QSettings>
 #include <QSpinBox>
@@ -177,6 +178,16 @@ private slots:
                 pb1500 = pb.result.markText();
         }
         QVERIFY(!pb1500.isEmpty());
+        // The widest text column, the competition, takes the spare width, not the last column; a cut cell would show its
+        // text whole in a tooltip, and at this width none is cut.
+        window->resize(1500, 950);
+        QCoreApplication::processEvents();
+        const int competitionColumn = bestsModel->sectionOf(ResultTableModel::Competition);
+        QVERIFY(competitionColumn >= 0);
+        QCOMPARE(bests->horizontalHeader()->sectionResizeMode(competitionColumn), QHeaderView::Stretch);
+        QVERIFY(!bests->horizontalHeader()->stretchLastSection());
+        for (int r = 0; r < bestsModel->rowCount(); ++r)
+            QVERIFY2(!cellTextIsCut(bests, bestsModel->index(r, competitionColumn)), qPrintable(bestsModel->index(r, competitionColumn).data().toString()));
         const int labelColumn = bestsModel->sectionOf(ResultTableModel::Label);
         const int row = rowShowing(bestsModel, labelColumn, QStringLiteral("Men's 1500m"));
         QVERIFY(row >= 0);

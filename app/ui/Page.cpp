@@ -13,11 +13,13 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QHeaderView>
+#include <QHelpEvent>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTableView>
 #include <QTextDocumentFragment>
+#include <QToolTip>
 
 #include <algorithm>
 #include <limits>
@@ -29,6 +31,44 @@ Page::Page(QSqlDatabase db, QWidget *parent)
     , m_db(std::move(db))
 {
 }
+
+namespace {
+
+/** A cell whose text is cut shows it whole in a tooltip (unless the model gives its own). */
+class CutTextTips : public QObject
+{
+public:
+    explicit CutTextTips(QTableView *view)
+        : QObject(view)
+        , m_view(view)
+    {
+        view->viewport()->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() != QEvent::ToolTip || watched != m_view->viewport())
+            return false;
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QModelIndex index = m_view->indexAt(help->pos());
+        if (!index.isValid() || index.data(Qt::ToolTipRole).isValid())
+            return false;
+        const QString text = index.data(Qt::DisplayRole).toString();
+        const QRect cell = m_view->visualRect(index);
+        if (!text.isEmpty() && m_view->fontMetrics().horizontalAdvance(text) + 8 > cell.width()) {
+            QToolTip::showText(help->globalPos(), text, m_view->viewport(), cell);
+            return true;
+        }
+        QToolTip::hideText();
+        return true;
+    }
+
+private:
+    QTableView *m_view;
+};
+
+} // namespace
 
 QTableView *Page::makeTable(const QString &objectName)
 {
@@ -42,8 +82,9 @@ QTableView *Page::makeTable(const QString &objectName)
     view->verticalHeader()->hide();
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
     view->horizontalHeader()->setHighlightSections(false);
-    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setStretchLastSection(true);   // until fitColumns gives the spare width to the widest text
     view->horizontalHeader()->setSectionsMovable(true);
+    new CutTextTips(view);
     // Fitting columns measures the first rows only: a long list fits as fast as a short one.
     view->horizontalHeader()->setResizeContentsPrecision(60);
     view->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -293,12 +334,36 @@ void fitColumns(QTableView *view)
     // Columns the user sized in an earlier session keep their widths.
     if (view->property("userSized").toBool())
         return;
+    QHeaderView *header = view->horizontalHeader();
+    // Every column as wide as its text (up to a limit), and the widest text column — a competition's name, an athlete's —
+    // takes the spare width, not the last column: the one rule for every table.
+    header->setStretchLastSection(false);
+    for (int column = 0; column < view->model()->columnCount(); ++column)
+        header->setSectionResizeMode(column, QHeaderView::Interactive);
     view->resizeColumnsToContents();
     const int widest = view->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 28;
+    int stretch = -1;
+    int stretchWidth = 0;
     for (int column = 0; column < view->model()->columnCount(); ++column) {
-        if (view->columnWidth(column) > widest)
+        if (header->isSectionHidden(column))
+            continue;
+        const int width = view->columnWidth(column);
+        if (width > stretchWidth) {
+            stretchWidth = width;
+            stretch = column;
+        }
+        if (width > widest)
             view->setColumnWidth(column, widest);
     }
+    if (stretch >= 0)
+        header->setSectionResizeMode(stretch, QHeaderView::Stretch);
+}
+
+
+bool cellTextIsCut(const QTableView *view, const QModelIndex &index)
+{
+    const QString text = index.data(Qt::DisplayRole).toString();
+    return !text.isEmpty() && view->fontMetrics().horizontalAdvance(text) + 8 > view->visualRect(index).width();
 }
 
 QString selectionAsTsv(const QTableView *view)

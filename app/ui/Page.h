@@ -111,6 +111,8 @@ QString plainText(const QString &html);
 void resort(QTableView *view);
 /** Fits the columns to their contents (within reason), unless the user's widths were restored. */
 void fitColumns(QTableView *view);
+/** Whether a cell's text is wider than the cell (its tooltip then shows it whole). */
+bool cellTextIsCut(const QTableView *view, const QModelIndex &index);
 /** The selected cells of a view as tab-separated text, with the column titles on the first line. */
 QString selectionAsTsv(const QTableView *view);
 /** Saves and restores a table header's column widths and sort order (QSettings, keyed by objectName). */
