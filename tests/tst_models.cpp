@@ -350,7 +350,7 @@ private slots:
         for (int row = 0; row < model.rowCount(); ++row) {
             const ResultTableModel::Row &r = model.rowAt(row);
             const QString rank = model.index(row, 0).data().toString();
-            QCOMPARE(rank, (r.tied ? QStringLiteral("=") : QString()) + QString::number(r.rank));
+            QCOMPARE(rank, QString::number(r.rank) + (r.tied ? QStringLiteral("=") : QString()));   // "3=", as places are written
             QCOMPARE(model.index(row, 1).data().toString(), r.label);
             if (r.tied) {
                 ++tiedRows;
@@ -371,7 +371,7 @@ private slots:
         QCOMPARE(model.index(1, 3).data(Qt::ToolTipRole).toString(), apart[1].beyond);
         QVERIFY(!model.index(0, 3).data(Qt::ToolTipRole).isValid());
         model.setRows(rows);
-        // Rank sorts as a number, not as text ("=10" after "9").
+        // Rank sorts as a number, not as text ("10=" after "9").
         model.sort(0, Qt::DescendingOrder);
         for (int row = 1; row < model.rowCount(); ++row)
             QVERIFY(model.rowAt(row - 1).rank >= model.rowAt(row).rank);
@@ -548,10 +548,10 @@ private slots:
             silver += s;
             bronze += b;
             total += t;
-            // "=" when the rank is the row above's.
+            // "=" after the rank when the rank is the row above's.
             const QString rank = model.index(row, MedalTableModel::Rank).data().toString();
             const bool shared = row > 0 && model.rowAt(row - 1).rank == model.rowAt(row).rank;
-            QCOMPARE(rank, (shared ? QStringLiteral("=") : QString()) + QString::number(model.rowAt(row).rank));
+            QCOMPARE(rank, QString::number(model.rowAt(row).rank) + (shared ? QStringLiteral("=") : QString()));
             // "Kenya (KEN)": the nation's name from the almanac's countries, then its code.
             const QString code = model.index(row, 0).data(MedalTableModel::CountryRole).toString();
             QSqlQuery name(m_almanac.db());

@@ -35,7 +35,7 @@ QVariant MedalTableModel::data(const QModelIndex &index, int role) const
         case Rank: {
             // A rank shared with the row above is written "=3".
             const bool shared = index.row() > 0 && m_rows.at(index.row() - 1).rank == m.rank;
-            return QString((shared ? QStringLiteral("=") : QString()) + QString::number(m.rank));
+            return QString(QString::number(m.rank) + (shared ? QStringLiteral("=") : QString()));   // "3=", as places are written
         }
         case Nation:
             return m.countryName.isEmpty() ? m.country : tr("%1 (%2)").arg(m.countryName, m.country);

@@ -158,7 +158,7 @@ QString ResultTableModel::displayText(const Row &row, Column column) const
     case Rank:
         if (row.rank <= 0)
             return {};
-        return (row.tied ? QStringLiteral("=") : QString()) + QString::number(row.rank);
+        return QString::number(row.rank) + (row.tied ? QStringLiteral("=") : QString());   // "3=", as places are written
     case Label: return row.label;
     case Date: return r.date.toString(Qt::ISODate);
     case Competition: return r.competition;
