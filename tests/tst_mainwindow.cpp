@@ -33,6 +33,7 @@
 #include <QImage>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -40,6 +41,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace almanac;
@@ -178,6 +180,16 @@ private slots:
                 pb1500 = pb.result.markText();
         }
         QVERIFY(!pb1500.isEmpty());
+        // The corrections of the athlete are in one menu, not boxes on every profile.
+        auto *menuButton = window->findChild<QToolButton *>(QStringLiteral("athleteMenu"));
+        QVERIFY(menuButton && menuButton->menu());
+        QStringList actions;
+        for (const QAction *a : menuButton->menu()->actions())
+            actions << a->objectName();
+        QVERIFY2(actions.contains(QStringLiteral("actionMergeAthlete")) && actions.contains(QStringLiteral("actionCorrectAthlete"))
+                     && actions.contains(QStringLiteral("actionSplitMerge")) && actions.contains(QStringLiteral("actionAthleteHistory")),
+                 qPrintable(actions.join(QLatin1Char(','))));
+        QVERIFY(!window->findChild<SearchField *>(QStringLiteral("mergeWith")));
         // The widest text column, the competition, takes the spare width, not the last column; a cut cell would show its
         // text whole in a tooltip, and at this width none is cut.
         window->resize(1500, 950);

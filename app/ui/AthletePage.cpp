@@ -13,6 +13,8 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -20,11 +22,13 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -223,40 +227,67 @@ AthletePage::AthletePage(QSqlDatabase db, QWidget *parent)
             emit locationChanged();
     });
 
-    // Corrections of the athlete.
+    // Corrections of the athlete, in one menu: they are rare, and a profile is read far more often than it is edited.
     auto *editing = new QHBoxLayout;
-    auto *edit = new QPushButton(tr("Correct…"), this);
-    edit->setObjectName(QStringLiteral("editAthlete"));
-    edit->setToolTip(tr("Correct the name, nation or date of birth"));
-    auto *merge = new SearchField(this, SearchField::Athletes);
-    merge->setObjectName(QStringLiteral("mergeWith"));
-    merge->setDatabase(db);
-    merge->setPlaceholderText(tr("Same person as… (merge a duplicate)"));
-    merge->setMaximumWidth(320);
-    m_split = new QPushButton(tr("Split the last merge"), this);
-    m_split->setObjectName(QStringLiteral("splitMerge"));
-    auto *history = new QPushButton(tr("History…"), this);
-    editing->addWidget(edit);
-    editing->addWidget(merge);
-    editing->addWidget(m_split);
-    editing->addWidget(history);
+    auto *menuButton = new QToolButton(this);
+    menuButton->setObjectName(QStringLiteral("athleteMenu"));
+    menuButton->setText(tr("Athlete"));
+    menuButton->setPopupMode(QToolButton::InstantPopup);
+    menuButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *menu = new QMenu(menuButton);
+    QAction *edit = menu->addAction(tr("&Correct name, nation or date of birth…"));
+    edit->setObjectName(QStringLiteral("actionCorrectAthlete"));
+    QAction *merge = menu->addAction(tr("&Same person as… (merge a duplicate)"));
+    merge->setObjectName(QStringLiteral("actionMergeAthlete"));
+    m_split = menu->addAction(tr("S&plit the last merge"));
+    m_split->setObjectName(QStringLiteral("actionSplitMerge"));
+    menu->addSeparator();
+    QAction *history = menu->addAction(tr("&History of changes…"));
+    history->setObjectName(QStringLiteral("actionAthleteHistory"));
+    menu->setToolTipsVisible(true);
+    menuButton->setMenu(menu);
+    editing->addWidget(menuButton);
     editing->addStretch();
-    connect(edit, &QPushButton::clicked, this, &AthletePage::editAthlete);
-    connect(merge, &SearchField::athleteChosen, this, [this, merge](qint64 id, const QString &name) {
-        merge->clear();
+    connect(edit, &QAction::triggered, this, &AthletePage::editAthlete);
+    connect(merge, &QAction::triggered, this, [this, db] {
+        // Who the duplicate is: found as the search box finds anyone.
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("Same person as %1").arg(m_profile.athlete.name));
+        auto *other = new SearchField(&dialog, SearchField::Athletes);
+        other->setObjectName(QStringLiteral("mergeWith"));
+        other->setDatabase(db);
+        other->setPlaceholderText(tr("The other athlete's name"));
+        other->setMinimumWidth(360);
+        auto *form = new QVBoxLayout(&dialog);
+        form->addWidget(new QLabel(tr("The athlete who is %1 under another name or entry:").arg(m_profile.athlete.name.toHtmlEscaped()), &dialog));
+        form->addWidget(other);
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, &dialog);
+        form->addWidget(buttons);
+        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        qint64 chosen = 0;
+        QString chosenName;
+        connect(other, &SearchField::athleteChosen, &dialog, [&](qint64 id, const QString &name) {
+            chosen = id;
+            chosenName = name;
+            dialog.accept();
+        });
+        if (dialog.exec() != QDialog::Accepted || chosen <= 0)
+            return;
         const auto answer = QMessageBox::question(this, tr("Merge two athletes"),
                                                   tr("%1 and %2 are one person? %2's results, records and names become %1's, and %2 is "
                                                      "removed. Split the last merge undoes it.")
-                                                      .arg(m_profile.athlete.name, name));
+                                                      .arg(m_profile.athlete.name, chosenName));
         if (answer == QMessageBox::Yes)
-            mergeDuplicate(id);
+            mergeDuplicate(chosen);
     });
-    connect(m_split, &QPushButton::clicked, this, &AthletePage::splitLastMerge);
-    connect(history, &QPushButton::clicked, this, [this] { showHistory(QStringLiteral("athletes"), m_profile.athlete.id, m_profile.athlete.name); });
+    connect(m_split, &QAction::triggered, this, &AthletePage::splitLastMerge);
+    connect(history, &QAction::triggered, this, [this] { showHistory(QStringLiteral("athletes"), m_profile.athlete.id, m_profile.athlete.name); });
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_header);
-    layout->addLayout(editing);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_header, 1);
+    top->addLayout(editing);
+    layout->addLayout(top);
     layout->addWidget(m_rivals);
     layout->addWidget(m_tabs, 1);
 }

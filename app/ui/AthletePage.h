@@ -8,6 +8,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QAction;
 class QPushButton;
 class QTabWidget;
 class QTableView;
@@ -52,7 +53,7 @@ private:
 
     QLabel *m_header;
     QLabel *m_rivals;
-    QPushButton *m_split;
+    QAction *m_split;
     QTabWidget *m_tabs;
     ResultTableModel *m_bests;
     ResultTableModel *m_seasons;
