@@ -33,6 +33,7 @@
 #include <QImage>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenu>
 #include <QSettings>
 #include <QSpinBox>
@@ -509,6 +510,21 @@ private slots:
         QVERIFY(profile);
         QCOMPARE(profile->title(), QStringLiteral("Josh Kerr"));
         QVERIFY(profile->plainText().contains(QStringLiteral("Cole Hocker")));
+
+        // A rival goes as it came: a click on its chip, under a real mouse event, removes it from the chart.
+        auto *chips = window->findChild<QListWidget *>(QStringLiteral("comparedAthletes"));
+        QVERIFY(chips && chips->isVisible());
+        QCOMPARE(chips->count(), 2);
+        QListWidgetItem *hockerChip = nullptr;
+        for (int i = 0; i < chips->count(); ++i) {
+            if (chips->item(i)->data(Qt::UserRole).toLongLong() == hocker)
+                hockerChip = chips->item(i);
+        }
+        QVERIFY(hockerChip && hockerChip->text().contains(QStringLiteral("✕")));
+        QTest::mouseClick(chips->viewport(), Qt::LeftButton, {}, chips->visualItemRect(hockerChip).center());
+        QTRY_COMPARE(chart->seriesCount(), 2);
+        QCOMPARE(chips->count(), 1);
+        QCOMPARE(window->currentLocation().args.value(QStringLiteral("compare")).toList().size(), 1);
     }
 
     void theLastScreenComesBackAfterARestart()

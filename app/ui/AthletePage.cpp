@@ -160,7 +160,7 @@ AthletePage::AthletePage(QSqlDatabase db, QWidget *parent)
     m_comparedList->setFlow(QListView::LeftToRight);
     m_comparedList->setMaximumHeight(m_comparedList->fontMetrics().height() + 12);
     m_comparedList->setSpacing(4);
-    m_comparedList->setToolTip(tr("Athletes overlaid on the chart; double-click to remove"));
+    m_comparedList->setToolTip(tr("Athletes overlaid on the chart; click one to remove it"));
     auto *eventLabel = new QLabel(tr("E&vent:"), progressionTab);
     eventLabel->setBuddy(m_progressionEvent);
     controls->addWidget(eventLabel);
@@ -196,10 +196,13 @@ AthletePage::AthletePage(QSqlDatabase db, QWidget *parent)
         addComparison(id);
         m_compareWith->clear();
     });
-    connect(m_comparedList, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
+    connect(m_comparedList, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
         m_compared.removeAll(item->data(Qt::UserRole).toLongLong());
-        showProgression();
-        emit locationChanged();
+        // The list is rebuilt: the item clicked is let go after this signal, not during it.
+        QMetaObject::invokeMethod(this, [this] {
+            showProgression();
+            emit locationChanged();
+        }, Qt::QueuedConnection);
     });
     connect(m_chart, &ProgressionChartView::resultActivated, this, [this](qint64 resultId) {
         for (const ResultInfo &r : std::as_const(m_profile.results)) {
@@ -487,8 +490,10 @@ void AthletePage::showProgression()
         std::sort(s.races.begin(), s.races.end(), [](const ResultInfo &x, const ResultInfo &y) { return x.date < y.date; });
         series.append(s);
         if (id != m_profile.athlete.id) {
-            auto *item = new QListWidgetItem(progression->athlete.name, m_comparedList);
+            // Each rival a chip that says how it goes: a click removes it.
+            auto *item = new QListWidgetItem(tr("%1  ✕").arg(progression->athlete.name), m_comparedList);
             item->setData(Qt::UserRole, id);
+            item->setToolTip(tr("Remove %1 from the chart").arg(progression->athlete.name));
         }
     }
     m_comparedList->setVisible(!m_compared.isEmpty());
