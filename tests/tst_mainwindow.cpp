@@ -3,6 +3,7 @@
 // top lists, head-to-head, history, all results, charts, copy, back and forward, and what comes back
 // after a restart. Everything runs on the bundled almanac built by the real loader.
 #include "TestAlmanac.h"
+#include "edit/EditService.h"
 
 #include "AthletePage.h"
 #include "CompetitionListModel.h"
@@ -241,6 +242,27 @@ private slots:
         QCOMPARE(lines.size(), 2);
         QVERIFY(lines.first().contains(QLatin1Char('\t')));
         QVERIFY(lines.at(1).contains(resultsModel->resultAt(0).markText()));
+    }
+
+    void anAthleteWithoutResultsSaysWhatTheAlmanacHolds()
+    {
+        // An athlete the almanac knows but holds no race of: a sentence, not a page of empty tables.
+        EditService edits(m_almanac.db());
+        QVERIFY2(edits.addAthlete(QStringLiteral("Quentin Noresults"), QStringLiteral("M"), QStringLiteral("FRA"), QStringLiteral("1990")),
+                 qPrintable(edits.errorString()));
+        const qint64 id = edits.addedId();
+        auto window = openWindow();
+        QVERIFY(window);
+        QVERIFY(window->navigate({Location::Athlete, id, {}}));
+        auto *empty = window->findChild<QLabel *>(QStringLiteral("athleteEmpty"));
+        QVERIFY(empty && empty->isVisible());
+        QVERIFY2(empty->text().contains(QStringLiteral("None of Quentin Noresults's races is in the almanac")), qPrintable(empty->text()));
+        QVERIFY(!window->findChild<QTabWidget *>()->isVisible());
+        // An athlete with results shows the tabs again, and no such sentence.
+        QVERIFY(window->navigate({Location::Athlete, athleteId(m_almanac.db(), QStringLiteral("Josh Kerr")), {}}));
+        QVERIFY(!window->findChild<QLabel *>(QStringLiteral("athleteEmpty"))->isVisible());
+        QVERIFY(window->findChild<QTabWidget *>()->isVisible());
+        QVERIFY(edits.undo());
     }
 
     void aResultOpensTheWholeRace()

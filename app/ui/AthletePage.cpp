@@ -292,6 +292,13 @@ AthletePage::AthletePage(QSqlDatabase db, QWidget *parent)
     top->addLayout(editing);
     layout->addLayout(top);
     layout->addWidget(m_rivals);
+    m_empty = new QLabel(this);
+    m_empty->setObjectName(QStringLiteral("athleteEmpty"));
+    m_empty->setTextFormat(Qt::RichText);
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_empty->setVisible(false);
+    layout->addWidget(m_empty, 1);
     layout->addWidget(m_tabs, 1);
 }
 
@@ -348,6 +355,16 @@ bool AthletePage::showLocation(const Location &location)
         links << QStringLiteral("<a href='h2h:%1' style='color:%4'>%2</a> (%3)").arg(r.athlete.id).arg(r.athlete.name.toHtmlEscaped()).arg(r.races).arg(colour);
     m_rivals->setText(links.isEmpty() ? tr("No races against other athletes in the almanac.")
                                       : tr("Head-to-head, in one click: %1").arg(links.join(QStringLiteral(" · "))));
+    // An athlete the almanac knows but holds no race of: not a page of empty tables, but what it holds and why.
+    const bool nothingHeld = m_profile.results.isEmpty();
+    m_tabs->setVisible(!nothingHeld);
+    m_rivals->setVisible(!nothingHeld);
+    m_empty->setVisible(nothingHeld);
+    if (nothingHeld)
+        m_empty->setText(tr("<p>None of %1's races is in the almanac: no result, no record, no honour. Bests, progression and "
+                            "head-to-heads are shown here once a result is: import one (File › Import results…), or add it on a "
+                            "competition's screen (Add result…).</p>")
+                             .arg(a.name.toHtmlEscaped()));
 
     // Bests.
     QList<ResultTableModel::Row> bests;

@@ -54,6 +54,7 @@ private:
     QLabel *m_header;
     QLabel *m_rivals;
     QAction *m_split;
+    QLabel *m_empty = nullptr;   // what the page says of an athlete with no result
     QTabWidget *m_tabs;
     ResultTableModel *m_bests;
     ResultTableModel *m_seasons;
