@@ -377,9 +377,27 @@ private slots:
         QCOMPARE(model->rowAt(0).rank, 1);
         // Performances of one season, then one nation.
         window->findChild<QComboBox *>(QStringLiteral("topListKind"))->setCurrentIndex(1);
-        window->findChild<QSpinBox *>(QStringLiteral("topListSeason"))->setValue(2024);
+        // All-time or a season is a choice of its own; choosing a year makes the list that season's.
+        auto *span = window->findChild<QComboBox *>(QStringLiteral("topListSpan"));
+        auto *season = window->findChild<QSpinBox *>(QStringLiteral("topListSeason"));
+        QVERIFY(span && season);
+        QCOMPARE(span->currentText(), QStringLiteral("All-time"));
+        QVERIFY(!season->isEnabled());
+        season->setValue(2024);
+        QCOMPARE(span->currentIndex(), 1);
+        QVERIFY(season->isEnabled());
+        QVERIFY(model->rowCount() > 0);
         for (int i = 0; i < model->rowCount(); ++i)
             QCOMPARE(model->resultAt(i).date.year(), 2024);
+        // Back to all-time in one step, the year kept for later.
+        span->setCurrentIndex(0);
+        QVERIFY(!season->isEnabled());
+        bool older = false;
+        for (int i = 0; i < model->rowCount(); ++i)
+            older = older || model->resultAt(i).date.year() != 2024;
+        QVERIFY(older);
+        span->setCurrentIndex(1);
+        QCOMPARE(season->value(), 2024);
         auto *nation = window->findChild<QLineEdit *>(QStringLiteral("topListNation"));
         nation->setText(QStringLiteral("GBR"));
         emit nation->editingFinished();

@@ -19,6 +19,7 @@ namespace almanac {
 TopListPage::TopListPage(QSqlDatabase db, QWidget *parent)
     : Page(db, parent)
     , m_event(new QComboBox(this))
+    , m_span(new QComboBox(this))
     , m_season(new QSpinBox(this))
     , m_kind(new QComboBox(this))
     , m_legalOnly(new QCheckBox(tr("&Legal marks only"), this))
@@ -29,12 +30,15 @@ TopListPage::TopListPage(QSqlDatabase db, QWidget *parent)
     , m_model(new ResultTableModel(this))
 {
     m_event->setObjectName(QStringLiteral("topListEvent"));
+    // All-time or one season: a visible choice of its own, and the season's year beside it.
+    m_span->setObjectName(QStringLiteral("topListSpan"));
+    m_span->addItem(tr("All-time"), false);
+    m_span->addItem(tr("One season"), true);
     m_season->setObjectName(QStringLiteral("topListSeason"));
-    m_season->setRange(1895, QDate::currentDate().year() + 1);
-    m_season->setMinimum(1895);
-    m_season->setSpecialValueText(tr("All-time"));
-    m_season->setValue(m_season->minimum());
-    m_season->setToolTip(tr("A season, or All-time (the lowest value)"));
+    m_season->setRange(1896, QDate::currentDate().year() + 1);
+    m_season->setValue(QDate::currentDate().year());
+    m_season->setEnabled(false);
+    m_season->setToolTip(tr("The season of the list (choosing a year makes it the season's list)"));
     m_kind->setObjectName(QStringLiteral("topListKind"));
     m_kind->addItem(tr("Performers (one mark each)"), false);
     m_kind->addItem(tr("Performances (every mark)"), true);
@@ -54,7 +58,13 @@ TopListPage::TopListPage(QSqlDatabase db, QWidget *parent)
 
     auto *controls = new QGridLayout;
     addField(controls, tr("&Event:"), m_event, 0, 0);
-    addField(controls, tr("&Season:"), m_season, 0, 1);
+    auto *when = new QHBoxLayout;
+    when->addWidget(m_span);
+    when->addWidget(m_season);
+    auto *whenLabel = new QLabel(tr("&Span:"), this);
+    whenLabel->setBuddy(m_span);
+    controls->addWidget(whenLabel, 0, 2);
+    controls->addLayout(when, 0, 3);
     addField(controls, tr("&List of:"), m_kind, 0, 2);
     addField(controls, tr("&Nation:"), m_nation, 1, 0);
     addField(controls, tr("&Top:"), m_limit, 1, 1);
@@ -80,7 +90,19 @@ TopListPage::TopListPage(QSqlDatabase db, QWidget *parent)
         emit locationChanged();
     };
     connect(m_event, &QComboBox::currentIndexChanged, this, rebuild);
-    connect(m_season, &QSpinBox::valueChanged, this, rebuild);
+    connect(m_span, &QComboBox::currentIndexChanged, this, [this, rebuild] {
+        m_season->setEnabled(m_span->currentData().toBool());
+        rebuild();
+    });
+    // A year chosen is that season's list.
+    connect(m_season, &QSpinBox::valueChanged, this, [this, rebuild] {
+        if (!m_span->currentData().toBool()) {
+            const QSignalBlocker blocker(m_span);
+            m_span->setCurrentIndex(1);
+            m_season->setEnabled(true);
+        }
+        rebuild();
+    });
     connect(m_kind, &QComboBox::currentIndexChanged, this, rebuild);
     connect(m_legalOnly, &QCheckBox::toggled, this, rebuild);
     connect(m_hand, &QCheckBox::toggled, this, rebuild);
@@ -102,7 +124,10 @@ bool TopListPage::showLocation(const Location &location)
     if (!selectEvent(m_event, a.value(QStringLiteral("event"), QStringLiteral("Men's 1500m")).toString(), a.value(QStringLiteral("indoor")).toBool()))
         selectEvent(m_event, QStringLiteral("Men's 1500m"), false);
     const int season = a.value(QStringLiteral("season")).toInt();
-    m_season->setValue(season > 0 ? season : m_season->minimum());
+    m_span->setCurrentIndex(season > 0 ? 1 : 0);
+    m_season->setEnabled(season > 0);
+    if (season > 0)
+        m_season->setValue(season);
     m_kind->setCurrentIndex(a.value(QStringLiteral("performances")).toBool() ? 1 : 0);
     m_legalOnly->setChecked(a.value(QStringLiteral("legal"), true).toBool());
     m_hand->setChecked(a.value(QStringLiteral("hand")).toBool());
@@ -119,7 +144,7 @@ Location TopListPage::location() const
     a.insert(QStringLiteral("event"), event.value(0));
     if (event.value(1) == QLatin1String("1"))
         a.insert(QStringLiteral("indoor"), true);
-    if (m_season->value() > m_season->minimum())
+    if (m_span->currentData().toBool())
         a.insert(QStringLiteral("season"), m_season->value());
     if (m_kind->currentIndex() == 1)
         a.insert(QStringLiteral("performances"), true);
@@ -144,7 +169,7 @@ bool TopListPage::build()
     TopListQuery query;
     query.event = event->first;
     query.indoor = event->second;
-    query.year = m_season->value() > m_season->minimum() ? m_season->value() : 0;
+    query.year = m_span->currentData().toBool() ? m_season->value() : 0;
     query.performances = m_kind->currentData().toBool();
     query.legalOnly = m_legalOnly->isChecked();
     query.hand = m_hand->isChecked();

@@ -33,6 +33,7 @@ public:
 private:
     bool m_loading = false;
     QComboBox *m_event;
+    QComboBox *m_span;     // all-time, or one season
     QSpinBox *m_season;
     QComboBox *m_kind;
     QCheckBox *m_legalOnly;
