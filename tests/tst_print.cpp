@@ -90,6 +90,11 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("Josh Kerr")));
         QVERIFY(text.contains(QStringLiteral("GBR")));
         QVERIFY(text.contains(QStringLiteral("8 October 1997")));
+        // The medals at a glance: Olympic silver (Paris 2024) and bronze (Tokyo 2020), the world title of Budapest 2023, the
+        // world indoor 3000m title of Glasgow 2024.
+        QVERIFY2(text.simplified().contains(QStringLiteral("Medals in the almanac: Olympic Games: 1 silver, 1 bronze · World Championships: 1 gold · "
+                                                           "World Indoor Championships: 1 gold")),
+                 qPrintable(text.left(600)));
         for (const PersonalBest &pb : profile->personalBests) {
             QVERIFY2(text.contains(pb.result.markText()), qPrintable(pb.result.markText()));
             QVERIFY2(text.contains(pb.result.date.toString(Qt::ISODate)), qPrintable(pb.result.date.toString(Qt::ISODate)));

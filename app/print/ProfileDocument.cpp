@@ -96,6 +96,10 @@ std::optional<PrintDocument> ProfileDocument::build(qint64 athleteId, const Prof
     doc.addParagraph(facts.join(QStringLiteral(" · ")));
     if (!a.otherNames.isEmpty())
         doc.addParagraph(tr("Also written: %1").arg(a.otherNames.join(QStringLiteral(", "))), true);
+    // The medals at a glance, from the championship finals the almanac holds.
+    const QString medals = medalSummaryText(medalCounts(profile->honours));
+    if (!medals.isEmpty())
+        doc.addParagraph(tr("Medals in the almanac: %1").arg(medals));
     // How much of the career the page stands on.
     doc.addParagraph(careerCoverageText(a.name, profile->coverage), true);
 

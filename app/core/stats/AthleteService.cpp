@@ -214,4 +214,43 @@ Progression AthleteService::progressionFrom(const AthleteInfo &athlete, const QL
     return p;
 }
 
+QList<MedalCount> medalCounts(const QList<ResultInfo> &honours)
+{
+    QList<MedalCount> counts;
+    for (const QString &category : kChampionshipCategories) {
+        MedalCount c;
+        c.category = category;
+        for (const ResultInfo &r : honours) {
+            if (r.category != category || r.annulled || !r.hasMark() || !r.isMedalFinal())
+                continue;
+            c.gold += r.place == 1;
+            c.silver += r.place == 2;
+            c.bronze += r.place == 3;
+        }
+        if (c.gold + c.silver + c.bronze > 0)
+            counts.append(c);
+    }
+    return counts;
+}
+
+QString medalSummaryText(const QList<MedalCount> &counts)
+{
+    static const QHash<QString, QString> names = {{QStringLiteral("OG"), QStringLiteral("Olympic Games")},
+                                                 {QStringLiteral("WCH"), QStringLiteral("World Championships")},
+                                                 {QStringLiteral("WIC"), QStringLiteral("World Indoor Championships")},
+                                                 {QStringLiteral("EC"), QStringLiteral("European Championships")}};
+    QStringList parts;
+    for (const MedalCount &c : counts) {
+        QStringList medals;
+        if (c.gold)
+            medals << QObject::tr("%1 gold").arg(c.gold);
+        if (c.silver)
+            medals << QObject::tr("%1 silver").arg(c.silver);
+        if (c.bronze)
+            medals << QObject::tr("%1 bronze").arg(c.bronze);
+        parts << QStringLiteral("%1: %2").arg(names.value(c.category, c.category), medals.join(QStringLiteral(", ")));
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
 } // namespace almanac

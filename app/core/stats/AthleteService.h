@@ -31,6 +31,21 @@ struct AthleteProfile
     CareerCoverage coverage;
 };
 
+/** The medals of one championship series among an athlete's honours. */
+struct MedalCount
+{
+    QString category;   // OG, WCH, WIC, EC
+    int gold = 0;
+    int silver = 0;
+    int bronze = 0;
+};
+
+/** The medals of the honours (finals placed 1 to 3 with a mark, not annulled), per championship in the order of
+    kChampionshipCategories; championships without a medal are left out. */
+QList<MedalCount> medalCounts(const QList<ResultInfo> &honours);
+/** "Olympic Games: 1 gold, 1 silver · World Championships: 1 gold, 1 bronze"; "" without a medal. */
+QString medalSummaryText(const QList<MedalCount> &counts);
+
 struct Progression
 {
     AthleteInfo athlete;
