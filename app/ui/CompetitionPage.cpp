@@ -31,22 +31,7 @@ namespace {
 
 QString roundName(const QString &round, int heat)
 {
-    QString name;
-    if (round == QLatin1String("final"))
-        name = heat > 1 ? CompetitionPage::tr("Final %1").arg(QChar(u'A' + heat - 1)) : CompetitionPage::tr("Final");
-    else if (round == QLatin1String("semi"))
-        name = CompetitionPage::tr("Semi-final");
-    else if (round == QLatin1String("quarter"))
-        name = CompetitionPage::tr("Quarter-final");
-    else if (round == QLatin1String("heat"))
-        name = CompetitionPage::tr("Heat");
-    else if (round == QLatin1String("qualification"))
-        name = CompetitionPage::tr("Qualification");
-    else
-        name = CompetitionPage::tr("Race");
-    if (round != QLatin1String("final") && heat > 0)
-        name += QLatin1Char(' ') + QString::number(heat % 100);
-    return name;
+    return ResultTableModel::roundText(round, heat);
 }
 
 QString windText(const std::optional<Wind> &wind)
