@@ -520,6 +520,18 @@ private slots:
         QCOMPARE(all->model()->rowCount(), test::count(m_almanac.db(), QStringLiteral("SELECT count(*) FROM results")));
         all->scrollToBottom();
         QVERIFY(!all->model()->index(all->model()->rowCount() - 1, 0).data().toString().isEmpty());
+        // Its context menu opens the race and the athlete, as every result table's does; Copy stays.
+        QStringList menu;
+        for (const QAction *a : all->actions())
+            menu << a->text();
+        QVERIFY2(menu.contains(QStringLiteral("Open the &race")) && menu.contains(QStringLiteral("Open the &athlete")) && menu.contains(QStringLiteral("&Copy")),
+                 qPrintable(menu.join(QLatin1Char('|'))));
+        all->setCurrentIndex(all->model()->index(0, 0));
+        for (QAction *a : all->actions()) {
+            if (a->text() == QStringLiteral("Open the &race"))
+                a->trigger();
+        }
+        QCOMPARE(window->currentLocation().kind, Location::Competition);   // the race, shown in its competition
     }
 
     void progressionChartOverlaysAndExports()

@@ -3,6 +3,7 @@
 
 #include "PagedResultModel.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDate>
 #include <QHBoxLayout>
@@ -61,6 +62,22 @@ ResultsPage::ResultsPage(QSqlDatabase db, QWidget *parent)
         if (round > 0)
             emit navigate({Location::Race, round, {}});
     });
+    // The context menu of every result table: the race, the athlete (Copy stays last).
+    auto *race = new QAction(tr("Open the &race"), m_view);
+    connect(race, &QAction::triggered, this, [this] {
+        const qint64 round = m_view->currentIndex().data(PagedResultModel::RoundIdRole).toLongLong();
+        if (round > 0)
+            emit navigate({Location::Race, round, {}});
+    });
+    auto *athlete = new QAction(tr("Open the &athlete"), m_view);
+    connect(athlete, &QAction::triggered, this, [this] {
+        const qint64 id = m_view->currentIndex().data(PagedResultModel::AthleteIdRole).toLongLong();
+        if (id > 0)
+            emit navigate({Location::Athlete, id, {}});
+    });
+    auto *separator = new QAction(m_view);
+    separator->setSeparator(true);
+    m_view->insertActions(m_view->actions().value(0), {race, athlete, separator});
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_view, 1);
