@@ -1156,7 +1156,8 @@ bool ImportSession::checkPlacesAgainstMarks(ImportReport &report)
     std::sort(made.begin(), made.end());
     for (const qint64 roundId : std::as_const(made)) {
         QList<const RaceEntry *> placed;
-        for (const RaceEntry &e : m_madeRaces.value(roundId))
+        // The race's own list (not a copy of it): the pointers below point into it.
+        for (const RaceEntry &e : *m_madeRaces.constFind(roundId))
             if (e.counted && e.place > 0)
                 placed.append(&e);
         if (placed.size() < 2)
