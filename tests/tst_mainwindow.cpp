@@ -31,6 +31,7 @@
 #include <QDateEdit>
 #include <QLineEdit>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QImage>
 #include <QHeaderView>
 #include <QLabel>
@@ -263,6 +264,24 @@ private slots:
         QVERIFY(!window->findChild<QLabel *>(QStringLiteral("athleteEmpty"))->isVisible());
         QVERIFY(window->findChild<QTabWidget *>()->isVisible());
         QVERIFY(edits.undo());
+    }
+
+    void aCompetitionsSourcesAreReadInFull()
+    {
+        // The header shows the first words of the sources; the Sources and notes tab every one in full, wrapped.
+        const qint64 beijing = competitionId(m_almanac.db(), QStringLiteral("IAAF World Championships Beijing 2015"));
+        const auto info = Lookup(m_almanac.db()).competition(beijing);
+        QVERIFY(info && info->sources.size() >= 5);
+        auto window = openWindow();
+        QVERIFY(window);
+        QVERIFY(window->navigate({Location::Competition, beijing, {{QStringLiteral("tab"), int(CompetitionPage::SourcesTab)}}}));
+        auto *sources = window->findChild<QTextBrowser *>(QStringLiteral("competitionSources"));
+        QVERIFY(sources && sources->isVisible());
+        QCOMPARE(sources->lineWrapMode(), QTextEdit::WidgetWidth);
+        const QString text = sources->toPlainText();
+        for (const QString &source : info->sources)
+            QVERIFY2(text.contains(source), qPrintable(source.left(80)));
+        QVERIFY(text.contains(info->note.split(QLatin1Char('\n')).first()));
     }
 
     void aResultOpensTheWholeRace()

@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTextBrowser>
 #include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -150,6 +151,11 @@ CompetitionPage::CompetitionPage(QSqlDatabase db, QWidget *parent)
     split->setStretchFactor(1, 2);
     medalsLayout->addWidget(split, 1);
     m_tabs->addTab(medalsTab, tr("&Medal table"));
+    // The sources and notes in full, wrapped: the header shows their first words.
+    m_sources = new QTextBrowser(this);
+    m_sources->setObjectName(QStringLiteral("competitionSources"));
+    m_sources->setOpenLinks(false);
+    m_tabs->addTab(m_sources, tr("&Sources and notes"));
     const auto medalsChanged = [this] {
         if (m_loading)
             return;
@@ -262,7 +268,7 @@ bool CompetitionPage::load(qint64 competitionId)
     QString header = QStringLiteral("<h2 style='margin:0'>%1</h2>%2 · %3 · %4%5")
                          .arg(c.name.toHtmlEscaped(), place.join(QStringLiteral(", ")), dates, CompetitionListModel::categoryName(c.category),
                               c.indoor ? tr(" · indoor") : QString());
-    // Sources and notes can be long: the first words here, the whole text in the tooltip.
+    // Sources and notes can be long: the first words here, the whole text in the tooltip and the Sources tab.
     const auto brief = [](const QString &text) { return text.size() > 160 ? text.left(157) + QStringLiteral("…") : text; };
     QStringList tooltip;
     if (!c.sources.isEmpty()) {
@@ -283,6 +289,19 @@ bool CompetitionPage::load(qint64 competitionId)
     }
     m_header->setText(header);
     m_header->setToolTip(tooltip.join(QLatin1Char('\n')));
+    QString full = QStringLiteral("<h3>%1</h3>").arg(tr("Sources"));
+    if (c.sources.isEmpty())
+        full += QStringLiteral("<p>%1</p>").arg(tr("The competition's file names no source."));
+    for (const QString &source : c.sources)
+        full += QStringLiteral("<p>%1</p>").arg(source.toHtmlEscaped());
+    if (!c.note.isEmpty()) {
+        full += QStringLiteral("<h3>%1</h3>").arg(tr("Notes"));
+        for (const QString &note : c.note.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            full += QStringLiteral("<p>%1</p>").arg(note.toHtmlEscaped());
+    }
+    for (qsizetype i = 1; i < c.shares.size(); ++i)
+        full += QStringLiteral("<p><i>%1</i></p>").arg(tr("Also from %1").arg(shareText(c.shares.at(i))).toHtmlEscaped());
+    m_sources->setHtml(full);
 
     // Events in the order of a programme (men's, women's, mixed; track, field, relays), then their rounds
     // in the order they were run.

@@ -9,6 +9,7 @@ class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QLabel;
+class QTextBrowser;
 class QTabWidget;
 class QTableView;
 class QTreeWidget;
@@ -26,7 +27,7 @@ class CompetitionPage : public Page
 {
     Q_OBJECT
 public:
-    enum Tab { ResultsTab, MedalsTab };
+    enum Tab { ResultsTab, MedalsTab, SourcesTab };
 
     explicit CompetitionPage(QSqlDatabase db, QWidget *parent = nullptr);
 
@@ -60,6 +61,7 @@ private:
     bool m_loading = false;
 
     QLabel *m_header;
+    QTextBrowser *m_sources = nullptr;   // the sources and notes in full, wrapped
     QTabWidget *m_tabs;
     QTreeWidget *m_tree;
     QLabel *m_raceTitle;
