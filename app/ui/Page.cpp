@@ -54,10 +54,8 @@ protected:
         const QModelIndex index = m_view->indexAt(help->pos());
         if (!index.isValid() || index.data(Qt::ToolTipRole).isValid())
             return false;
-        const QString text = index.data(Qt::DisplayRole).toString();
-        const QRect cell = m_view->visualRect(index);
-        if (!text.isEmpty() && m_view->fontMetrics().horizontalAdvance(text) + 8 > cell.width()) {
-            QToolTip::showText(help->globalPos(), text, m_view->viewport(), cell);
+        if (cellTextIsCut(m_view, index)) {
+            QToolTip::showText(help->globalPos(), index.data(Qt::DisplayRole).toString(), m_view->viewport(), m_view->visualRect(index));
             return true;
         }
         QToolTip::hideText();
