@@ -964,7 +964,7 @@ std::optional<Failure> cmdPrintProfile(Session &s, const Arguments &args)
         return Failure{NotFound, QStringLiteral("the almanac holds no result of %1, so there is no profile to print (nothing was written); "
                                                 "almanac athlete \"%1\" shows what it holds").arg(athlete.name)};
     ProfileDocument profile(s.db());
-    const auto document = profile.build(athlete.id, options);
+    const auto document = profile.build(*held, options);
     if (!document)
         return dbFailure(profile.errorString());
     QString error;

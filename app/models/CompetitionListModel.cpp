@@ -7,19 +7,7 @@ namespace almanac {
 
 QString CompetitionListModel::categoryName(const QString &code)
 {
-    if (code == QLatin1String("OG"))
-        return tr("Olympic Games");
-    if (code == QLatin1String("WCH"))
-        return tr("World Championships");
-    if (code == QLatin1String("WIC"))
-        return tr("World Indoor Championships");
-    if (code == QLatin1String("EC"))
-        return tr("European Championships");
-    if (code == QLatin1String("DL"))
-        return tr("Diamond League");
-    if (code == QLatin1String("NC"))
-        return tr("National championships");
-    return tr("Other");
+    return almanac::categoryName(code);
 }
 
 CompetitionListModel::CompetitionListModel(QObject *parent)

@@ -73,7 +73,12 @@ std::optional<PrintDocument> ProfileDocument::build(qint64 athleteId, const Prof
         m_error = athletes.errorString();
         return std::nullopt;
     }
-    const AthleteInfo &a = profile->athlete;
+    return build(*profile, options);
+}
+
+std::optional<PrintDocument> ProfileDocument::build(const AthleteProfile &profile, const ProfileOptions &options)
+{
+    const AthleteInfo &a = profile.athlete;
     Lookup lookup(m_db);
     PrintDocument doc(a.name);
     QSet<qint64> cited;   // competitions whose sources the profile lists
@@ -92,23 +97,23 @@ std::optional<PrintDocument> ProfileDocument::build(qint64 athleteId, const Prof
         facts << tr("born %1, aged %2").arg(QLocale().toString(born, QStringLiteral("d MMMM yyyy"))).arg(ageOn(a.birthDate, today));
     else if (!a.birthDate.isEmpty())
         facts << tr("born %1").arg(a.birthDate);
-    facts << tr("%n result(s) in the almanac", nullptr, int(profile->results.size()));
+    facts << tr("%n result(s) in the almanac", nullptr, int(profile.results.size()));
     doc.addParagraph(facts.join(QStringLiteral(" · ")));
     if (!a.otherNames.isEmpty())
         doc.addParagraph(tr("Also written: %1").arg(a.otherNames.join(QStringLiteral(", "))), true);
     // The medals at a glance, from the championship finals the almanac holds.
-    const QString medals = medalSummaryText(medalCounts(profile->honours));
+    const QString medals = medalSummaryText(medalCounts(profile.honours));
     if (!medals.isEmpty())
         doc.addParagraph(tr("Medals in the almanac: %1").arg(medals));
     // How much of the career the page stands on.
-    doc.addParagraph(careerCoverageText(a.name, profile->coverage), true);
+    doc.addParagraph(careerCoverageText(a.name, profile.coverage), true);
 
     // Personal bests: outdoors, then indoors.
     PrintDocument::Table pbs;
     pbs.headers = {tr("Event"), tr("Mark"), tr("Wind"), tr("Flags"), tr("Date"), tr("Competition"), tr("Place")};
     pbs.widths = {1.6, 1.0, 0.6, 1.0, 1.1, 3.4, 0.6};
     pbs.rightAligned = {false, true, true, false, false, false, true};
-    for (const PersonalBest &pb : profile->personalBests) {
+    for (const PersonalBest &pb : profile.personalBests) {
         const ResultInfo &r = pb.result;
         pbs.rows.append({shortEvent(pb.event, pb.indoor) + (pb.hand ? tr(" (hand)") : QString()), r.markText(), windText(r),
                          r.flagsText(), dayText(r.date), cite(r), r.placeText()});
@@ -116,7 +121,7 @@ std::optional<PrintDocument> ProfileDocument::build(qint64 athleteId, const Prof
     if (!pbs.rows.isEmpty()) {
         doc.addHeading(tr("Personal bests"));
         doc.addTable(pbs);
-        const bool anyBestKnown = std::any_of(profile->personalBests.cbegin(), profile->personalBests.cend(),
+        const bool anyBestKnown = std::any_of(profile.personalBests.cbegin(), profile.personalBests.cend(),
                                               [](const PersonalBest &pb) { return !pb.result.bestKnown.isEmpty(); });
         if (anyBestKnown)
             doc.addParagraph(tr("A flag marked ? (PB?) is the best the almanac knows, not proved: it does not hold the whole career, "
@@ -127,7 +132,7 @@ std::optional<PrintDocument> ProfileDocument::build(qint64 athleteId, const Prof
 
     // The PB progression of the main event: the outdoor event with the most results.
     QMap<QString, int> counts;
-    for (const ResultInfo &r : profile->results) {
+    for (const ResultInfo &r : profile.results) {
         if (!r.indoor && r.hasMark() && !r.relay)
             ++counts[r.event];
     }
@@ -137,9 +142,9 @@ std::optional<PrintDocument> ProfileDocument::build(qint64 athleteId, const Prof
             mainEvent = it.key();
     }
     if (const auto event = EventSpec::parse(mainEvent); event && counts.value(mainEvent) >= 2) {
-        const Progression progression = AthleteService::progressionFrom(a, profile->results, *event, false);
+        const Progression progression = AthleteService::progressionFrom(a, profile.results, *event, false);
         QList<ResultInfo> races;
-        for (const ResultInfo &r : profile->results) {
+        for (const ResultInfo &r : profile.results) {
             if (r.event == mainEvent && !r.indoor && r.hasMark() && !r.mark.isEnRoute() && r.mark.isHand() == progression.hand)
                 races.append(r);
         }
@@ -155,7 +160,7 @@ std::optional<PrintDocument> ProfileDocument::build(qint64 athleteId, const Prof
     seasons.headers = {tr("Season"), tr("Event"), tr("Mark"), tr("Wind"), tr("Date"), tr("Competition")};
     seasons.widths = {1.2, 1.6, 1.0, 0.6, 1.1, 3.9};
     seasons.rightAligned = {false, false, true, true, false, false};
-    for (const SeasonBest &sb : profile->seasonBests) {
+    for (const SeasonBest &sb : profile.seasonBests) {
         const ResultInfo &r = sb.result;
         seasons.rows.append({sb.indoor ? tr("%1 indoor").arg(sb.year) : QString::number(sb.year), shortEvent(sb.event, sb.indoor)
                              + (sb.hand ? tr(" (hand)") : QString()), r.markText(), windText(r), dayText(r.date), cite(r)});
@@ -170,7 +175,7 @@ std::optional<PrintDocument> ProfileDocument::build(qint64 athleteId, const Prof
     honours.headers = {tr("Date"), tr("Championship"), tr("Event"), tr("Place"), tr("Mark")};
     honours.widths = {1.1, 4.0, 1.6, 0.6, 1.0};
     honours.rightAligned = {false, false, false, true, true};
-    for (const ResultInfo &r : profile->honours) {
+    for (const ResultInfo &r : profile.honours) {
         honours.rows.append({dayText(r.date), cite(r), shortEvent(r.event, r.indoor), r.placeText(), r.markText()});
         if (r.place >= 1 && r.place <= 3)
             honours.emphasised.append(int(honours.rows.size() - 1));
@@ -185,7 +190,7 @@ std::optional<PrintDocument> ProfileDocument::build(qint64 athleteId, const Prof
     latest.headers = {tr("Date"), tr("Competition"), tr("Event"), tr("Round"), tr("Place"), tr("Mark"), tr("Wind"), tr("Flags")};
     latest.widths = {1.1, 3.8, 1.3, 1.1, 0.6, 1.0, 0.6, 1.0};
     latest.rightAligned = {false, false, false, false, true, true, true, false};
-    for (const ResultInfo &r : profile->results.mid(0, options.latestResults))
+    for (const ResultInfo &r : profile.results.mid(0, options.latestResults))
         latest.rows.append({dayText(r.date), cite(r), shortEvent(r.event, r.indoor), roundText(r), r.placeText(), r.markText(), windText(r),
                             r.flagsText()});
     if (!latest.rows.isEmpty()) {

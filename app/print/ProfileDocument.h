@@ -2,6 +2,7 @@
 #pragma once
 
 #include "PrintDocument.h"
+#include "stats/AthleteService.h"
 
 #include <QSqlDatabase>
 
@@ -28,6 +29,8 @@ public:
     explicit ProfileDocument(QSqlDatabase db);
 
     std::optional<PrintDocument> build(qint64 athleteId, const ProfileOptions &options = ProfileOptions());
+    /** The same, from the athlete's profile already read (AthleteService::profile). */
+    std::optional<PrintDocument> build(const AthleteProfile &profile, const ProfileOptions &options = ProfileOptions());
     QString errorString() const { return m_error; }
 
 private:

@@ -3,6 +3,7 @@
 
 #include "domain/Placing.h"
 
+#include "stats/Catalog.h"
 #include "stats/DerivedFacts.h"
 #include "stats/Lookup.h"
 #include "stats/ResultQuery.h"
@@ -235,10 +236,6 @@ QList<MedalCount> medalCounts(const QList<ResultInfo> &honours)
 
 QString medalSummaryText(const QList<MedalCount> &counts)
 {
-    static const QHash<QString, QString> names = {{QStringLiteral("OG"), QStringLiteral("Olympic Games")},
-                                                 {QStringLiteral("WCH"), QStringLiteral("World Championships")},
-                                                 {QStringLiteral("WIC"), QStringLiteral("World Indoor Championships")},
-                                                 {QStringLiteral("EC"), QStringLiteral("European Championships")}};
     QStringList parts;
     for (const MedalCount &c : counts) {
         QStringList medals;
@@ -248,7 +245,7 @@ QString medalSummaryText(const QList<MedalCount> &counts)
             medals << QObject::tr("%1 silver").arg(c.silver);
         if (c.bronze)
             medals << QObject::tr("%1 bronze").arg(c.bronze);
-        parts << QStringLiteral("%1: %2").arg(names.value(c.category, c.category), medals.join(QStringLiteral(", ")));
+        parts << QStringLiteral("%1: %2").arg(categoryName(c.category), medals.join(QStringLiteral(", ")));
     }
     return parts.join(QStringLiteral(" · "));
 }

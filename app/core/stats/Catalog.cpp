@@ -4,6 +4,7 @@
 #include "db/Statement.h"
 #include "domain/Discipline.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 #include <QSqlError>
@@ -30,6 +31,18 @@ std::optional<QList<EventSummary>> Catalog::events()
         list.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toBool(), q.value(4).toInt(),
                      q.value(5).toInt(), q.value(6).toLongLong()});
     return list;
+}
+
+QString categoryName(const QString &code)
+{
+    static const QHash<QString, const char *> names = {
+        {QStringLiteral("OG"), QT_TRANSLATE_NOOP("Category", "Olympic Games")},
+        {QStringLiteral("WCH"), QT_TRANSLATE_NOOP("Category", "World Championships")},
+        {QStringLiteral("WIC"), QT_TRANSLATE_NOOP("Category", "World Indoor Championships")},
+        {QStringLiteral("EC"), QT_TRANSLATE_NOOP("Category", "European Championships")},
+        {QStringLiteral("DL"), QT_TRANSLATE_NOOP("Category", "Diamond League")},
+        {QStringLiteral("NC"), QT_TRANSLATE_NOOP("Category", "National championships")}};
+    return QCoreApplication::translate("Category", names.value(code, QT_TRANSLATE_NOOP("Category", "Other")));
 }
 
 namespace {

@@ -7,6 +7,9 @@
 
 namespace almanac {
 
+/** A competition category's name: "Olympic Games" for OG, "World Championships" for WCH … "Other". */
+QString categoryName(const QString &code);
+
 struct EventSummary
 {
     QString name;
