@@ -62,6 +62,20 @@ struct RawConnection
     QString name;
 };
 
+/** The app's migrations up to upTo, copied into DIR/migrations (a folder a test can add its own files to); empty if
+    a copy failed. */
+QString copyMigrations(const QTemporaryDir &dir, int upTo)
+{
+    const QString migrations = dir.filePath(QStringLiteral("migrations"));
+    if (!QDir().mkpath(migrations))
+        return {};
+    const QStringList files = QDir(QStringLiteral(":/db/migrations")).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    for (const QString &file : files)
+        if (file.left(4).toInt() <= upTo && !QFile::copy(QStringLiteral(":/db/migrations/") + file, migrations + QLatin1Char('/') + file))
+            return {};
+    return migrations;
+}
+
 int latestMigration()
 {
     const QStringList files = QDir(QStringLiteral(":/db/migrations")).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
@@ -133,9 +147,8 @@ private slots:
     {
         QTemporaryDir dir;
         // Migrations: the real first one, then one that creates a table and fails half-way.
-        const QString migrations = dir.filePath(QStringLiteral("migrations"));
-        QVERIFY(QDir().mkpath(migrations));
-        QVERIFY(QFile::copy(QStringLiteral(":/db/migrations/0001_initial.sql"), migrations + QStringLiteral("/0001_initial.sql")));
+        const QString migrations = copyMigrations(dir, 1);
+        QVERIFY(!migrations.isEmpty());
         {
             QFile broken(migrations + QStringLiteral("/0002_broken.sql"));
             QVERIFY(broken.open(QIODevice::WriteOnly));
@@ -173,9 +186,8 @@ private slots:
     void fileWithDataIsBackedUpBeforeMigration()
     {
         QTemporaryDir dir;
-        const QString migrations = dir.filePath(QStringLiteral("migrations"));
-        QVERIFY(QDir().mkpath(migrations));
-        QVERIFY(QFile::copy(QStringLiteral(":/db/migrations/0001_initial.sql"), migrations + QStringLiteral("/0001_initial.sql")));
+        const QString migrations = copyMigrations(dir, 1);
+        QVERIFY(!migrations.isEmpty());
         const QString path = dir.filePath(QStringLiteral("almanac.sqlite"));
         {
             RawConnection raw(path);
@@ -207,6 +219,121 @@ private slots:
         QSqlQuery q(almanac.db());
         QVERIFY(!q.exec(QStringLiteral("INSERT INTO athletes (name, sex, country, search_key) VALUES ('Nowhere', 'M', 'XXX', 'nowhere')")));
         QVERIFY(q.lastError().text().contains(QLatin1String("FOREIGN KEY"), Qt::CaseInsensitive));
+    }
+
+    void replacingTablesKeepsEveryRowAndEveryLink()
+    {
+        // An almanac of schema 8 (before athletes, competitions, rounds and results were copied into new tables),
+        // with rows in the tables that point to them: a record's result, a combined event's part, a conflict.
+        QTemporaryDir dir;
+        const QString migrations = copyMigrations(dir, 8);
+        QVERIFY(!migrations.isEmpty());
+        const QString path = dir.filePath(QStringLiteral("almanac.sqlite"));
+        {
+            RawConnection raw(path);
+            QSqlQuery q(raw.db());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys = ON")));
+            QCOMPARE(SchemaMigrator(raw.db(), migrations).migrate(), MigrationResult::Upgraded);
+            QCOMPARE(userVersion(raw.db()), 8);
+            for (const char *sql : {
+                     "INSERT INTO events (id, discipline, sex, name, kind, lower_is_better, wind_measured) "
+                     "VALUES (1, 'DEC', 'M', 'Men''s decathlon', 'points', 0, 0)",
+                     "INSERT INTO athletes (id, origin, name, sex, birth_date, birth_precision, search_key) "
+                     "VALUES (7, 'import', 'Kept Athlete', 'M', '1990-05', 'month', 'kept athlete')",
+                     "INSERT INTO competitions (id, origin, name, start_date, category) VALUES (3, 'import', 'Kept Games', '2024-08-01', 'OG')",
+                     "INSERT INTO rounds (id, competition_id, event_id, round, date, coverage) VALUES (5, 3, 1, 'final', '2024-08-02', 'places')",
+                     "INSERT INTO imports (id, file, format, sha256, imported_at) VALUES (2, 'f.csv', 'csv', 'x', '2024-08-03')",
+                     "INSERT INTO results (id, origin, round_id, event_id, date, athlete_id, place, status, mark, value, precision, perf, "
+                     "qualifier, import_id) VALUES (11, 'import', 5, 1, '2024-08-02', 7, 1, 'OK', '8800', 8800, 0, -8800, 'Q', 2)",
+                     "INSERT INTO records (id, type, scope, event_id, mark, value, precision, timing, perf, date, result_id) "
+                     "VALUES (13, 'OR', 'OG', 1, '8800', 8800, 0, 'A', -8800, '2024-08-02', 11)",
+                     "INSERT INTO result_parts (result_id, part, discipline, mark, points) VALUES (11, 1, '100', '10.46', 975)",
+                     "INSERT INTO conflicts (result_id, import_id, field, location) VALUES (11, 2, 'mark', 'f.csv:2')"})
+                QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text() + QLatin1Char('\n') + QLatin1String(sql)));
+        }
+        // The app opens it and brings it to the latest schema.
+        Database db;
+        QVERIFY2(db.open(path), qPrintable(db.errorString()));
+        QCOMPARE(db.migrationResult(), MigrationResult::Upgraded);
+        QCOMPARE(userVersion(db.db()), latestMigration());
+        QSqlQuery q(db.db());
+        QVERIFY(q.exec(QStringLiteral("SELECT a.name, a.birth_precision, c.name, ro.coverage, r.qualifier, r.import_id, rec.result_id, "
+                                      "(SELECT count(*) FROM result_parts WHERE result_id = r.id), "
+                                      "(SELECT count(*) FROM conflicts WHERE result_id = r.id) "
+                                      "FROM results r JOIN athletes a ON a.id = r.athlete_id JOIN rounds ro ON ro.id = r.round_id "
+                                      "JOIN competitions c ON c.id = ro.competition_id LEFT JOIN records rec ON rec.result_id = r.id "
+                                      "WHERE r.id = 11")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("Kept Athlete"));
+        QCOMPARE(q.value(1).toString(), QStringLiteral("month"));
+        QCOMPARE(q.value(2).toString(), QStringLiteral("Kept Games"));
+        QCOMPARE(q.value(3).toString(), QStringLiteral("places"));
+        QCOMPARE(q.value(4).toString(), QStringLiteral("Q"));
+        QCOMPARE(q.value(5).toInt(), 2);
+        QCOMPARE(q.value(6).toInt(), 11);   // the record still names its result
+        QCOMPARE(q.value(7).toInt(), 1);    // the part survived
+        QCOMPARE(q.value(8).toInt(), 1);    // and the conflict
+        // Foreign keys are on again, the rules still hold, and deleting still cascades.
+        QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO results (round_id, event_id, date, athlete_id, status) VALUES (5, 1, '2024-08-02', 8, 'OK')")));
+        QVERIFY(!q.exec(QStringLiteral("UPDATE results SET status = 'DSQ' WHERE id = 11")));
+        QVERIFY(!q.exec(QStringLiteral("UPDATE rounds SET round = 'repechage' WHERE id = 5")));
+        QVERIFY(!q.exec(QStringLiteral("UPDATE competitions SET category = 'XX' WHERE id = 3")));
+        QVERIFY(!q.exec(QStringLiteral("UPDATE athletes SET origin = 'typed' WHERE id = 7")));
+        QVERIFY(q.exec(QStringLiteral("UPDATE results SET status = 'DNF', qualifier = 'qR' WHERE id = 11")));
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM rounds WHERE id = 5")));
+        QVERIFY(q.exec(QStringLiteral("SELECT (SELECT count(*) FROM results), (SELECT count(*) FROM result_parts), "
+                                      "(SELECT count(*) FROM records WHERE result_id IS NULL)")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QCOMPARE(q.value(1).toInt(), 0);
+        QCOMPARE(q.value(2).toInt(), 1);
+        // The indexes are the ones the lists and profiles read.
+        QVERIFY(q.exec(QStringLiteral("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE type = 'index' "
+                                      "AND tbl_name = 'results' AND sql IS NOT NULL ORDER BY name)")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("results_athlete results_event_date results_event_perf results_import"));
+    }
+
+    void replacingATableThatLeavesRowsPointingNowhereIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString migrations = copyMigrations(dir, 1);
+        QVERIFY(!migrations.isEmpty());
+        const QString path = dir.filePath(QStringLiteral("almanac.sqlite"));
+        {
+            RawConnection raw(path);
+            QSqlQuery q(raw.db());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys = ON")));
+            QCOMPARE(SchemaMigrator(raw.db(), migrations).migrate(), MigrationResult::Upgraded);
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO events (id, discipline, sex, name, kind, lower_is_better, wind_measured) "
+                                          "VALUES (1, '1500', 'M', 'Men''s 1500m', 'time', 1, 0)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO competitions (id, name, start_date, category) VALUES (3, 'Games', '2024-08-01', 'OG')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO rounds (id, competition_id, event_id, round, date) VALUES (5, 3, 1, 'final', '2024-08-02')")));
+        }
+        {
+            // A replacement that forgets the rows: the rounds would point to no competition.
+            QFile next(migrations + QStringLiteral("/0002_replace.sql"));
+            QVERIFY(next.open(QIODevice::WriteOnly));
+            next.write("-- replaces competitions, and loses its rows\n-- pragma: foreign_keys off\n"
+                       "CREATE TABLE competitions_new (id INTEGER PRIMARY KEY, name TEXT NOT NULL, start_date TEXT NOT NULL, "
+                       "category TEXT NOT NULL);\nDROP TABLE competitions;\nALTER TABLE competitions_new RENAME TO competitions;\n");
+        }
+        const QByteArray before = fileHash(path);
+        {
+            RawConnection raw(path);
+            QSqlQuery q(raw.db());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys = ON")));
+            SchemaMigrator migrator(raw.db(), migrations);
+            QCOMPARE(migrator.migrate(), MigrationResult::Failed);
+            QVERIFY2(migrator.errorString().contains(QLatin1String("0002_replace.sql")), qPrintable(migrator.errorString()));
+            QVERIFY2(migrator.errorString().contains(QLatin1String("rounds")), qPrintable(migrator.errorString()));
+            QCOMPARE(userVersion(raw.db()), 1);
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM competitions")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
+        }
+        QCOMPARE(fileHash(path), before);
     }
 
     void fileThatIsNotADatabaseGivesAClearError()

@@ -36,6 +36,36 @@ QStringList schemaObjects(const QSqlDatabase &db)
     return objects;
 }
 
+/** Switches the connection's foreign keys off for its lifetime, when asked and when they are on, and back on after. */
+class ForeignKeysOff
+{
+public:
+    ForeignKeysOff(QSqlDatabase db, bool wanted)
+        : m_db(std::move(db))
+    {
+        if (!wanted)
+            return;
+        QSqlQuery q(m_db);
+        m_wereOn = q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next() && q.value(0).toInt() == 1;
+        q.finish();
+        if (m_wereOn)
+            q.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
+    }
+    ~ForeignKeysOff()
+    {
+        if (m_wereOn) {
+            QSqlQuery q(m_db);
+            q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+        }
+    }
+    ForeignKeysOff(const ForeignKeysOff &) = delete;
+    ForeignKeysOff &operator=(const ForeignKeysOff &) = delete;
+
+private:
+    QSqlDatabase m_db;
+    bool m_wereOn = false;
+};
+
 } // namespace
 
 SchemaMigrator::SchemaMigrator(QSqlDatabase db, QString migrationsDir)
@@ -210,6 +240,13 @@ MigrationResult SchemaMigrator::migrateUpTo(int version)
             return MigrationResult::Failed;
         }
         const QString script = QString::fromUtf8(file.readAll());
+        // A migration that replaces a table others point to says so ("-- pragma: foreign_keys off"): SQLite would
+        // otherwise act on the dropped table's rows (delete a combined event's parts, unlink a record's result).
+        // Foreign keys are switched off outside the transaction, checked before it is kept, and on again after.
+        static const QRegularExpression keysOff(QStringLiteral("^-- pragma: foreign_keys off\\s*$"),
+                                                QRegularExpression::MultilineOption);
+        const bool withoutForeignKeys = keysOff.match(script).hasMatch();
+        ForeignKeysOff keys(m_db, withoutForeignKeys);
         SqlTransaction transaction(m_db);
         if (!transaction.isActive()) {
             m_error = QStringLiteral("cannot start a transaction on %1: %2").arg(m_db.databaseName(), m_db.lastError().text());
@@ -220,6 +257,17 @@ MigrationResult SchemaMigrator::migrateUpTo(int version)
             QSqlQuery q(m_db);
             if (!q.exec(statement)) {
                 m_error = QStringLiteral("migration %1 failed: %2").arg(QFileInfo(migration.path).fileName(), q.lastError().text());
+                return MigrationResult::Failed;
+            }
+        }
+        if (withoutForeignKeys) {
+            QSqlQuery check(m_db);
+            if (!check.exec(QStringLiteral("PRAGMA foreign_key_check")) || check.next()) {
+                m_error = QStringLiteral("migration %1 failed: %2")
+                              .arg(QFileInfo(migration.path).fileName(),
+                                   check.isActive() ? QStringLiteral("a row of %1 points to a row that is not there")
+                                                          .arg(check.value(0).toString())
+                                                    : check.lastError().text());
                 return MigrationResult::Failed;
             }
         }

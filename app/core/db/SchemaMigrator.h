@@ -16,7 +16,8 @@ enum class MigrationResult { UpToDate, Upgraded, DatabaseTooNew, Failed };
  * leaves the database exactly as it was. A database whose user_version is above the newest file is
  * refused (DatabaseTooNew) and not touched. A database that already holds a schema is copied to a
  * backup file, FILE.vN-TIME.bak (Backups::makeBackup: complete or absent, never half-written), before it
- * is migrated.
+ * is migrated. A file with the line "-- pragma: foreign_keys off" (one that replaces tables others point to) runs
+ * with foreign keys off and is kept only if PRAGMA foreign_key_check then finds nothing.
  */
 class SchemaMigrator
 {
