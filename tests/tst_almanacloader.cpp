@@ -3,6 +3,7 @@
 
 #include "almanac/AlmanacLoader.h"
 #include "domain/Names.h"
+#include "stats/ChampionshipService.h"
 
 #include <QDir>
 #include <QFile>
@@ -185,6 +186,44 @@ private slots:
         AlmanacLoader loader(almanac.db());
         QVERIFY(!loader.loadDirectory(source));
         QVERIFY2(loader.errorString().contains(QLatin1String("source")), qPrintable(loader.errorString()));
+    }
+
+    void aRaceKeepsItsOwnSourcesAndNotes()
+    {
+        QTemporaryDir dir;
+        const QString source = dir.filePath(QStringLiteral("almanac"));
+        QVERIFY(writeAlmanacWith(source, kHeader + "event: Men's 1500m\nround: final\ndate: 2024-06-01\n"
+                                                   "source: Results of the final, page 4\nsource: a test\n"
+                                                   "note: The wind was not measured.\nnote: Kerr won on the line.\n"
+                                                   "1 | Josh Kerr | GBR | 3:30.00\n\n"
+                                                   "event: Men's 800m\nround: final\ndate: 2024-06-01\n1 | Jake Wightman | GBR | 1:44.00\n"));
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        AlmanacLoader loader(almanac.db());
+        QVERIFY2(loader.loadDirectory(source), qPrintable(loader.errorString()));
+        // The 1500m's sources are its own (the header's "a test" among them, one source row for one text); the 800m has none.
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM round_sources rs JOIN rounds ro ON ro.id = rs.round_id "
+                                                    "JOIN events e ON e.id = ro.event_id WHERE e.discipline = '1500'")), 2);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM round_sources rs JOIN rounds ro ON ro.id = rs.round_id "
+                                                    "JOIN events e ON e.id = ro.event_id WHERE e.discipline = '800'")), 0);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM sources WHERE citation = 'a test'")), 1);
+        QCOMPARE(count(almanac.db(), QStringLiteral("SELECT count(*) FROM competition_sources")), 1);
+        QSqlQuery q(almanac.db());
+        QVERIFY(q.exec(QStringLiteral("SELECT ro.note FROM rounds ro JOIN events e ON e.id = ro.event_id WHERE e.discipline = '1500'")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("The wind was not measured.\nKerr won on the line."));
+        // A championship page reads them with the race.
+        const auto races = ChampionshipService(almanac.db()).results(
+            count(almanac.db(), QStringLiteral("SELECT id FROM competitions WHERE name = 'Test Meeting 2024'")), std::nullopt, QString());
+        QVERIFY(races && races->size() == 2);
+        for (const RaceResults &race : *races) {
+            if (race.event.contains(QLatin1String("1500"))) {
+                QCOMPARE(race.sources, QStringList({QStringLiteral("a test"), QStringLiteral("Results of the final, page 4")}));
+                QVERIFY(race.note.startsWith(QLatin1String("The wind")));
+            } else {
+                QVERIFY(race.sources.isEmpty());
+                QVERIFY(race.note.isEmpty());
+            }
+        }
     }
 
     void relayRowsNameTheirRunners()

@@ -5,9 +5,11 @@
 
 #include "PrintDocument.h"
 #include "ProfileDocument.h"
+#include "almanac/AlmanacLoader.h"
 #include "stats/AthleteService.h"
 #include "stats/Lookup.h"
 
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
@@ -77,10 +79,13 @@ private slots:
         QString error;
         int pages = 0;
         QVERIFY2(document->writePdf(path, *parsePageSize(size), &error, &pages), qPrintable(error));
-        // One or two pages, numbered, dated.
-        QVERIFY2(pages >= 1 && pages <= 2, qPrintable(QString::number(pages)));
+        // The profile on one or two pages, then its sources in full; every page numbered and dated.
+        QVERIFY2(pages >= 1 && pages <= 4, qPrintable(QString::number(pages)));
         const QString text = pdfText(path);
         QCOMPARE(text.count(QLatin1Char('\f')), pages);
+        const qsizetype sourcesAt = text.indexOf(QStringLiteral("\nSources\n"));
+        QVERIFY(sourcesAt > 0);
+        QVERIFY2(text.left(sourcesAt).count(QLatin1Char('\f')) <= 1, qPrintable(QString::number(text.left(sourcesAt).count(QLatin1Char('\f')))));
         QVERIFY(text.contains(QStringLiteral("page 1 of %1").arg(pages)));
         QVERIFY(text.contains(QStringLiteral("printed")));
 
@@ -117,6 +122,49 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("PB 3:27.79")));
         if (!QStandardPaths::findExecutable(QStringLiteral("pdfimages")).isEmpty())
             QVERIFY2(pdfImages(path).isEmpty(), qPrintable(pdfImages(path).join(QLatin1Char('\n'))));
+    }
+
+    void aProfileCitesTheSourcesOfTheRacesItShows()
+    {
+        // A championship whose header names a source of the whole meeting, and two finals each with its own.
+        QTemporaryDir dir;
+        const QString source = dir.filePath(QStringLiteral("almanac"));
+        QVERIFY(QDir().mkpath(source + QStringLiteral("/competitions")));
+        for (const char *file : {"countries.txt", "athletes.txt"})
+            QVERIFY(QFile::copy(test::almanacSourceDir() + QLatin1Char('/') + QLatin1String(file), source + QLatin1Char('/') + QLatin1String(file)));
+        QVERIFY(QDir().mkpath(source + QStringLiteral("/athletes")));
+        QVERIFY(test::writeFile(source + QStringLiteral("/athletes/test.txt"), "Faith Kipyegon | W | KEN | 1994-01-10\n"));
+        QVERIFY(test::writeFile(source + QStringLiteral("/competitions/test.txt"),
+                                "competition: Test Championships 2024\ncategory: OTHER\ncity: Oslo\ncountry: NOR\nstart: 2024-06-01\n"
+                                "end: 2024-06-02\nenvironment: outdoor\nsource: Meeting programme, every final of the two days\n\n"
+                                "event: Men's 1500m\nround: final\ndate: 2024-06-01\nsource: Results of the men's 1500m final, page 4\n"
+                                "1 | Josh Kerr | GBR | 3:30.00\n\n"
+                                "event: Women's 1500m\nround: final\ndate: 2024-06-02\n"
+                                "source: Results of the women's 1500m final, a source long enough to be wrapped over more than one line of the "
+                                "printed page rather than cut short with an ellipsis, as every citation of the profile is printed in full\n"
+                                "note: The order of the first two was decided on the photo finish.\n"
+                                "1 | Faith Kipyegon | KEN | 3:55.00\n"));
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        AlmanacLoader loader(almanac.db());
+        QVERIFY2(loader.loadDirectory(source), qPrintable(loader.errorString()));
+        const qint64 kipyegon = Lookup(almanac.db()).athletes(QStringLiteral("Faith Kipyegon")).value().value(0).id;
+        QVERIFY(kipyegon > 0);
+        ProfileDocument builder(almanac.db());
+        const auto document = builder.build(kipyegon);
+        QVERIFY2(document, qPrintable(builder.errorString()));
+        const QString path = m_dir.filePath(QStringLiteral("kipyegon.pdf"));
+        QString error;
+        QVERIFY2(document->writePdf(path, QPageSize(QPageSize::A4), &error), qPrintable(error));
+        const QString text = pdfText(path).simplified().replace(QChar(0xFB01), QStringLiteral("fi")).replace(QChar(0xFB02), QStringLiteral("fl"));
+        // Her race's own source, whole, and the championship's; not the men's final's.
+        QVERIFY2(text.contains(QStringLiteral("Results of the women's 1500m final, a source long enough to be wrapped over more than one line "
+                                              "of the printed page rather than cut short with an ellipsis, as every citation of the profile is "
+                                              "printed in full")),
+                 qPrintable(text.right(800)));
+        QVERIFY(text.contains(QStringLiteral("Meeting programme, every final of the two days")));
+        QVERIFY2(!text.contains(QStringLiteral("men's 1500m final, page 4")), qPrintable(text.right(800)));
+        QVERIFY(!text.contains(QStringLiteral("(+")));
     }
 
     void aLongTableBreaksBetweenRowsAndRepeatsItsTitles()

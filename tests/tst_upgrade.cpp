@@ -128,6 +128,8 @@ source: tst_upgrade fixture, bundled v2
 event: Men's 1500m
 round: race
 date: 2031-05-20
+source: tst_upgrade fixture, bundled v2
+note: A race of the second bundled almanac only.
 1 | Zulu Importedrunner | GBR | 3:50.00
 2 | Golf Upgradetester | NOR | 3:51.00
 3 | Alpha Upgradetester | GBR | 3:52.00
@@ -157,7 +159,7 @@ const QStringList kTables = {
     QStringLiteral("countries"), QStringLiteral("sources"),       QStringLiteral("events"),         QStringLiteral("athletes"),
     QStringLiteral("athlete_names"), QStringLiteral("athlete_ids"), QStringLiteral("competitions"), QStringLiteral("competition_sources"),
     QStringLiteral("rounds"),    QStringLiteral("results"),       QStringLiteral("records"),        QStringLiteral("record_sources"),
-    QStringLiteral("imports"),   QStringLiteral("conflicts"),
+    QStringLiteral("imports"),   QStringLiteral("conflicts"),     QStringLiteral("round_sources"),
 };
 
 // ---- files ----------------------------------------------------------------------------------------
@@ -669,6 +671,21 @@ private slots:
                 extra << it.key();
         }
         QCOMPARE(extra, (QStringList{delta, echo}));
+
+        // The races' own sources and notes are v2's.
+        const QString raceSources = QStringLiteral(
+            "SELECT c.uid || ' | ' || e.name || ' | ' || ro.round || ' ' || ro.heat || ' | ' || s.citation || ' | ' || coalesce(ro.note, '') "
+            "FROM round_sources rs JOIN rounds ro ON ro.id = rs.round_id JOIN competitions c ON c.id = ro.competition_id "
+            "JOIN events e ON e.id = ro.event_id JOIN sources s ON s.id = rs.source_id ORDER BY 1");
+        QStringList v2RaceSources;
+        {
+            Database v2;
+            QVERIFY(v2.open(m_v2));
+            v2RaceSources = rows(v2.db(), raceSources);
+        }
+        QVERIFY(v2RaceSources.contains(QStringLiteral("%1 | Men's 1500m | race 0 | tst_upgrade fixture, bundled v2 | A race of the second "
+                                                      "bundled almanac only.").arg(kNewtown)));
+        QCOMPARE(rows(db, raceSources), v2RaceSources);
 
         // Queries work: no row names a missing row, and the record of the meta table says what the file holds.
         QCOMPARE(rows(db, QStringLiteral("PRAGMA foreign_key_check")), QStringList());

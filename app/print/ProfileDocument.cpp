@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QLocale>
 #include <QMap>
+#include <QHash>
 #include <QSet>
 
 #include <algorithm>
@@ -58,6 +59,24 @@ QString roundText(const ResultInfo &r)
     return tr("Race");
 }
 
+/** "Kerr" of "Josh Kerr": the column of the profile's own athlete. */
+QString familyName(const QString &name)
+{
+    const qsizetype space = name.lastIndexOf(QLatin1Char(' '));
+    return space < 0 ? name : name.mid(space + 1);
+}
+
+/** "2nd in 3:27.79", "joint 3rd in 3:33.10"; "3:27.79" without a place; "DNF". */
+QString placeAndMark(const ResultInfo &r)
+{
+    if (r.place <= 0 || !r.hasMark())
+        return r.markText();
+    const int tens = r.place % 100 / 10, units = r.place % 10;
+    const char *suffix = tens == 1 || units == 0 || units > 3 ? "th" : units == 1 ? "st" : units == 2 ? "nd" : "rd";
+    const QString place = QString::number(r.place) + QLatin1String(suffix);
+    return (r.tied ? tr("joint %1 in %2") : tr("%1 in %2")).arg(place, r.markText());
+}
+
 } // namespace
 
 ProfileDocument::ProfileDocument(QSqlDatabase db)
@@ -81,9 +100,9 @@ std::optional<PrintDocument> ProfileDocument::build(const AthleteProfile &profil
     const AthleteInfo &a = profile.athlete;
     Lookup lookup(m_db);
     PrintDocument doc(a.name);
-    QSet<qint64> cited;   // competitions whose sources the profile lists
+    QHash<qint64, QSet<qint64>> cited;   // the races the profile shows, by competition: their sources are listed
     const auto cite = [&cited](const ResultInfo &r) {
-        cited.insert(r.competitionId);
+        cited[r.competitionId].insert(r.roundId);
         return r.competition;
     };
 
@@ -205,10 +224,11 @@ std::optional<PrintDocument> ProfileDocument::build(const AthleteProfile &profil
         for (const Rival &r : h2h.rivals(a.id, options.rivalsWhenNone).value_or(QList<Rival>()))
             rivals.append(r.athlete.id);
     }
+    // The last meeting: where, then each one's place and mark under their own name.
     PrintDocument::Table meetings;
-    meetings.headers = {tr("Against"), tr("Races"), tr("Won"), tr("Lost"), tr("Last met"), tr("Places and marks")};
-    meetings.widths = {2.0, 0.6, 0.5, 0.5, 3.0, 2.1};
-    meetings.rightAligned = {false, true, true, true, false, false};
+    meetings.headers = {tr("Against"), tr("Races"), tr("Won"), tr("Lost"), tr("Last met"), familyName(a.name), tr("Rival")};
+    meetings.widths = {2.0, 0.6, 0.5, 0.5, 3.0, 1.05, 1.05};
+    meetings.rightAligned = {false, true, true, true, false, true, true};
     for (const qint64 rival : std::as_const(rivals)) {
         const auto result = h2h.compare(a.id, rival, HeadToHeadFilter());
         if (!result || result->races.isEmpty())
@@ -217,38 +237,38 @@ std::optional<PrintDocument> ProfileDocument::build(const AthleteProfile &profil
                                                          [](const HeadToHead::Race &x, const HeadToHead::Race &y) { return x.a.date < y.a.date; });
         const QString lastMet = tr("%1, %2, %3 %4")
                                     .arg(dayText(last.a.date), cite(last.a), shortEvent(last.a.event, last.a.indoor), roundText(last.a).toLower());
-        const QString marks = tr("%1 %2, %3 %4").arg(last.a.placeText(), last.a.markText(), last.b.placeText(), last.b.markText());
         meetings.rows.append({QStringLiteral("%1 (%2)").arg(result->b.name, result->b.country), QString::number(result->races.size()),
-                              QString::number(result->aWins), QString::number(result->bWins), lastMet, marks});
+                              QString::number(result->aWins), QString::number(result->bWins), lastMet, placeAndMark(last.a),
+                              placeAndMark(last.b)});
     }
     if (!meetings.rows.isEmpty()) {
         doc.addHeading(tr("Head-to-head"));
         doc.addTable(meetings);
     }
 
-    // The sources of every competition the profile cites: one line each, the first source named (the
-    // almanac and the app give them all), so that the sheet stays short.
-    QList<CompetitionInfo> sources;
-    for (const qint64 id : std::as_const(cited)) {
-        if (const auto c = lookup.competition(id))
-            sources.append(*c);
+    // The sources of the races the profile shows, in full: the competition's (those of the whole competition), then
+    // each shown race's own. A race the profile does not show is not cited. Newest competition first.
+    QList<CompetitionInfo> competitions;
+    for (auto it = cited.cbegin(); it != cited.cend(); ++it) {
+        if (const auto c = lookup.competition(it.key()))
+            competitions.append(*c);
     }
-    std::sort(sources.begin(), sources.end(), [](const CompetitionInfo &x, const CompetitionInfo &y) { return x.start > y.start; });
+    std::sort(competitions.begin(), competitions.end(), [](const CompetitionInfo &x, const CompetitionInfo &y) {
+        return std::tie(x.start, x.id) > std::tie(y.start, y.id);
+    });
     doc.addHeading(tr("Sources"), 2);
-    if (sources.isEmpty())
-        doc.addParagraph(tr("The competitions of this profile name no source."), true);
-    for (const CompetitionInfo &c : std::as_const(sources)) {
-        if (c.sources.isEmpty()) {
-            doc.addParagraph(tr("%1: no source recorded").arg(c.name), true);
-            continue;
-        }
-        // The citation names its competition; a line of its own is enough for it.
-        const QString more = c.sources.size() > 1 ? tr(" (+%n)", nullptr, int(c.sources.size() - 1)) : QString();
-        QString first = c.sources.first();
-        const qsizetype room = 118 - more.size();
-        if (first.size() > room)
-            first = first.left(room - 1) + QStringLiteral("…");
-        doc.addParagraph(first + more, true);
+    if (competitions.isEmpty())
+        doc.addParagraph(tr("The profile shows no result, so it cites no source."), true);
+    for (const CompetitionInfo &c : std::as_const(competitions)) {
+        QList<qint64> races = cited.value(c.id).values();
+        std::sort(races.begin(), races.end());
+        QStringList citations = c.sources;
+        for (const qint64 race : std::as_const(races))
+            citations += lookup.raceSources(race);
+        citations.removeDuplicates();
+        doc.addParagraph(citations.isEmpty() ? tr("%1: no source recorded").arg(c.name)
+                                             : tr("%1: %2").arg(c.name, citations.join(QStringLiteral("; "))),
+                         true);
     }
     doc.addParagraph(tr("Flags (PB, SB, NR, WL …) are computed from the results and records in this almanac, as they stood on the day."), true);
     return doc;

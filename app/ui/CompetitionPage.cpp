@@ -72,6 +72,7 @@ CompetitionPage::CompetitionPage(QSqlDatabase db, QWidget *parent)
     m_raceView = makeResultTable(QStringLiteral("raceView"), m_race);
     m_raceTitle->setObjectName(QStringLiteral("raceTitle"));
     m_raceTitle->setTextFormat(Qt::RichText);
+    m_raceTitle->setWordWrap(true);
     auto *racePane = new QWidget(this);
     auto *raceLayout = new QVBoxLayout(racePane);
     raceLayout->setContentsMargins(0, 0, 0, 0);
@@ -301,7 +302,6 @@ bool CompetitionPage::load(qint64 competitionId)
     }
     for (qsizetype i = 1; i < c.shares.size(); ++i)
         full += QStringLiteral("<p><i>%1</i></p>").arg(tr("Also from %1").arg(shareText(c.shares.at(i))).toHtmlEscaped());
-    m_sources->setHtml(full);
 
     // Events in the order of a programme (men's, women's, mixed; track, field, relays), then their rounds
     // in the order they were run.
@@ -320,6 +320,21 @@ bool CompetitionPage::load(qint64 competitionId)
     }
     m_tree->resizeColumnToContents(0);
     m_tree->resizeColumnToContents(1);
+
+    // The races' own sources and notes, in the programme's order.
+    QString raceText;
+    for (const RaceResults &race : std::as_const(m_races)) {
+        if (race.sources.isEmpty() && race.note.isEmpty())
+            continue;
+        raceText += QStringLiteral("<h4>%1 — %2</h4>").arg(race.event.toHtmlEscaped(), roundName(race.round, race.heat));
+        for (const QString &source : race.sources)
+            raceText += QStringLiteral("<p>%1</p>").arg(tr("Source: %1").arg(source).toHtmlEscaped());
+        for (const QString &note : race.note.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            raceText += QStringLiteral("<p>%1</p>").arg(note.toHtmlEscaped());
+    }
+    if (!raceText.isEmpty())
+        full += QStringLiteral("<h3>%1</h3>").arg(tr("Races")) + raceText;
+    m_sources->setHtml(full);
 
     // The medal table's date control spans the competition.
     m_asOf->setDateRange(c.start, c.end.isValid() ? c.end : c.start);
@@ -423,7 +438,13 @@ void CompetitionPage::showRace(int index)
     facts << tr("%n result(s)", nullptr, int(race.results.size()));
     if (const QString coverage = raceCoverageText(race.coverage); !coverage.isEmpty())
         facts << coverage.toHtmlEscaped();
-    m_raceTitle->setText(QStringLiteral("<b>%1 — %2</b> · %3").arg(race.event.toHtmlEscaped(), roundName(race.round, race.heat), facts.join(QStringLiteral(" · "))));
+    QString title = QStringLiteral("<b>%1 — %2</b> · %3").arg(race.event.toHtmlEscaped(), roundName(race.round, race.heat), facts.join(QStringLiteral(" · ")));
+    // The race's own sources and notes, in full: what stands behind these results.
+    for (const QString &source : race.sources)
+        title += QStringLiteral("<br><small>%1</small>").arg(tr("Source: %1").arg(source).toHtmlEscaped());
+    for (const QString &note : race.note.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        title += QStringLiteral("<br><small>%1</small>").arg(note.toHtmlEscaped());
+    m_raceTitle->setText(title);
     // A combined event's race shows each one's events, where a source gave them.
     QList<ResultTableModel::Column> columns{ResultTableModel::Place, ResultTableModel::Athlete, ResultTableModel::Nation, ResultTableModel::Mark,
                                             ResultTableModel::Wind, ResultTableModel::Qualifier, ResultTableModel::Flags, ResultTableModel::Age};

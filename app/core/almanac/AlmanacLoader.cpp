@@ -350,6 +350,7 @@ bool AlmanacLoader::parseCompetition(const QString &path)
         QDate date;
         std::optional<Wind> wind;
         QString coverage = fileCoverage;
+        QStringList raceSources, raceNotes;
         bool roundSeen = false;
         for (; i < lines.size(); ++i) {
             if (!isHeader(lines[i].text, &key, &value) || key == QLatin1String("event"))
@@ -378,9 +379,10 @@ bool AlmanacLoader::parseCompetition(const QString &path)
                 if (const QString problem = coverageProblem(value); !problem.isEmpty())
                     return fail(path, n, problem);
                 coverage = value;
-            } else if (key == QLatin1String("note") || key == QLatin1String("source")) {
-                // Race-level notes and sources are kept with the competition.
-                continue;
+            } else if (key == QLatin1String("note")) {
+                raceNotes.append(value);
+            } else if (key == QLatin1String("source")) {
+                raceSources.append(value);
             } else {
                 return fail(path, n, QStringLiteral("unknown race field '%1'").arg(key));
             }
@@ -400,6 +402,13 @@ bool AlmanacLoader::parseCompetition(const QString &path)
         ++m_counts.rounds;
         if (!coverage.isEmpty() && !m_writer.setRoundCoverage(*roundId, coverage))
             return fail(path, blockLine, m_writer.errorString());
+        if (!raceNotes.isEmpty() && !m_writer.setRoundNote(*roundId, raceNotes.join(QLatin1Char('\n'))))
+            return fail(path, blockLine, m_writer.errorString());
+        for (const QString &source : std::as_const(raceSources)) {
+            const auto sid = m_writer.sourceId(source);
+            if (!sid || !m_writer.addRoundSource(*roundId, *sid))
+                return fail(path, blockLine, m_writer.errorString());
+        }
         QSet<qint64> seen;
         QHash<QString, qint64> splitRounds;
         for (; i < lines.size(); ++i) {

@@ -572,7 +572,10 @@ private:
         const QString owned = QStringLiteral(
             "t.how = :byKey AND EXISTS (SELECT 1 FROM main.competitions c WHERE c.id = t.competition AND c.origin = :bundled AND c.edited = 0) "
             "AND NOT EXISTS (SELECT 1 FROM main.results x WHERE x.round_id = t.mid AND (x.origin <> :bundled OR x.edited <> 0))");
-        const QString differs = QStringLiteral("(m.date, m.wind_tenths, m.coverage) IS NOT (b.date, b.wind_tenths, b.coverage)");
+        const QString differs = QStringLiteral("(m.date, m.wind_tenths, m.coverage, m.note) IS NOT (b.date, b.wind_tenths, b.coverage, b.note)");
+        // A race's own sources follow the bundled almanac's where its competition is the bundled almanac's, unedited.
+        const QString bundledCompetition = QStringLiteral(
+            "EXISTS (SELECT 1 FROM main.competitions c WHERE c.id = t.competition AND c.origin = :bundled AND c.edited = 0)");
         return exec(QStringLiteral("mapping races"),
                     QStringLiteral("INSERT INTO temp.upgrade_rounds (bid, competition, event, round, heat, mid, how) "
                                    "SELECT r.id, c.mid, e.mid, r.round, r.heat, m.id, CASE WHEN m.id IS NULL THEN NULL ELSE :byKey END "
@@ -581,8 +584,8 @@ private:
                                    "LEFT JOIN main.rounds m ON m.competition_id = c.mid AND m.event_id = e.mid AND m.round = r.round "
                                    "AND m.heat = r.heat"))
                && exec(QStringLiteral("adding races"),
-                       QStringLiteral("INSERT INTO main.rounds (competition_id, event_id, round, heat, date, wind_tenths, coverage) "
-                                      "SELECT t.competition, t.event, t.round, t.heat, b.date, b.wind_tenths, b.coverage "
+                       QStringLiteral("INSERT INTO main.rounds (competition_id, event_id, round, heat, date, wind_tenths, coverage, note) "
+                                      "SELECT t.competition, t.event, t.round, t.heat, b.date, b.wind_tenths, b.coverage, b.note "
                                       "FROM temp.upgrade_rounds t JOIN bundled.rounds b ON b.id = t.bid WHERE t.mid IS NULL ORDER BY t.bid"),
                        &m_report.rounds.added)
                && exec(QStringLiteral("mapping races"),
@@ -590,7 +593,7 @@ private:
                                       "WHERE m.competition_id = upgrade_rounds.competition AND m.event_id = upgrade_rounds.event "
                                       "AND m.round = upgrade_rounds.round AND m.heat = upgrade_rounds.heat) WHERE mid IS NULL"))
                && exec(QStringLiteral("updating races"),
-                       QStringLiteral("UPDATE main.rounds AS m SET date = b.date, wind_tenths = b.wind_tenths, coverage = b.coverage "
+                       QStringLiteral("UPDATE main.rounds AS m SET date = b.date, wind_tenths = b.wind_tenths, coverage = b.coverage, note = b.note "
                                       "FROM temp.upgrade_rounds AS t JOIN bundled.rounds AS b ON b.id = t.bid "
                                       "WHERE m.id = t.mid AND %1 AND %2")
                            .arg(owned, differs),
@@ -599,7 +602,19 @@ private:
                         QStringLiteral("SELECT count(*) FROM temp.upgrade_rounds AS t JOIN bundled.rounds AS b ON b.id = t.bid "
                                        "JOIN main.rounds AS m ON m.id = t.mid WHERE t.how = :byKey AND NOT (%1) AND %2")
                             .arg(owned, differs),
-                        &m_report.rounds.kept);
+                        &m_report.rounds.kept)
+               && exec(QStringLiteral("updating races' sources"),
+                       QStringLiteral("DELETE FROM main.round_sources WHERE round_id IN (SELECT t.mid FROM temp.upgrade_rounds t WHERE %1) "
+                                      "AND NOT EXISTS (SELECT 1 FROM temp.upgrade_rounds t JOIN bundled.round_sources bs ON bs.round_id = t.bid "
+                                      "JOIN temp.upgrade_sources s ON s.bid = bs.source_id "
+                                      "WHERE t.mid = round_sources.round_id AND s.mid = round_sources.source_id)")
+                           .arg(bundledCompetition))
+               && exec(QStringLiteral("updating races' sources"),
+                       QStringLiteral("INSERT INTO main.round_sources (round_id, source_id) "
+                                      "SELECT t.mid, s.mid FROM temp.upgrade_rounds t JOIN bundled.round_sources bs ON bs.round_id = t.bid "
+                                      "JOIN temp.upgrade_sources s ON s.bid = bs.source_id "
+                                      "WHERE %1 ORDER BY t.mid, s.mid ON CONFLICT DO NOTHING")
+                           .arg(bundledCompetition));
     }
 
     // ---- results ----------------------------------------------------------------------------------

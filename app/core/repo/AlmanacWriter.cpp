@@ -259,6 +259,23 @@ bool AlmanacWriter::setRoundCoverage(qint64 roundId, const QString &coverage)
     return exec(q, QStringLiteral("declaring a race's coverage"));
 }
 
+bool AlmanacWriter::setRoundNote(qint64 roundId, const QString &note)
+{
+    QSqlQuery &q = prepared(QStringLiteral("round.note"), QStringLiteral("UPDATE rounds SET note = :n WHERE id = :r"));
+    q.bindValue(QStringLiteral(":n"), note.isEmpty() ? QVariant() : QVariant(note));
+    q.bindValue(QStringLiteral(":r"), roundId);
+    return exec(q, QStringLiteral("adding a race's notes"));
+}
+
+bool AlmanacWriter::addRoundSource(qint64 roundId, qint64 source)
+{
+    QSqlQuery &q = prepared(QStringLiteral("round.source"),
+                            QStringLiteral("INSERT OR IGNORE INTO round_sources (round_id, source_id) VALUES (:r, :s)"));
+    q.bindValue(QStringLiteral(":r"), roundId);
+    q.bindValue(QStringLiteral(":s"), source);
+    return exec(q, QStringLiteral("adding a race's source"));
+}
+
 std::optional<qint64> AlmanacWriter::insertRound(qint64 competitionId, qint64 event, RoundType round, int heat,
                                                  const QDate &date, const std::optional<Wind> &wind)
 {

@@ -111,6 +111,9 @@ public:
                                       const std::optional<Wind> &wind);
     /** What a race's results cover: all, medallists, places, performance; empty: not declared. */
     bool setRoundCoverage(qint64 roundId, const QString &coverage);
+    /** A race's own notes (one per line) and sources, beside the competition's. */
+    bool setRoundNote(qint64 roundId, const QString &note);
+    bool addRoundSource(qint64 roundId, qint64 sourceId);
     std::optional<qint64> insertResult(const ResultInput &result);
     std::optional<qint64> insertRecord(const RecordInput &record);
     bool addRecordSource(qint64 recordId, qint64 sourceId);

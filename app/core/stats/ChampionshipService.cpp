@@ -73,17 +73,29 @@ std::optional<QList<RaceResults>> ChampionshipService::results(qint64 competitio
             team.athlete = r.country;
         }
     }
-    // The race wind is the round's.
+    // The race wind is the round's; so are its coverage, notes and own sources.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT ro.wind_tenths, e.wind_measured, coalesce(ro.coverage, ''), coalesce(ro.note, '') "
+                             "FROM rounds ro JOIN events e ON e.id = ro.event_id WHERE ro.id = :id"));
+    QSqlQuery sources(m_db);
+    sources.prepare(QStringLiteral("SELECT s.citation FROM round_sources rs JOIN sources s ON s.id = rs.source_id "
+                                   "WHERE rs.round_id = :id ORDER BY s.id"));
     for (RaceResults &race : races) {
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("SELECT ro.wind_tenths, e.wind_measured, coalesce(ro.coverage, '') FROM rounds ro JOIN events e ON e.id = ro.event_id "
-                                 "WHERE ro.id = :id"));
         q.bindValue(QStringLiteral(":id"), race.roundId);
         if (!q.exec() || !q.next())
             continue;
         if (q.value(1).toBool() && !q.value(0).isNull())
             race.wind = Wind::fromTenths(q.value(0).toInt());
         race.coverage = q.value(2).toString();
+        race.note = q.value(3).toString();
+        q.finish();
+        sources.bindValue(QStringLiteral(":id"), race.roundId);
+        if (!sources.exec()) {
+            m_error = sources.lastError().text();
+            return std::nullopt;
+        }
+        while (sources.next())
+            race.sources.append(sources.value(0).toString());
     }
     return races;
 }

@@ -20,6 +20,8 @@ struct RaceResults
     QDate date;
     std::optional<Wind> wind;
     QString coverage;   // what the race's results cover: all, medallists, places, performance; empty: not declared
+    QString note;       // the race's own notes, one per line (the competition's are its own)
+    QStringList sources;   // the race's own sources; the competition's sources stand for the rest
     QList<ResultInfo> results;
 };
 

@@ -199,6 +199,22 @@ std::optional<CompetitionInfo> Lookup::competition(qint64 id)
     return c;
 }
 
+QStringList Lookup::raceSources(qint64 roundId)
+{
+    QSqlQuery s(m_db);
+    s.prepare(QStringLiteral("SELECT s.citation FROM round_sources rs JOIN sources s ON s.id = rs.source_id "
+                             "WHERE rs.round_id = :id ORDER BY s.id"));
+    s.bindValue(QStringLiteral(":id"), roundId);
+    QStringList sources;
+    if (!s.exec()) {
+        m_error = s.lastError().text();
+        return sources;
+    }
+    while (s.next())
+        sources.append(s.value(0).toString());
+    return sources;
+}
+
 std::optional<QList<CompetitionShare>> Lookup::shares(const CompetitionInfo &competition)
 {
     // Who gave its results: the almanac's own file, each import, a person's entries; in the order they came.

@@ -31,6 +31,8 @@ public:
     std::optional<QList<CompetitionInfo>> competitionsMeant(const QString &query);
     std::optional<AthleteInfo> athlete(qint64 id);
     std::optional<CompetitionInfo> competition(qint64 id);
+    /** A race's own sources (the competition's sources stand for its races without any); empty on failure too. */
+    QStringList raceSources(qint64 roundId);
     /** Who gave a competition's results and how many, its maker first (CompetitionInfo::shares): read apart from
         competition(), which lists and look-ups call for many competitions at once. */
     std::optional<QList<CompetitionShare>> shares(const CompetitionInfo &competition);
