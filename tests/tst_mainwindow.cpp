@@ -12,6 +12,7 @@
 #include "HeadToHeadPage.h"
 #include "MainWindow.h"
 #include "MedalTableModel.h"
+#include "PagedResultModel.h"
 #include "ProgressionChartView.h"
 #include "RecordTableModel.h"
 #include "ResultTableModel.h"
@@ -29,8 +30,10 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDialog>
 #include <QLineEdit>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTextBrowser>
 #include <QImage>
 #include <QHeaderView>
@@ -546,6 +549,24 @@ private slots:
         QVERIFY2(menu.contains(QStringLiteral("Open the &race")) && menu.contains(QStringLiteral("Open the &athlete")) && menu.contains(QStringLiteral("&Copy")),
                  qPrintable(menu.join(QLatin1Char('|'))));
         all->setCurrentIndex(all->model()->index(0, 0));
+        // Corrections too: Edit result… opens the form of that row's result.
+        auto *edit = all->findChild<QAction *>(QStringLiteral("editResultAction"));
+        QVERIFY2(edit && menu.contains(QStringLiteral("&Edit result…")) && menu.contains(QStringLiteral("&History…")),
+                 qPrintable(menu.join(QLatin1Char('|'))));
+        QString formTitle, formMark;
+        QTimer::singleShot(0, this, [&formTitle, &formMark] {
+            if (auto *form = qobject_cast<QDialog *>(QApplication::activeModalWidget())) {
+                formTitle = form->windowTitle();
+                if (const auto *mark = form->findChild<QLineEdit *>(QStringLiteral("editMark")))
+                    formMark = mark->text();
+                form->reject();
+            }
+        });
+        edit->trigger();
+        QCOMPARE(formTitle, QStringLiteral("Correct a result"));
+        QVERIFY(!formMark.isEmpty());
+        QVERIFY2(all->model()->index(0, PagedResultModel::Mark).data().toString().startsWith(formMark),
+                 qPrintable(formMark + QStringLiteral(" / ") + all->model()->index(0, PagedResultModel::Mark).data().toString()));
         for (QAction *a : all->actions()) {
             if (a->text() == QStringLiteral("Open the &race"))
                 a->trigger();

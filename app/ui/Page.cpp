@@ -124,27 +124,38 @@ QTableView *Page::makeResultTable(const QString &objectName, ResultTableModel *m
         if (const ResultInfo *r = current())
             emit navigate({Location::Competition, r->competitionId, {}});
     });
+    auto *editSeparator = new QAction(view);
+    editSeparator->setSeparator(true);
+    view->insertActions(separator, {race, athlete, competition, editSeparator});
+    view->insertActions(separator, resultEditActions(view, [current]() -> std::optional<ResultInfo> {
+                            if (const ResultInfo *r = current())
+                                return *r;
+                            return std::nullopt;
+                        }));
+    return view;
+}
+
+QList<QAction *> Page::resultEditActions(QWidget *view, const std::function<std::optional<ResultInfo>()> &current)
+{
     // Corrections: the form, annulling, the row's history.
     auto *edit = new QAction(tr("&Edit result…"), view);
+    edit->setObjectName(QStringLiteral("editResultAction"));
     connect(edit, &QAction::triggered, this, [this, current] {
-        if (const ResultInfo *r = current())
+        if (const auto r = current())
             editResult(*r);
     });
     auto *annul = new QAction(tr("A&nnul or restore"), view);
     annul->setToolTip(tr("An annulled result leaves lists, records and medal tables, and stays visible"));
     connect(annul, &QAction::triggered, this, [this, current] {
-        if (const ResultInfo *r = current())
+        if (const auto r = current())
             toggleAnnulled(*r);
     });
     auto *history = new QAction(tr("&History…"), view);
     connect(history, &QAction::triggered, this, [this, current] {
-        if (const ResultInfo *r = current())
+        if (const auto r = current())
             showHistory(QStringLiteral("results"), r->id, QStringLiteral("%1, %2, %3").arg(r->athlete, r->event, r->competition));
     });
-    auto *editSeparator = new QAction(view);
-    editSeparator->setSeparator(true);
-    view->insertActions(separator, {race, athlete, competition, editSeparator, edit, annul, history});
-    return view;
+    return {edit, annul, history};
 }
 
 bool Page::editResult(const ResultInfo &result)

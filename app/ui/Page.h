@@ -6,6 +6,7 @@
 #include "domain/Discipline.h"
 #include "stats/Types.h"
 
+#include <functional>
 #include <optional>
 
 #include <QSqlDatabase>
@@ -75,6 +76,9 @@ protected:
     /** A table of results: a double click or Enter opens the whole race (on the athlete's name, the
         athlete); the context menu opens the race, the athlete or the competition, or copies. */
     QTableView *makeResultTable(const QString &objectName, ResultTableModel *model);
+    /** The corrections of every result table's context menu (Edit result…, Annul or restore, History…), for the result
+        that `current` gives (none: the action does nothing). */
+    QList<QAction *> resultEditActions(QWidget *view, const std::function<std::optional<ResultInfo>()> &current);
     /** The results behind a list of ids, in a sortable table with its race opening on a click. */
     void openResult(const ResultTableModel *model, const QModelIndex &index, bool athleteColumnOpensAthlete = true);
 

@@ -2,6 +2,7 @@
 #include "ResultsPage.h"
 
 #include "PagedResultModel.h"
+#include "stats/ResultQuery.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -77,7 +78,16 @@ ResultsPage::ResultsPage(QSqlDatabase db, QWidget *parent)
     });
     auto *separator = new QAction(m_view);
     separator->setSeparator(true);
-    m_view->insertActions(m_view->actions().value(0), {race, athlete, separator});
+    auto *editSeparator = new QAction(m_view);
+    editSeparator->setSeparator(true);
+    QAction *copy = m_view->actions().value(0);
+    m_view->insertActions(copy, {race, athlete, editSeparator});
+    // The corrections, as on every result table: the row's result read by its id.
+    m_view->insertActions(copy, resultEditActions(m_view, [this]() -> std::optional<ResultInfo> {
+                              const qint64 id = m_view->currentIndex().data(PagedResultModel::ResultIdRole).toLongLong();
+                              return id > 0 ? ResultQuery(this->db()).byId(id) : std::nullopt;
+                          }));
+    m_view->insertAction(copy, separator);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_view, 1);
