@@ -728,14 +728,25 @@ void tst_Mark::roundOrderAndNames()
     QCOMPARE(roundTypeName(RoundType::Heat), u"heat"_s);
     QCOMPARE(roundTypeName(RoundType::Race), u"race"_s);
     QCOMPARE(roundTypeName(RoundType::Qualification), u"qualification"_s);
+    QCOMPARE(roundTypeName(RoundType::Repechage), u"repechage"_s);
+    QCOMPARE(parseRoundType(u"Repechage"), RoundType::Repechage);
+    QCOMPARE(parseRoundType(u"rr"), RoundType::Repechage);
     QCOMPARE(roundTypeName(RoundType::Unknown), QString());
     QCOMPARE(roundOrder(RoundType::Unknown), 0);
     QCOMPARE(roundOrder(RoundType::Heat), 1);
     QCOMPARE(roundOrder(RoundType::Qualification), 1);
-    QCOMPARE(roundOrder(RoundType::QuarterFinal), 2);
-    QCOMPARE(roundOrder(RoundType::SemiFinal), 3);
-    QCOMPARE(roundOrder(RoundType::Final), 4);
-    QCOMPARE(roundOrder(RoundType::Race), 4);
+    // The repechage follows the heats whose losers it takes, before the quarter- and semi-finals.
+    QCOMPARE(roundOrder(RoundType::Repechage), 2);
+    QCOMPARE(roundOrder(RoundType::QuarterFinal), 3);
+    QCOMPARE(roundOrder(RoundType::SemiFinal), 4);
+    QCOMPARE(roundOrder(RoundType::Final), 5);
+    QCOMPARE(roundOrder(RoundType::Race), 5);
+    // Placings say it as World Athletics lists do: "3rr2", third in repechage heat 2.
+    const auto third = Placing::parse(u"3rr2");
+    QVERIFY(third);
+    QCOMPARE(third->round, RoundType::Repechage);
+    QCOMPARE(third->heat, 2);
+    QCOMPARE(third->toString(), u"3rr2"_s);
 }
 
 void tst_Mark::status_data()

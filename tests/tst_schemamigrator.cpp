@@ -248,7 +248,12 @@ private slots:
                      "INSERT INTO records (id, type, scope, event_id, mark, value, precision, timing, perf, date, result_id) "
                      "VALUES (13, 'OR', 'OG', 1, '8800', 8800, 0, 'A', -8800, '2024-08-02', 11)",
                      "INSERT INTO result_parts (result_id, part, discipline, mark, points) VALUES (11, 1, '100', '10.46', 975)",
-                     "INSERT INTO conflicts (result_id, import_id, field, location) VALUES (11, 2, 'mark', 'f.csv:2')"})
+                     "INSERT INTO conflicts (result_id, import_id, field, location) VALUES (11, 2, 'mark', 'f.csv:2')",
+                     // A repechage written as heat 11 in a competition of the bundled almanac; a heat 12 typed by a person.
+                     "INSERT INTO competitions (id, origin, name, start_date, category) VALUES (4, 'bundled', 'Bundled Games', '2024-08-01', 'OG')",
+                     "INSERT INTO rounds (id, competition_id, event_id, round, heat, date) VALUES (6, 4, 1, 'heat', 11, '2024-08-03')",
+                     "INSERT INTO rounds (id, competition_id, event_id, round, heat, date) VALUES (7, 3, 1, 'heat', 12, '2024-08-03')",
+                     "INSERT INTO results (id, origin, round_id, event_id, date, athlete_id, status) VALUES (12, 'user', 7, 1, '2024-08-03', 7, 'DNF')"})
                 QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text() + QLatin1Char('\n') + QLatin1String(sql)));
         }
         // The app opens it and brings it to the latest schema.
@@ -273,17 +278,19 @@ private slots:
         QCOMPARE(q.value(6).toInt(), 11);   // the record still names its result
         QCOMPARE(q.value(7).toInt(), 1);    // the part survived
         QCOMPARE(q.value(8).toInt(), 1);    // and the conflict
+        QCOMPARE(test::count(db.db(), QStringLiteral("SELECT count(*) FROM rounds WHERE id = 6 AND round = 'repechage' AND heat = 1")), 1);
+        QCOMPARE(test::count(db.db(), QStringLiteral("SELECT count(*) FROM rounds WHERE id = 7 AND round = 'heat' AND heat = 12")), 1);
         // Foreign keys are on again, the rules still hold, and deleting still cascades.
         QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
         QCOMPARE(q.value(0).toInt(), 1);
         QVERIFY(!q.exec(QStringLiteral("INSERT INTO results (round_id, event_id, date, athlete_id, status) VALUES (5, 1, '2024-08-02', 8, 'OK')")));
         QVERIFY(!q.exec(QStringLiteral("UPDATE results SET status = 'DSQ' WHERE id = 11")));
-        QVERIFY(!q.exec(QStringLiteral("UPDATE rounds SET round = 'repechage' WHERE id = 5")));
+        QVERIFY(!q.exec(QStringLiteral("UPDATE rounds SET round = 'second round' WHERE id = 5")));
         QVERIFY(!q.exec(QStringLiteral("UPDATE competitions SET category = 'XX' WHERE id = 3")));
         QVERIFY(!q.exec(QStringLiteral("UPDATE athletes SET origin = 'typed' WHERE id = 7")));
         QVERIFY(q.exec(QStringLiteral("UPDATE results SET status = 'DNF', qualifier = 'qR' WHERE id = 11")));
         QVERIFY(q.exec(QStringLiteral("DELETE FROM rounds WHERE id = 5")));
-        QVERIFY(q.exec(QStringLiteral("SELECT (SELECT count(*) FROM results), (SELECT count(*) FROM result_parts), "
+        QVERIFY(q.exec(QStringLiteral("SELECT (SELECT count(*) FROM results WHERE round_id = 5), (SELECT count(*) FROM result_parts), "
                                       "(SELECT count(*) FROM records WHERE result_id IS NULL)")) && q.next());
         QCOMPARE(q.value(0).toInt(), 0);
         QCOMPARE(q.value(1).toInt(), 0);

@@ -429,6 +429,8 @@ QString ChartSupport::roundText(const QString &round, int heat)
         text = tr("Quarter-final");
     else if (round == QLatin1String("heat"))
         text = tr("Heat");
+    else if (round == QLatin1String("repechage"))
+        text = tr("Repechage");
     else if (round == QLatin1String("race"))
         text = tr("Race");
     else if (round == QLatin1String("qualification"))

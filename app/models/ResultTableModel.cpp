@@ -47,7 +47,7 @@ ResultTableModel::ResultTableModel(QObject *parent)
 QString ResultTableModel::roundText(const QString &round, int heat)
 {
     // One naming of rounds for every screen. Heats of a round's second or third day are numbered from 101 or 201 (each
-    // day's own numbers); repechage heats are heats numbered from 11; finals A and B are heats 1 and 2 of the final.
+    // day's own numbers); finals A and B are heats 1 and 2 of the final.
     const int number = heat % 100;
     if (round == QLatin1String("final"))
         return heat > 1 ? tr("Final %1").arg(QChar(u'A' + heat - 1)) : tr("Final");
@@ -55,11 +55,10 @@ QString ResultTableModel::roundText(const QString &round, int heat)
         return number > 0 ? tr("Semi-final %1").arg(number) : tr("Semi-final");
     if (round == QLatin1String("quarter"))
         return number > 0 ? tr("Quarter-final %1").arg(number) : tr("Quarter-final");
-    if (round == QLatin1String("heat")) {
-        if (number > 10)
-            return tr("Repechage %1").arg(number - 10);
+    if (round == QLatin1String("heat"))
         return number > 0 ? tr("Heat %1").arg(number) : tr("Heat");
-    }
+    if (round == QLatin1String("repechage"))
+        return number > 0 ? tr("Repechage %1").arg(number) : tr("Repechage");
     if (round == QLatin1String("race"))
         return number > 0 ? tr("Race %1").arg(number) : tr("Race");
     if (round == QLatin1String("qualification"))

@@ -54,6 +54,8 @@ QString roundText(const ResultInfo &r)
         return tr("Quarter-final");
     if (r.round == QLatin1String("heat"))
         return tr("Heat");
+    if (r.round == QLatin1String("repechage"))
+        return tr("Repechage");
     if (r.round == QLatin1String("qualification"))
         return tr("Qualifying");
     return tr("Race");

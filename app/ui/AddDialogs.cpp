@@ -360,6 +360,7 @@ ResultAddDialog::ResultAddDialog(QSqlDatabase db, const CompetitionInfo &competi
                                                        {tr("Semi-final"), QStringLiteral("semi")},
                                                        {tr("Quarter-final"), QStringLiteral("quarter")},
                                                        {tr("Heat"), QStringLiteral("heat")},
+                                                       {tr("Repechage"), QStringLiteral("repechage")},
                                                        {tr("Qualification"), QStringLiteral("qualification")},
                                                        {tr("Race (run once)"), QStringLiteral("race")}};
     for (const auto &[text, code] : rounds)

@@ -359,7 +359,7 @@ bool AlmanacLoader::parseCompetition(const QString &path)
             if (key == QLatin1String("round")) {
                 const auto r = parseRoundType(value);
                 if (!r || *r == RoundType::Unknown)
-                    return fail(path, n, QStringLiteral("field 'round': '%1' is not final, semi, quarter, heat or race").arg(value));
+                    return fail(path, n, QStringLiteral("field 'round': '%1' is not final, semi, quarter, repechage, heat or race").arg(value));
                 round = *r;
                 roundSeen = true;
             } else if (key == QLatin1String("heat")) {

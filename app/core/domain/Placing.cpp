@@ -15,6 +15,8 @@ QString roundCode(RoundType r)
     switch (r) {
     case RoundType::Heat:
         return QStringLiteral("h");
+    case RoundType::Repechage:
+        return QStringLiteral("rr");
     case RoundType::QuarterFinal:
         return QStringLiteral("qf");
     case RoundType::SemiFinal:
@@ -43,6 +45,8 @@ std::optional<RoundType> roundFromCode(QStringView code)
         return RoundType::Final;
     if (c == u"r")
         return RoundType::Race;
+    if (c == u"rr")
+        return RoundType::Repechage;
     return std::nullopt;
 }
 
@@ -176,6 +180,8 @@ std::optional<RoundType> parseRoundType(QStringView text)
         return RoundType::QuarterFinal;
     if (s == u"heat" || s == u"heats" || s == u"h")
         return RoundType::Heat;
+    if (s == u"repechage" || s == u"repechages" || s == u"rr")
+        return RoundType::Repechage;
     if (s == u"race" || s == u"r")
         return RoundType::Race;
     if (s == u"qualification" || s == u"qualifying" || s == u"q")
@@ -190,6 +196,8 @@ QString roundTypeName(RoundType r)
         return {};
     case RoundType::Heat:
         return QStringLiteral("heat");
+    case RoundType::Repechage:
+        return QStringLiteral("repechage");
     case RoundType::QuarterFinal:
         return QStringLiteral("quarter");
     case RoundType::SemiFinal:
@@ -212,13 +220,15 @@ int roundOrder(RoundType r)
     case RoundType::Qualification:
     case RoundType::Heat:
         return 1;
-    case RoundType::QuarterFinal:
+    case RoundType::Repechage:
         return 2;
-    case RoundType::SemiFinal:
+    case RoundType::QuarterFinal:
         return 3;
+    case RoundType::SemiFinal:
+        return 4;
     case RoundType::Final:
     case RoundType::Race:
-        return 4;
+        return 5;
     }
     return 0;
 }

@@ -10,7 +10,7 @@
 
 namespace almanac {
 
-enum class RoundType { Unknown, Heat, QuarterFinal, SemiFinal, Final, Race, Qualification };
+enum class RoundType { Unknown, Heat, QuarterFinal, SemiFinal, Final, Race, Qualification, Repechage };
 enum class Qualifier { None, Q, q, qR, qJ, qD };
 
 /** A position in a race or competition, as in "1h2" (1st in heat 2) or "=5" (tied fifth). */
@@ -39,12 +39,12 @@ std::optional<Qualifier> parseQualifier(QStringView text, QString *error = nullp
 QString qualifierToString(Qualifier q);      // "" for None
 
 /** "final"/"f", "semi"/"semi-final"/"semifinal"/"sf", "quarter"/"quarter-final"/"qf",
-    "heat"/"heats"/"h", "race"/"r", "qualification"/"qualifying"/"q" (case-insensitive);
+    "heat"/"heats"/"h", "repechage"/"rr", "race"/"r", "qualification"/"qualifying"/"q" (case-insensitive);
     "" gives Unknown. */
 std::optional<RoundType> parseRoundType(QStringView text);
-QString roundTypeName(RoundType r);          // "final", "semi", "quarter", "heat", "race", "qualification", ""
-/** Chronological order within a competition: Qualification/Heat 1, QuarterFinal 2, SemiFinal 3,
-    Final/Race 4, Unknown 0. */
+QString roundTypeName(RoundType r);          // "final", "semi", "quarter", "heat", "repechage", "race", "qualification", ""
+/** Chronological order within a competition: Qualification/Heat 1, Repechage 2 (the second chance of those not
+    qualified from the heats), QuarterFinal 3, SemiFinal 4, Final/Race 5, Unknown 0. */
 int roundOrder(RoundType r);
 
 /** "DNS", "DNF", "DQ", "DSQ", "NM", "NH" (case-insensitive); nullopt for anything else, "" included. */

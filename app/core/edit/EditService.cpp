@@ -811,7 +811,7 @@ std::optional<qint64> EditService::addResult(const ResultEntry &entry)
     const QString event = spec->displayName();
     const auto roundType = parseRoundType(entry.round.trimmed());
     if (!roundType || *roundType == RoundType::Unknown)
-        return refused(QStringLiteral("field 'round': '%1' is not final, semi, quarter, heat, qualification or race").arg(entry.round.trimmed()));
+        return refused(QStringLiteral("field 'round': '%1' is not final, semi, quarter, repechage, heat, qualification or race").arg(entry.round.trimmed()));
     if (entry.heat < 0 || entry.heat > 99)
         return refused(QStringLiteral("field 'heat': %1 is not a heat number (0 for a race run once)").arg(entry.heat));
     const auto mark = markField(entry.fields.mark, event);

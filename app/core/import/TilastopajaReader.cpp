@@ -61,6 +61,8 @@ RoundType roundKind(const QString &name)
     const QString n = name.toLower();
     if (n.startsWith(QLatin1String("heat")))
         return RoundType::Heat;
+    if (n.startsWith(QLatin1String("repechage")))
+        return RoundType::Repechage;
     if (n.startsWith(QLatin1String("semi")))
         return RoundType::SemiFinal;
     if (n.startsWith(QLatin1String("quarter")))

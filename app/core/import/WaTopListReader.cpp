@@ -67,8 +67,10 @@ ListPosition parseListPosition(const QString &input)
     p.place = m.captured(2).toInt();
     p.tied = !m.captured(1).isEmpty() || !m.captured(3).isEmpty();
     const QString code = m.captured(4).toLower();
-    if (code == QLatin1String("h") || code == QLatin1String("p") || code == QLatin1String("pr") || code == QLatin1String("rr"))
+    if (code == QLatin1String("h") || code == QLatin1String("p") || code == QLatin1String("pr"))
         p.round = RoundType::Heat;
+    else if (code == QLatin1String("rr"))
+        p.round = RoundType::Repechage;   // "3rr2": third in repechage heat 2
     else if (code == QLatin1String("q"))
         p.round = RoundType::Qualification;   // "1q2": first in qualifying group 2 (quarter-finals are "qf")
     else if (code == QLatin1String("qf"))
@@ -82,8 +84,6 @@ ListPosition parseListPosition(const QString &input)
     else if (code == QLatin1String("r") || code == QLatin1String("er"))
         p.round = RoundType::Race;
     p.heat = m.captured(5).toInt();
-    if (code == QLatin1String("rr") && p.heat > 0)
-        p.heat += 10;   // repechage heats are numbered from 11, after the first round's
     if (code == QLatin1String("ce"))
         p.heat += 50 + (p.heat == 0 ? 1 : 0);
     if (p.round == RoundType::Final && p.heat == 1)

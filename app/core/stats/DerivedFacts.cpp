@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stats/DerivedFacts.h"
 
+#include "domain/Placing.h"
+
 #include "db/Bind.h"
 #include "stats/ResultQuery.h"
 
@@ -23,13 +25,9 @@ QString recordKey(const QString &type, const QString &scope, const QString &disc
 // Chronological position of a race within its day: round order, then heat number (as orderKeySql()).
 int orderKey(const QString &round, int heat)
 {
-    int order = 4;
-    if (round == QLatin1String("qualification") || round == QLatin1String("heat"))
-        order = 1;
-    else if (round == QLatin1String("quarter"))
-        order = 2;
-    else if (round == QLatin1String("semi"))
-        order = 3;
+    // roundOrder(), with a round the almanac does not name among the finals (as roundOrderSql()).
+    const RoundType type = parseRoundType(round).value_or(RoundType::Unknown);
+    const int order = type == RoundType::Unknown ? roundOrder(RoundType::Final) : roundOrder(type);
     return order * 1000 + heat;
 }
 

@@ -13,8 +13,9 @@ namespace almanac {
 
 QString roundOrderSql(const QString &roundColumn)
 {
-    return QStringLiteral("(CASE %1 WHEN 'qualification' THEN 1 WHEN 'heat' THEN 1 WHEN 'quarter' THEN 2 "
-                          "WHEN 'semi' THEN 3 ELSE 4 END)")
+    // As roundOrder(): a round the almanac does not name sorts with the finals.
+    return QStringLiteral("(CASE %1 WHEN 'qualification' THEN 1 WHEN 'heat' THEN 1 WHEN 'repechage' THEN 2 WHEN 'quarter' THEN 3 "
+                          "WHEN 'semi' THEN 4 ELSE 5 END)")
         .arg(roundColumn);
 }
 
