@@ -33,6 +33,7 @@
 #include <QDialog>
 #include <QLineEdit>
 #include <QTemporaryDir>
+#include <QTextDocument>
 #include <QTimer>
 #include <QTextBrowser>
 #include <QImage>
@@ -145,6 +146,31 @@ private slots:
         }
         auto *title = window->findChild<QLabel *>(QStringLiteral("breadcrumb"));
         QVERIFY(title);
+        QCOMPARE(title->text(), QStringLiteral("Home"));
+
+        // A race: Home › its competition › the race, each said once; the steps before the last lead back.
+        const qint64 paris = competitionId(m_almanac.db(), QStringLiteral("Olympic Games Paris 2024"));
+        const int final1500 = test::count(m_almanac.db(), QStringLiteral(
+            "SELECT ro.id FROM rounds ro JOIN competitions c ON c.id = ro.competition_id JOIN events e ON e.id = ro.event_id "
+            "WHERE c.name = 'Olympic Games Paris 2024' AND e.discipline = '1500' AND e.sex = 'M' AND ro.round = 'final'"));
+        QVERIFY(final1500 > 0);
+        QVERIFY(window->navigate({Location::Race, final1500, {}}));
+        QTextDocument trail;
+        trail.setHtml(title->text());
+        QCOMPARE(trail.toPlainText(), QStringLiteral("Home › Olympic Games Paris 2024 › Men's 1500m — Final"));
+        QCOMPARE(window->windowTitle(), QStringLiteral("Olympic Games Paris 2024 — Athletics Almanac"));
+        // The medal table is a step of its own.
+        auto *tabs = window->currentPage()->findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        tabs->setCurrentIndex(CompetitionPage::MedalsTab);
+        trail.setHtml(title->text());
+        QCOMPARE(trail.toPlainText(), QStringLiteral("Home › Olympic Games Paris 2024 › Medal table"));
+        // Its competition's step leads to the competition; Home to the home screen.
+        emit title->linkActivated(QStringLiteral("0"));
+        QCOMPARE(window->currentLocation().kind, Location::Competition);
+        QCOMPARE(window->currentLocation().id, paris);
+        emit title->linkActivated(QStringLiteral("home"));
+        QCOMPARE(window->currentLocation().kind, Location::Home);
         QCOMPARE(title->text(), QStringLiteral("Home"));
     }
 

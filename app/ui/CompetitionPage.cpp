@@ -230,6 +230,25 @@ QString CompetitionPage::title() const
     return m_competition.name;
 }
 
+QList<Page::Crumb> CompetitionPage::breadcrumb() const
+{
+    // The competition, then what of it is shown: the race, the medal table, the sources.
+    QString within;
+    if (m_tabs->currentIndex() == MedalsTab) {
+        within = tr("Medal table");
+    } else if (m_tabs->currentIndex() == SourcesTab) {
+        within = tr("Sources and notes");
+    } else {
+        for (const RaceResults &race : m_races) {
+            if (race.roundId == m_currentRace)
+                within = QStringLiteral("%1 — %2").arg(race.event, roundName(race.round, race.heat));
+        }
+    }
+    if (within.isEmpty())
+        return {{m_competition.name, std::nullopt}};
+    return {{m_competition.name, Location{Location::Competition, m_competition.id, {}}}, {within, std::nullopt}};
+}
+
 QWidget *CompetitionPage::chart() const
 {
     return m_tabs->currentIndex() == MedalsTab ? m_medalChart : nullptr;

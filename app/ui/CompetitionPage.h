@@ -34,6 +34,7 @@ public:
     bool showLocation(const Location &location) override;
     Location location() const override;
     QString title() const override;
+    QList<Crumb> breadcrumb() const override;
     std::optional<PrintDocument> printDocument() override;
     QWidget *chart() const override;
     bool exportChart(const QString &path, QString *error) override;

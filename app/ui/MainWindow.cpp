@@ -182,7 +182,18 @@ MainWindow::MainWindow(QWidget *parent)
     bar->addAction(m_forward);
     bar->addAction(home);
     m_breadcrumb->setObjectName(QStringLiteral("breadcrumb"));
-    m_breadcrumb->setTextFormat(Qt::PlainText);
+    m_breadcrumb->setTextFormat(Qt::RichText);
+    m_breadcrumb->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    // A step of the trail leads back to its view; "home" to the home screen.
+    connect(m_breadcrumb, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == QLatin1String("home")) {
+            navigate(Location());
+            return;
+        }
+        const int step = link.toInt();
+        if (step >= 0 && step < m_crumbTargets.size())
+            navigate(m_crumbTargets.at(step));
+    });
     m_breadcrumb->setContentsMargins(12, 0, 8, 0);
     QFont titleFont = m_breadcrumb->font();
     titleFont.setBold(true);
@@ -534,7 +545,25 @@ void MainWindow::updateActions()
     m_forward->setEnabled(m_position + 1 < m_history.size());
     Page *page = currentPage();
     const QString title = page ? page->title() : QString();
-    m_breadcrumb->setText(title);
+    // Home › the page's trail: every step but the last a link back to it, the last in plain text.
+    m_crumbTargets.clear();
+    QStringList trail;
+    if (page && currentLocation().kind != Location::Home) {
+        trail << QStringLiteral("<a href=\"home\" style=\"text-decoration:none\">%1</a>").arg(tr("Home"));
+        const QList<Page::Crumb> crumbs = page->breadcrumb();
+        for (qsizetype i = 0; i < crumbs.size(); ++i) {
+            const Page::Crumb &crumb = crumbs.at(i);
+            if (crumb.target && i + 1 < crumbs.size()) {
+                trail << QStringLiteral("<a href=\"%1\" style=\"text-decoration:none\">%2</a>").arg(m_crumbTargets.size()).arg(crumb.text.toHtmlEscaped());
+                m_crumbTargets.append(*crumb.target);
+            } else {
+                trail << crumb.text.toHtmlEscaped();
+            }
+        }
+    } else {
+        trail << title.toHtmlEscaped();
+    }
+    m_breadcrumb->setText(trail.join(QStringLiteral(" › ")));
     m_exportChart->setEnabled(page && page->chart());
     m_addResult->setEnabled(qobject_cast<CompetitionPage *>(page) != nullptr);
     setWindowTitle(title.isEmpty() ? tr("Athletics Almanac") : tr("%1 — Athletics Almanac").arg(title));

@@ -93,6 +93,7 @@ private:
     int m_position = -1;
     SearchField *m_search;
     QLabel *m_breadcrumb;
+    QList<Location> m_crumbTargets;   // where the trail's links lead, by their number
     QAction *m_back;
     QAction *m_forward;
     QAction *m_exportChart;

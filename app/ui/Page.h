@@ -35,8 +35,17 @@ public:
     virtual bool showLocation(const Location &location) = 0;
     /** What the page shows now, filters included, for the history and the next session. */
     virtual Location location() const = 0;
-    /** The title in the window's breadcrumb: "Josh Kerr", "Olympic Games Paris 2024 › Medal table". */
+    /** The title of the window: "Josh Kerr", "Olympic Games Paris 2024". */
     virtual QString title() const = 0;
+    /** One step of the trail in the window's tool bar; a step with a target leads back to that wider view. */
+    struct Crumb
+    {
+        QString text;
+        std::optional<Location> target;
+    };
+    /** The trail after Home, widest first: "Olympic Games Paris 2024" › "Men's 1500m — Final". The title alone unless
+        the page says more. */
+    virtual QList<Crumb> breadcrumb() const { return {{title(), std::nullopt}}; }
     /** The chart on screen, for File › Export chart; nullptr when none. */
     virtual QWidget *chart() const { return nullptr; }
     /** Writes the chart on screen to path: SVG when the name ends in .svg, else PNG. */
