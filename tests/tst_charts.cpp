@@ -28,6 +28,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QValueAxis>
 
 using namespace almanac;
@@ -414,6 +415,31 @@ private slots:
         // A click on empty chart activates nothing.
         QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(3, 3));
         QCOMPARE(activated.size(), 1);
+    }
+
+    void hoveringAPointShowsItsRace()
+    {
+        const ProgressionSeries kerr = progression1500(QStringLiteral("Josh Kerr"));
+        const ResultInfo pb = kerr.improvements.last();
+        ProgressionChartView view;
+        view.resize(1000, 600);
+        view.setProgressions(QStringLiteral("Men's 1500m"), true, {kerr});
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QScatterSeries *finals = scatterNamed(view.chart(), QStringLiteral("Josh Kerr — finals"));
+        QVERIFY(finals);
+        const QList<QPointF> points = finals->points();
+        const auto at = std::find_if(points.cbegin(), points.cend(), [&](const QPointF &p) {
+            return QDateTime::fromMSecsSinceEpoch(qint64(p.x())).date() == pb.date && qFuzzyCompare(p.y(), pb.mark.numeric());
+        });
+        QVERIFY(at != points.cend());
+        // The pointer comes from an empty corner onto the point: its race in the tooltip; away again: no tooltip.
+        QTest::mouseMove(view.viewport(), QPoint(3, 3));
+        QTest::mouseMove(view.viewport(), viewportPos(&view, finals, *at));
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY2(QToolTip::text().contains(QLatin1String("3:27.79")) && QToolTip::text().contains(pb.competition), qPrintable(QToolTip::text()));
+        QTest::mouseMove(view.viewport(), QPoint(3, 3));
+        QTRY_VERIFY(!QToolTip::isVisible());
     }
 
     void zoomIsUndoneByResetAndRightClick()
