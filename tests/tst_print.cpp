@@ -80,7 +80,7 @@ private slots:
         int pages = 0;
         QVERIFY2(document->writePdf(path, *parsePageSize(size), &error, &pages), qPrintable(error));
         // The profile on one or two pages, then its sources in full; every page numbered and dated.
-        QVERIFY2(pages >= 1 && pages <= 4, qPrintable(QString::number(pages)));
+        QVERIFY2(pages >= 1 && pages <= 6, qPrintable(QString::number(pages)));
         const QString text = pdfText(path);
         QCOMPARE(text.count(QLatin1Char('\f')), pages);
         const qsizetype sourcesAt = text.indexOf(QStringLiteral("\nSources\n"));

@@ -275,7 +275,7 @@ int PrintDocument::layout(QPainter *painter, const QRectF &page, double dpi, int
             QList<double> x{0};
             for (int c = 0; c < columns; ++c)
                 x.append(x.last() + widths.at(c) / total * width);
-            const QFont body = font(kTable);
+            const QFont body = font(t.small ? kSmall : kTable);
             const QFont bold = font(kTable, true);
             const auto rowHeight = [&](const QStringList &cells, const QFont &f) {
                 double h = metrics(f).height();

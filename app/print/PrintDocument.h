@@ -32,6 +32,7 @@ public:
         QList<double> widths;            // relative column widths; empty: equal
         QList<bool> rightAligned;        // per column (numbers, marks); empty: all left
         QList<int> emphasised;           // rows printed in bold
+        bool small = false;              // rows in the small type of notes (long texts such as sources)
     };
     /** Draws into a rectangle in device pixels; points() converts the document's point sizes. */
     using Drawing = std::function<void(QPainter &painter, const QRectF &rect, double pointsToPixels)>;

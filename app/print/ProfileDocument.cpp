@@ -261,6 +261,11 @@ std::optional<PrintDocument> ProfileDocument::build(const AthleteProfile &profil
     doc.addHeading(tr("Sources"), 2);
     if (competitions.isEmpty())
         doc.addParagraph(tr("The profile shows no result, so it cites no source."), true);
+    // One row a competition, its sources in full beside its name, one paragraph each.
+    PrintDocument::Table citedSources;
+    citedSources.headers = {tr("Competition"), tr("Sources")};
+    citedSources.widths = {1.7, 7.3};
+    citedSources.small = true;
     for (const CompetitionInfo &c : std::as_const(competitions)) {
         QList<qint64> races = cited.value(c.id).values();
         std::sort(races.begin(), races.end());
@@ -268,10 +273,12 @@ std::optional<PrintDocument> ProfileDocument::build(const AthleteProfile &profil
         for (const qint64 race : std::as_const(races))
             citations += lookup.raceSources(race);
         citations.removeDuplicates();
-        doc.addParagraph(citations.isEmpty() ? tr("%1: no source recorded").arg(c.name)
-                                             : tr("%1: %2").arg(c.name, citations.join(QStringLiteral("; "))),
-                         true);
+        for (QString &citation : citations)
+            citation.prepend(QStringLiteral("• "));
+        citedSources.rows.append({c.name, citations.isEmpty() ? tr("no source recorded") : citations.join(QLatin1Char('\n'))});
     }
+    if (!citedSources.rows.isEmpty())
+        doc.addTable(citedSources);
     doc.addParagraph(tr("Flags (PB, SB, NR, WL …) are computed from the results and records in this almanac, as they stood on the day."), true);
     return doc;
 }
