@@ -548,7 +548,7 @@ void MainWindow::updateActions()
     // Home › the page's trail: every step but the last a link back to it, the last in plain text.
     m_crumbTargets.clear();
     QStringList trail;
-    if (page && currentLocation().kind != Location::Home) {
+    if (page && !qobject_cast<HomePage *>(page)) {
         trail << QStringLiteral("<a href=\"home\" style=\"text-decoration:none\">%1</a>").arg(tr("Home"));
         const QList<Page::Crumb> crumbs = page->breadcrumb();
         for (qsizetype i = 0; i < crumbs.size(); ++i) {
