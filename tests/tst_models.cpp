@@ -779,6 +779,35 @@ private slots:
         QCOMPARE(SearchModel::matchTier(QStringLiteral("err"), {QStringLiteral("Josh Kerr")}), 2);
     }
 
+    void pagedModelShowsTheFlagsOfEveryResultTable()
+    {
+        // The men's 1500m of 2024 in All results: each row's flags are those the result carries anywhere (worked out for
+        // it alone), Kerr's Olympic silver a national record and a personal best.
+        ResultPageFilter filter;
+        filter.eventId = test::count(m_almanac.db(), QStringLiteral("SELECT id FROM events WHERE discipline = '1500' AND sex = 'M' AND indoor = 0"));
+        filter.season = 2024;
+        QVERIFY(filter.eventId > 0);
+        PagedResultModel model(m_almanac.db());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY2(model.setFilter(filter), qPrintable(model.errorString()));
+        QVERIFY(model.rowCount() > PagedResultModel::kFlagBlock);
+        QCOMPARE(model.headerData(PagedResultModel::Flags, Qt::Horizontal).toString(), QStringLiteral("Flags"));
+        ResultQuery query(m_almanac.db());
+        bool kerrSeen = false;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const qint64 id = model.index(row, 0).data(PagedResultModel::ResultIdRole).toLongLong();
+            const auto alone = query.selectWithFlags(QStringLiteral("WHERE r.id = :id"), {{QStringLiteral(":id"), id}});
+            QVERIFY(alone && alone->size() == 1);
+            QCOMPARE(model.index(row, PagedResultModel::Flags).data().toString(), alone->first().flagsText());
+            if (alone->first().athleteId == m_kerr && alone->first().markText() == QLatin1String("3:27.79")) {
+                kerrSeen = true;
+                QCOMPARE(model.index(row, PagedResultModel::Flags).data().toString(), QStringLiteral("NR PB"));
+                QVERIFY(!model.index(row, PagedResultModel::Flags).data(Qt::ToolTipRole).toString().isEmpty());
+            }
+        }
+        QVERIFY(kerrSeen);
+    }
+
     // --- The paged model over a large almanac ------------------------------------------------------
 
     void pagedModelReadsALargeAlmanac()

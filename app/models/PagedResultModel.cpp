@@ -8,14 +8,18 @@ namespace almanac {
 
 PagedResultModel::PagedResultModel(QSqlDatabase db, QObject *parent)
     : QAbstractTableModel(parent)
+    , m_db(db)
     , m_pager(std::move(db))
 {
 }
+
+PagedResultModel::~PagedResultModel() = default;
 
 bool PagedResultModel::setFilter(const ResultPageFilter &filter)
 {
     beginResetModel();
     m_pages.clear();
+    m_facts.reset();   // the almanac may have changed since: no cached fact outlives a new selection
     m_loads = 0;
     m_error.clear();
     const bool ok = m_pager.select(filter);
@@ -59,8 +63,43 @@ const PagedResultModel::Page *PagedResultModel::page(int number) const
     evictTo(m_cacheLimit - 1);   // room first, so that the new page is never the one evicted
     Page &p = m_pages[number];
     p.rows = std::move(*rows);
+    p.flagged.fill(false, (p.rows.size() + kFlagBlock - 1) / kFlagBlock);
     p.lastUse = ++m_clock;
     return &p;
+}
+
+const ResultInfo *PagedResultModel::flaggedResultAt(int row) const
+{
+    // The flags of the rows shown: worked out for the block of rows that holds this one, the first time it is asked.
+    if (!resultAt(row))
+        return nullptr;
+    auto it = m_pages.find(row / kPageSize);
+    if (it == m_pages.end())
+        return nullptr;
+    Page &p = it.value();
+    const int block = row % kPageSize / kFlagBlock;
+    if (!p.flagged.at(block)) {
+        if (!m_facts)
+            m_facts = std::make_unique<DerivedFacts>(m_db);
+        // A row deleted since the selection (id 0) has none.
+        const qsizetype first = qsizetype(block) * kFlagBlock;
+        QList<ResultInfo> rows;
+        QList<qsizetype> at;
+        for (qsizetype i = first; i < std::min(first + kFlagBlock, p.rows.size()); ++i) {
+            if (p.rows.at(i).id != 0) {
+                rows.append(p.rows.at(i));
+                at.append(i);
+            }
+        }
+        if (!m_facts->annotate(rows)) {
+            m_error = m_facts->errorString();
+            return resultAt(row);
+        }
+        for (qsizetype i = 0; i < rows.size(); ++i)
+            p.rows[at.at(i)] = rows.at(i);
+        p.flagged[block] = true;
+    }
+    return resultAt(row);
 }
 
 const ResultInfo *PagedResultModel::resultAt(int row) const
@@ -96,7 +135,7 @@ QVariant PagedResultModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != ResultIdRole && role != AthleteIdRole
         && role != RoundIdRole)
         return {};
-    const ResultInfo *r = resultAt(index.row());
+    const ResultInfo *r = index.column() == Flags ? flaggedResultAt(index.row()) : resultAt(index.row());
     if (!r)
         return {};
     switch (role) {
@@ -111,6 +150,7 @@ QVariant PagedResultModel::data(const QModelIndex &index, int role) const
         case Nation: return r->country;
         case Mark: return r->markText();
         case Wind: return r->wind ? r->wind->toString() : QString();
+        case Flags: return r->flagsText();
         default: return {};
         }
     case Qt::ToolTipRole:
@@ -120,6 +160,10 @@ QVariant PagedResultModel::data(const QModelIndex &index, int role) const
         }
         if (index.column() == Wind && r->wind && r->wind->isAssisting())
             return flagsTooltip({QStringLiteral("w")});
+        if (index.column() == Flags) {
+            const QString tip = resultFlagsTooltip(*r);
+            return tip.isEmpty() ? QVariant() : QVariant(tip);
+        }
         return {};
     case ResultIdRole: return r->id;
     case AthleteIdRole: return r->athleteId;
@@ -144,6 +188,7 @@ QVariant PagedResultModel::headerData(int section, Qt::Orientation orientation, 
     case Nation: return tr("Nation");
     case Mark: return tr("Mark");
     case Wind: return tr("Wind");
+    case Flags: return tr("Flags");
     default: return {};
     }
 }

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "stats/DerivedFacts.h"
 #include "stats/ResultPager.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
+
+#include <memory>
 
 namespace almanac {
 
@@ -12,19 +15,23 @@ namespace almanac {
  * A results table of any size, read lazily: the model knows only the ids of the rows in its filter
  * (ResultPager) and loads the page of 200 rows that holds a row when a view asks for it, keeping at
  * most cacheLimit() pages (the least recently used page goes first). Rows are newest first, in the
- * order of ResultPager. Empty until setFilter() is called.
+ * order of ResultPager. The computed flags (PB, SB, WL, records), as every result table shows them, are worked out
+ * for the rows a view shows, kFlagBlock rows at a time, when their Flags cell is first asked for. Empty until
+ * setFilter() is called.
  */
 class PagedResultModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Date, Competition, Event, Round, Place, Athlete, Nation, Mark, Wind, ColumnCount };
+    enum Column { Date, Competition, Event, Round, Place, Athlete, Nation, Mark, Wind, Flags, ColumnCount };
     enum Role { ResultIdRole = Qt::UserRole + 1, AthleteIdRole, RoundIdRole };
 
     static constexpr int kPageSize = 200;
+    static constexpr int kFlagBlock = 25;
     static constexpr int kDefaultCacheLimit = 50;
 
     explicit PagedResultModel(QSqlDatabase db, QObject *parent = nullptr);
+    ~PagedResultModel() override;
 
     /** Selects the rows of the filter (a model reset); false with errorString() on a database error,
         leaving the model empty. */
@@ -52,12 +59,17 @@ private:
     struct Page
     {
         QList<ResultInfo> rows;
+        QList<bool> flagged;   // by blocks of kFlagBlock rows: their flags worked out
         quint64 lastUse = 0;
     };
     const Page *page(int number) const;
+    /** resultAt() with its flags worked out (those of its block of rows). */
+    const ResultInfo *flaggedResultAt(int row) const;
     void evictTo(int keep) const;
 
+    QSqlDatabase m_db;
     mutable ResultPager m_pager;
+    mutable std::unique_ptr<DerivedFacts> m_facts;   // kept between pages for its caches; new at each setFilter()
     mutable QHash<int, Page> m_pages;
     mutable quint64 m_clock = 0;
     mutable int m_loads = 0;
