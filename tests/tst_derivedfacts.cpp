@@ -3,6 +3,8 @@
 // official results and record lists that the almanac's files cite.
 #include "TestAlmanac.h"
 
+#include "almanac/AlmanacLoader.h"
+
 #include "stats/AthleteService.h"
 #include "stats/ChampionshipService.h"
 #include "stats/DerivedFacts.h"
@@ -12,6 +14,9 @@
 #include "stats/RecordService.h"
 #include "stats/TopListService.h"
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace almanac;
@@ -452,6 +457,42 @@ private slots:
         for (const MedalRow &r : *medals)
             after += r.total();
         QVERIFY(before > 0 && before < after);
+    }
+
+    void aRelayFinalLacksAMedallistByTeams()
+    {
+        // Two relay finals: one holds only its winning team (four runners' rows), the other its three medal teams. The
+        // medal table's basis counts teams, not runners: the first lacks medallists, the second does not.
+        QTemporaryDir dir;
+        const QString source = dir.filePath(QStringLiteral("almanac"));
+        QVERIFY(QDir().mkpath(source + QStringLiteral("/competitions")));
+        QVERIFY(QFile::copy(test::almanacSourceDir() + QStringLiteral("/countries.txt"), source + QStringLiteral("/countries.txt")));
+        QByteArray athletes;
+        const QList<QByteArray> nations = {"USA", "GBR", "JAM"};
+        for (const QByteArray &nation : nations)
+            for (int i = 1; i <= 4; ++i)
+                athletes += "Runner " + QByteArray::number(i) + " " + nation + " | W | " + nation + " |\n";
+        QVERIFY(test::writeFile(source + QStringLiteral("/athletes.txt"), athletes));
+        QByteArray competition = "competition: Relay Games 2030\ncategory: OG\ncity: Oslo\ncountry: NOR\nstart: 2030-08-01\nend: 2030-08-02\n"
+                                 "environment: outdoor\nsource: a test\n\n";
+        const auto team = [](int place, const QByteArray &nation, const QByteArray &mark) -> QByteArray {
+            return QByteArray::number(place) + " | " + nation + " | " + nation + " | " + mark + " | members=Runner 1 " + nation + "; Runner 2 "
+                   + nation + "; Runner 3 " + nation + "; Runner 4 " + nation + "\n";
+        };
+        competition += "event: Women's 4x100m relay\nround: final\ndate: 2030-08-01\ncoverage: places\n" + team(1, "USA", "41.00") + "\n";
+        competition += "event: Women's 4x400m relay\nround: final\ndate: 2030-08-02\n" + team(1, "USA", "3:20.00") + team(2, "GBR", "3:21.00")
+                       + team(3, "JAM", "3:22.00");
+        QVERIFY(test::writeFile(source + QStringLiteral("/competitions/relays.txt"), competition));
+        test::TestAlmanac almanac;
+        QVERIFY(almanac.openEmpty());
+        AlmanacLoader loader(almanac.db());
+        QVERIFY2(loader.loadDirectory(source), qPrintable(loader.errorString()));
+        const qint64 games = test::count(almanac.db(), QStringLiteral("SELECT id FROM competitions WHERE name = 'Relay Games 2030'"));
+        const auto basis = ChampionshipService(almanac.db()).medalBasis(games, {});
+        QVERIFY(basis);
+        QCOMPARE(basis->finals, 2);
+        QCOMPARE(basis->lacking.size(), 1);
+        QVERIFY2(basis->lacking.first().contains(QLatin1String("100")), qPrintable(basis->lacking.join(QLatin1Char('|'))));
     }
 
     void recordsArePerformances()

@@ -153,7 +153,8 @@ std::optional<MedalBasis> ChampionshipService::medalBasis(qint64 competitionId, 
 {
     // Each medal final, with how many medals the almanac holds of it (one per relay team).
     QString sql = QStringLiteral(
-        "SELECT e.name, ro.coverage, (SELECT count(*) FROM results r WHERE r.round_id = ro.id AND r.status = 'OK' AND r.annulled = 0 "
+        "SELECT e.name, ro.coverage, (SELECT count(DISTINCT CASE WHEN e.relay = 1 THEN 'team ' || r.place || ' ' || coalesce(r.country, '') "
+        "ELSE 'result ' || r.id END) FROM results r WHERE r.round_id = ro.id AND r.status = 'OK' AND r.annulled = 0 "
         "AND r.place BETWEEN 1 AND 3 AND r.en_route = 0) FROM rounds ro JOIN events e ON e.id = ro.event_id "
         "WHERE ro.competition_id = :c AND ro.round = 'final' AND ro.heat <= 1 "
         "AND EXISTS (SELECT 1 FROM results r WHERE r.round_id = ro.id AND r.en_route = 0)");
