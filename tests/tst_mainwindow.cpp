@@ -572,7 +572,8 @@ private slots:
         QStringList menu;
         for (const QAction *a : all->actions())
             menu << a->text();
-        QVERIFY2(menu.contains(QStringLiteral("Open the &race")) && menu.contains(QStringLiteral("Open the &athlete")) && menu.contains(QStringLiteral("&Copy")),
+        QVERIFY2(menu.contains(QStringLiteral("Open the &race")) && menu.contains(QStringLiteral("Open the &athlete"))
+                     && menu.contains(QStringLiteral("Open the c&ompetition")) && menu.contains(QStringLiteral("&Copy")),
                  qPrintable(menu.join(QLatin1Char('|'))));
         all->setCurrentIndex(all->model()->index(0, 0));
         // Corrections too: Edit result… opens the form of that row's result.

@@ -76,12 +76,17 @@ ResultsPage::ResultsPage(QSqlDatabase db, QWidget *parent)
         if (id > 0)
             emit navigate({Location::Athlete, id, {}});
     });
+    auto *competition = new QAction(tr("Open the c&ompetition"), m_view);
+    connect(competition, &QAction::triggered, this, [this] {
+        if (const ResultInfo *r = m_model->resultAt(m_view->currentIndex().row()))
+            emit navigate({Location::Competition, r->competitionId, {}});
+    });
     auto *separator = new QAction(m_view);
     separator->setSeparator(true);
     auto *editSeparator = new QAction(m_view);
     editSeparator->setSeparator(true);
     QAction *copy = m_view->actions().value(0);
-    m_view->insertActions(copy, {race, athlete, editSeparator});
+    m_view->insertActions(copy, {race, athlete, competition, editSeparator});
     // The corrections, as on every result table: the row's result read by its id.
     m_view->insertActions(copy, resultEditActions(m_view, [this]() -> std::optional<ResultInfo> {
                               const qint64 id = m_view->currentIndex().data(PagedResultModel::ResultIdRole).toLongLong();
