@@ -493,6 +493,16 @@ private slots:
         QCOMPARE(basis->finals, 2);
         QCOMPARE(basis->lacking.size(), 1);
         QVERIFY2(basis->lacking.first().contains(QLatin1String("100")), qPrintable(basis->lacking.join(QLatin1Char('|'))));
+        // The event's championship history says the same of that edition; the 4x400m's is whole.
+        ChampionshipService service(almanac.db());
+        const auto short_ = service.history(eventSpec("Women's 4x100m relay"), QStringLiteral("OG"));
+        QVERIFY(short_ && short_->size() == 1);
+        QCOMPARE(short_->first().medalCount(), 1);
+        QVERIFY2(historyBasisText(*short_).contains(QLatin1String("2030 lacks a medallist")), qPrintable(historyBasisText(*short_)));
+        const auto long_ = service.history(eventSpec("Women's 4x400m relay"), QStringLiteral("OG"));
+        QVERIFY(long_ && long_->size() == 1);
+        QCOMPARE(long_->first().medalCount(), 3);
+        QVERIFY(!historyBasisText(*long_).contains(QLatin1String("lacks")));
     }
 
     void recordsArePerformances()

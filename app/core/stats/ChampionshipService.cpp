@@ -173,11 +173,25 @@ std::optional<MedalBasis> ChampionshipService::medalBasis(qint64 competitionId, 
     return basis;
 }
 
+int HistoryEdition::medalCount() const
+{
+    if (!relay)
+        return int(gold.size() + silver.size() + bronze.size());
+    int teams = 0;
+    for (const QList<Medallist> *medal : {&gold, &silver, &bronze}) {
+        QSet<QString> nations;
+        for (const Medallist &m : *medal)
+            nations.insert(m.country);
+        teams += int(nations.size());
+    }
+    return teams;
+}
+
 QString historyBasisText(const QList<HistoryEdition> &editions)
 {
     QStringList lacking;
     for (const HistoryEdition &h : editions) {
-        if (h.gold.size() + h.silver.size() + h.bronze.size() < 3)
+        if (h.medalCount() < 3)
             lacking << QString::number(h.year);
     }
     QString text = QObject::tr("The editions whose final the almanac holds; an edition it does not hold is not listed.");
@@ -296,6 +310,7 @@ std::optional<QList<HistoryEdition>> ChampionshipService::history(const EventSpe
         h.competition = editions.value(1).toString();
         h.date = QDate::fromString(editions.value(3).toString(), Qt::ISODate);
         h.year = QDate::fromString(editions.value(2).toString(), Qt::ISODate).year();
+        h.relay = event.discipline->relay;
         list.append(h);
     }
     ResultQuery query(m_db);

@@ -177,7 +177,11 @@ struct HistoryEdition
     QString competition;
     int year = 0;
     QDate date;
-    QList<Medallist> gold, silver, bronze;
+    QList<Medallist> gold, silver, bronze;   // a relay's: every runner of each medal team
+    bool relay = false;
+
+    /** How many medals the almanac holds of this final: athletes, or for a relay teams (by nation). */
+    int medalCount() const;
 };
 
 struct TopListEntry
