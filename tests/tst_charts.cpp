@@ -29,6 +29,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolTip>
+
+#include <optional>
 #include <QValueAxis>
 
 using namespace almanac;
@@ -108,6 +110,21 @@ QPoint viewportPos(QChartView *view, QAbstractSeries *series, const QPointF &val
 {
     const QPointF inChart = view->chart()->mapToPosition(value, series);
     return view->mapFromScene(view->chart()->mapToScene(inChart));
+}
+
+/** Where a race of an athlete's finals is drawn on the view, in viewport pixels; nullopt when it is not among them. */
+std::optional<QPoint> finalOnScreen(QChartView *view, const QString &athlete, const ResultInfo &race)
+{
+    QScatterSeries *finals = scatterNamed(view->chart(), athlete + QStringLiteral(" — finals"));
+    if (!finals)
+        return std::nullopt;
+    const QList<QPointF> points = finals->points();
+    const auto at = std::find_if(points.cbegin(), points.cend(), [&](const QPointF &p) {
+        return QDateTime::fromMSecsSinceEpoch(qint64(p.x())).date() == race.date && qFuzzyCompare(p.y(), race.mark.numeric());
+    });
+    if (at == points.cend())
+        return std::nullopt;
+    return viewportPos(view, finals, *at);
 }
 
 } // namespace
@@ -395,18 +412,13 @@ private slots:
         view.setProgressions(QStringLiteral("Men's 1500m"), true, {kerr});
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        QScatterSeries *finals = scatterNamed(view.chart(), QStringLiteral("Josh Kerr — finals"));
-        QVERIFY(finals);
-        const QList<QPointF> points = finals->points();
-        const auto at = std::find_if(points.cbegin(), points.cend(), [&](const QPointF &p) {
-            return QDateTime::fromMSecsSinceEpoch(qint64(p.x())).date() == pb.date && qFuzzyCompare(p.y(), pb.mark.numeric());
-        });
-        QVERIFY(at != points.cend());
+        const auto at = finalOnScreen(&view, QStringLiteral("Josh Kerr"), pb);
+        QVERIFY(at);
         QSignalSpy activated(&view, &ProgressionChartView::resultActivated);
         QCategoryAxis *y = markAxis(view.chart());
         const qreal min = y->min();
         const qreal max = y->max();
-        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, viewportPos(&view, finals, *at));
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, *at);
         QCOMPARE(activated.size(), 1);
         QCOMPARE(activated.first().first().toLongLong(), pb.id);
         // A click is not a zoom.
@@ -426,16 +438,11 @@ private slots:
         view.setProgressions(QStringLiteral("Men's 1500m"), true, {kerr});
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        QScatterSeries *finals = scatterNamed(view.chart(), QStringLiteral("Josh Kerr — finals"));
-        QVERIFY(finals);
-        const QList<QPointF> points = finals->points();
-        const auto at = std::find_if(points.cbegin(), points.cend(), [&](const QPointF &p) {
-            return QDateTime::fromMSecsSinceEpoch(qint64(p.x())).date() == pb.date && qFuzzyCompare(p.y(), pb.mark.numeric());
-        });
-        QVERIFY(at != points.cend());
+        const auto at = finalOnScreen(&view, QStringLiteral("Josh Kerr"), pb);
+        QVERIFY(at);
         // The pointer comes from an empty corner onto the point: its race in the tooltip; away again: no tooltip.
         QTest::mouseMove(view.viewport(), QPoint(3, 3));
-        QTest::mouseMove(view.viewport(), viewportPos(&view, finals, *at));
+        QTest::mouseMove(view.viewport(), *at);
         QTRY_VERIFY(QToolTip::isVisible());
         QVERIFY2(QToolTip::text().contains(QLatin1String("3:27.79")) && QToolTip::text().contains(pb.competition), qPrintable(QToolTip::text()));
         QTest::mouseMove(view.viewport(), QPoint(3, 3));
